@@ -1,0 +1,48 @@
+/**
+ * The declarations that give the runtime tables in `operations.gen.ts` their shape. Emitted
+ * verbatim into the generated file so that `generated/` imports nothing from `src/`.
+ */
+export const DESCRIPTOR_TYPES = `
+/** The JSON Schema subset checked at run time before a request is sent. */
+export interface ConstraintSchema {
+  readonly type?: "string" | "number" | "integer" | "boolean" | "object" | "array";
+  readonly format?: string;
+  readonly nullable?: boolean;
+  readonly enum?: readonly unknown[];
+  readonly default?: unknown;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: boolean | number;
+  readonly exclusiveMaximum?: boolean | number;
+  readonly multipleOf?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly required?: readonly string[];
+  readonly properties?: { readonly [name: string]: ConstraintSchema };
+  readonly items?: ConstraintSchema;
+  readonly additionalProperties?: boolean | ConstraintSchema;
+  readonly oneOf?: readonly ConstraintSchema[];
+  readonly anyOf?: readonly ConstraintSchema[];
+  readonly allOf?: readonly ConstraintSchema[];
+  readonly description?: string;
+}
+
+/** One operation as the runtime sees it: where it lives and what its body must satisfy. */
+export interface OperationDescriptor {
+  readonly id: string;
+  readonly method: "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+  readonly path: string;
+  readonly summary?: string;
+  /** Submitted to fal's queue: answered with a request id, polled for status and result. */
+  readonly queue: boolean;
+  readonly body?: {
+    readonly required: boolean;
+    readonly contentType: string;
+    readonly schema: ConstraintSchema;
+  };
+}
+`;

@@ -1,0 +1,48 @@
+import { readFile } from "node:fs/promises";
+import { buildContract, displayName, type SourceText } from "./build-contract.js";
+import { Diagnostics, type Diagnostic } from "./diagnostics.js";
+import { provenanceOf } from "./emit/banner.js";
+import { renderOutputs, type GeneratedFiles } from "./emit/render-outputs.js";
+import type { GenerateOptions } from "./options.js";
+
+export interface GenerateResult {
+  /** Undefined when errors (or warnings under `--strict`) stopped the run. */
+  files: GeneratedFiles | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads the inputs and runs every stage; writes nothing. */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const spec = await readSource(options.spec, options.root);
+  const overlays = await Promise.all(
+    options.overlays.map((file) => readSource(file, options.root)),
+  );
+  const contract = buildContract(spec, overlays);
+  const diagnostics = contract.diagnostics;
+  const blocked = diagnostics.some(
+    (d) => d.severity === "error" || (options.strict && d.severity === "warning"),
+  );
+  if (!contract.document || blocked) return { files: undefined, diagnostics };
+  const emitDiagnostics = new Diagnostics(spec.name);
+  const files = await renderOutputs(
+    contract.document,
+    provenanceOf(spec, overlays),
+    emitDiagnostics,
+  );
+  diagnostics.push(...emitDiagnostics.items);
+  return { files: emitDiagnostics.errors.length > 0 ? undefined : files, diagnostics };
+}
+
+async function readSource(path: string, root: string): Promise<SourceText> {
+  const name = displayName(path, root);
+  try {
+    return { name, text: await readFile(path, "utf8") };
+  } catch (error) {
+    throw new InputError(
+      `${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+}
+
+/** An input file that cannot be read: a user error, reported without a stack trace. */
+export class InputError extends Error {}

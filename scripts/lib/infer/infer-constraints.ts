@@ -1,0 +1,159 @@
+import type { Diagnostics } from "../diagnostics.js";
+import { toPointer } from "../json-pointer.js";
+import { walkSchemas, type JsonObject } from "../openapi-walk.js";
+import { coerceToType } from "./coerce.js";
+import { parseProse, type ProseRange } from "./parse-prose.js";
+
+/** Marks which keywords came from prose, so the diff and the docs can say so. */
+export const INFERRED_FROM = "x-inferred-from";
+export const INFERRED_KEYWORDS = "x-inferred-keywords";
+
+/**
+ * Applies constraints found in each schema's `description` as standard keywords. Explicit
+ * keywords always win; prose that contradicts the schema's type is reported, never applied.
+ */
+export function inferConstraints(document: JsonObject, diagnostics: Diagnostics): void {
+  walkSchemas(document, (schema, at) => {
+    if (typeof schema.description !== "string" || schema.description.trim() === "") return;
+    const prose = parseProse(schema.description);
+    const report = (code: string, message: string) =>
+      diagnostics.warn(code, message, { pointer: toPointer([...at, "description"]) });
+    const applied: string[] = [];
+    if (prose.enum) applied.push(...applyEnum(schema, prose.enum, report));
+    if (prose.range) applied.push(...applyRange(schema, prose.range, report));
+    if (prose.default !== undefined) applied.push(...applyDefault(schema, prose.default, report));
+    if (applied.length === 0) return;
+    schema[INFERRED_FROM] = "description";
+    schema[INFERRED_KEYWORDS] = applied;
+    report(
+      "inferred-constraint",
+      `read ${applied.map((k) => `${k}=${JSON.stringify(schema[k])}`).join(", ")} from the description`,
+    );
+  });
+}
+
+type Report = (code: string, message: string) => void;
+
+function applyEnum(schema: JsonObject, raw: string[], report: Report): string[] {
+  if (schema.type === "object" || schema.type === "array" || schema.type === "boolean") {
+    report(
+      "prose-enum-type-mismatch",
+      `description lists values ${JSON.stringify(raw)} but the type is ${String(schema.type)}; not applied`,
+    );
+    return [];
+  }
+  const values = raw.map((value) => coerceToType(value, schema.type));
+  const bad = raw.filter((_, index) => values[index] === undefined);
+  if (bad.length > 0) {
+    report(
+      "prose-enum-type-mismatch",
+      `description lists ${JSON.stringify(bad)}, which are not of type ${String(schema.type)}; enum not applied`,
+    );
+    return [];
+  }
+  if (Array.isArray(schema.enum)) {
+    const same =
+      schema.enum.length === values.length &&
+      values.every((v) => (schema.enum as unknown[]).includes(v));
+    if (!same)
+      report(
+        "prose-enum-mismatch",
+        `description lists ${JSON.stringify(values)} but the schema's enum is ${JSON.stringify(schema.enum)}; keeping the schema's`,
+      );
+    return [];
+  }
+  schema.enum = values;
+  return ["enum"];
+}
+
+const BOUND_KEYWORDS = {
+  value: ["minimum", "maximum"],
+  length: ["minLength", "maxLength"],
+  items: ["minItems", "maxItems"],
+} as const;
+
+function applyRange(schema: JsonObject, range: ProseRange, report: Report): string[] {
+  const kind =
+    schema.type === "integer" || schema.type === "number"
+      ? "value"
+      : schema.type === "string" && range.ofLength
+        ? "length"
+        : schema.type === "array"
+          ? "items"
+          : undefined;
+  const text = `${range.min ?? ""}..${range.max ?? ""}`;
+  if (kind === undefined) {
+    report(
+      "prose-range-type-mismatch",
+      `description gives a range ${text} but the type is ${String(schema.type ?? "unspecified")}; not applied`,
+    );
+    return [];
+  }
+  const boundType = kind === "value" ? schema.type : "integer";
+  const [minKey, maxKey] = BOUND_KEYWORDS[kind];
+  const min = range.min === undefined ? undefined : coerceToType(range.min, boundType);
+  const max = range.max === undefined ? undefined : coerceToType(range.max, boundType);
+  if (
+    (range.min !== undefined && min === undefined) ||
+    (range.max !== undefined && max === undefined)
+  ) {
+    report(
+      "prose-range-type-mismatch",
+      `description gives a range ${text} whose bounds are not of type ${String(boundType)}; not applied`,
+    );
+    return [];
+  }
+  if (typeof min === "number" && typeof max === "number" && min > max) {
+    report(
+      "prose-range-inverted",
+      `description gives a range ${text} whose minimum exceeds its maximum; not applied`,
+    );
+    return [];
+  }
+  const applied: string[] = [];
+  for (const [key, bound] of [
+    [minKey, min],
+    [maxKey, max],
+  ] as const) {
+    if (bound === undefined) continue;
+    if (schema[key] !== undefined) {
+      if (schema[key] !== bound)
+        report(
+          "prose-range-mismatch",
+          `description says ${key} ${String(bound)} but the schema says ${String(schema[key])}; keeping the schema's`,
+        );
+      continue;
+    }
+    schema[key] = bound;
+    applied.push(key);
+  }
+  return applied;
+}
+
+function applyDefault(schema: JsonObject, raw: string, report: Report): string[] {
+  const value = coerceToType(raw, schema.type);
+  if (value === undefined) {
+    report(
+      "prose-default-type-mismatch",
+      `description gives default "${raw}", which is not of type ${String(schema.type)}; not applied`,
+    );
+    return [];
+  }
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) {
+    report(
+      "prose-default-not-in-enum",
+      `description gives default ${JSON.stringify(value)}, which is not one of ${JSON.stringify(schema.enum)}; not applied`,
+    );
+    return [];
+  }
+  if (schema.default !== undefined) {
+    if (schema.default !== value)
+      report(
+        "prose-default-mismatch",
+        `description gives default ${JSON.stringify(value)} but the schema says ${JSON.stringify(schema.default)}; keeping the schema's`,
+      );
+    return [];
+  }
+  schema.default = value;
+  return ["default"];
+}

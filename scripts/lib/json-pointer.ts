@@ -1,0 +1,28 @@
+/** RFC 6901 JSON pointers: how diagnostics name a place after the YAML is parsed. */
+
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function toPointer(segments: readonly (string | number)[]): string {
+  return "#" + segments.map((s) => "/" + escapePointerSegment(s)).join("");
+}
+
+export function parsePointer(pointer: string): string[] {
+  const body = pointer.replace(/^#/, "");
+  if (body === "") return [];
+  return body
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** Follows a local `$ref` such as `#/components/schemas/Foo`; undefined when it dangles. */
+export function resolvePointer(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const segment of parsePointer(pointer)) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}

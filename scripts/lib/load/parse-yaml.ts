@@ -1,0 +1,64 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Diagnostics, LineLocator } from "../diagnostics.js";
+import { parsePointer, toPointer } from "../json-pointer.js";
+
+export interface ParsedYaml {
+  value: unknown;
+  /** Maps a JSON pointer to the line of the nearest node that exists in the source. */
+  locate: LineLocator;
+}
+
+/**
+ * Parses YAML into plain data plus a pointer-to-line index. Syntax errors are reported
+ * with their line and yield `undefined`: the caller stops, nothing is written.
+ */
+export function parseYaml(text: string, diagnostics: Diagnostics): ParsedYaml | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  for (const error of document.errors) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    diagnostics.error("yaml-syntax", firstLine(error.message), { line });
+  }
+  if (document.errors.length > 0) return undefined;
+
+  const lines = new Map<string, number>();
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  indexLines(document.contents, [], lines, lineOf);
+  const locate: LineLocator = (pointer) => {
+    const segments = parsePointer(pointer);
+    for (let depth = segments.length; depth >= 0; depth--) {
+      const line = lines.get(toPointer(segments.slice(0, depth)));
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
+  return { value: document.toJS({ maxAliasCount: 1000 }), locate };
+}
+
+function indexLines(
+  node: Node | null,
+  path: (string | number)[],
+  lines: Map<string, number>,
+  lineOf: (offset: number) => number,
+): void {
+  if (!node) return;
+  if (node.range && !lines.has(toPointer(path))) lines.set(toPointer(path), lineOf(node.range[0]));
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const childPath = [...path, key];
+      // The key's line is where a reader looks for the entry, not where its value starts.
+      if (isScalar(pair.key) && pair.key.range)
+        lines.set(toPointer(childPath), lineOf(pair.key.range[0]));
+      indexLines(pair.value as Node | null, childPath, lines, lineOf);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) =>
+      indexLines(item as Node | null, [...path, index], lines, lineOf),
+    );
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split("\n", 1)[0] ?? message;
+}

@@ -1,0 +1,89 @@
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+/** Every setting of a generation run, resolved once at the entry point. */
+export interface GenerateOptions {
+  /** Repository root: relative display names and defaults hang off it. */
+  root: string;
+  spec: string;
+  overlays: string[];
+  out: string;
+  check: boolean;
+  strict: boolean;
+  quiet: boolean;
+}
+
+export const USAGE = `Usage: npm run generate -- [options]
+
+Turns an apifox OpenAPI export into TypeScript under generated/.
+
+Options:
+  --spec <file>       the raw export (default: spec/chainhub-fal-ai.apifox.yaml)
+  --overlay <file>    an OpenAPI Overlay 1.0 file to apply; repeatable, applied in order
+  --overlays <dir>    apply every *.yaml in <dir>, by file name
+                      (default: spec/overlays/ when --spec is not given, none otherwise)
+  --no-overlays       apply no overlays
+  --out <dir>         output folder, replaced atomically (default: generated/)
+  --check             write nothing; exit 1 if the output folder is stale
+  --strict            treat warnings (repairs of the export) as errors
+  --quiet             print errors only
+  -h, --help          show this help`;
+
+export class UsageError extends Error {}
+
+export function resolveOptions(argv: string[], root: string): GenerateOptions | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        spec: { type: "string" },
+        overlay: { type: "string", multiple: true },
+        overlays: { type: "string" },
+        "no-overlays": { type: "boolean", default: false },
+        out: { type: "string" },
+        check: { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) return "help";
+  const spec = resolve(root, values.spec ?? "spec/chainhub-fal-ai.apifox.yaml");
+  const overlayDir = values.overlays ?? (values.spec === undefined ? "spec/overlays" : undefined);
+  const overlays = values["no-overlays"]
+    ? []
+    : [
+        ...(overlayDir ? listOverlays(resolve(root, overlayDir)) : []),
+        ...(values.overlay ?? []).map((f) => resolve(root, f)),
+      ];
+  return {
+    root,
+    spec,
+    overlays,
+    out: resolve(root, values.out ?? "generated"),
+    check: values.check,
+    strict: values.strict,
+    quiet: values.quiet,
+  };
+}
+
+function listOverlays(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new UsageError(`overlay folder ${dir} cannot be read`);
+  }
+  return names
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => join(dir, n));
+}
