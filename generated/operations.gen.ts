@@ -56,6 +56,7 @@ export interface OperationDescriptor {
 export type FalAiFluxProKontextMaxInput = NonNullable<
   operations["falAiFluxProKontextMax"]["requestBody"]
 >["content"]["application/json"];
+
 /**
  * Values accepted by `safety_tolerance` of `POST /fal-ai/flux-pro/kontext/max`.
  *
@@ -109,6 +110,7 @@ export const falAiFluxProKontextMaxAspectRatioValues = [
 
 /** The finished result of `POST /fal-ai/flux-pro/kontext/max`, as the queue's result endpoint returns it. */
 export type FalAiFluxProKontextMaxOutput = components["schemas"]["FluxProKontextMaxOutput"];
+
 /** Values accepted by `status` of schema `QueueStatus`. */
 export type QueueStatusStatus = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
 
@@ -142,6 +144,7 @@ export const queueCancelResponseStatusValues = [
   "ALREADY_COMPLETED",
   "NOT_FOUND",
 ] as const satisfies readonly QueueCancelResponseStatus[];
+
 /** Every operation of the spec, keyed by operationId: method, path and the constraints its body must meet. */
 export const operationTable = {
   falAiFluxProKontextMax: {
@@ -222,5 +225,6 @@ export interface OperationTypes {
 
 /** Every operationId in the spec. */
 export type OperationId = keyof OperationTypes;
+
 /** Operations submitted to fal's queue (submit, then status, result, cancel). */
 export type QueueOperationId = "falAiFluxProKontextMax";

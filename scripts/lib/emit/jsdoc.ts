@@ -1,4 +1,3 @@
-import type { JSDocStructure, OptionalKind } from "ts-morph";
 import { INFERRED_KEYWORDS } from "../infer/infer-constraints.js";
 import type { JsonObject } from "../openapi-walk.js";
 
@@ -24,7 +23,7 @@ const TAGGED_KEYWORDS = [
  * constraint. Values are JSON, so a string default reads `"2"` and a number `2`: the
  * difference matters to callers and openapi-typescript's own comments lose it.
  */
-export function schemaJsDoc(schema: JsonObject): OptionalKind<JSDocStructure> | undefined {
+export function schemaJsDoc(schema: JsonObject): string | undefined {
   const lines: string[] = [];
   if (typeof schema.description === "string" && schema.description.trim() !== "") {
     lines.push(schema.description.trim());
@@ -45,9 +44,15 @@ export function schemaJsDoc(schema: JsonObject): OptionalKind<JSDocStructure> | 
     });
   }
   if (lines.length === 0 && tags.length === 0) return undefined;
-  const doc: OptionalKind<JSDocStructure> = { tags };
-  if (lines.length > 0) doc.description = lines.join("\n");
-  return doc;
+  const body = [
+    ...lines.flatMap((line) => line.split("\n")),
+    ...tags.map((t) => (t.text ? `@${t.tagName} ${t.text}` : `@${t.tagName}`)),
+  ];
+  // "*/" inside a description would end the comment early.
+  const safe = body.map((line) => line.replace(/\*\//g, "*\\/"));
+  return safe.length === 1
+    ? `/** ${safe[0]} */`
+    : `/**\n${safe.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;
 }
 
 function enumValueDocs(schema: JsonObject): string[] {

@@ -1,4 +1,10 @@
-import { VariableDeclarationKind, type SourceFile } from "ts-morph";
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type SourceFile,
+  type StatementStructures,
+  type WriterFunction,
+} from "ts-morph";
 import type { Diagnostics } from "../diagnostics.js";
 import { isObject, type JsonObject } from "../openapi-walk.js";
 import { toConstraintSchema } from "./constraint-schema.js";
@@ -18,33 +24,45 @@ export function renderOperations(
   diagnostics: Diagnostics,
 ): void {
   const names = new NameRegistry(diagnostics);
-  file.addImportDeclaration({
-    moduleSpecifier: "./schema.gen.js",
-    namedImports: ["components", "operations"],
-    isTypeOnly: true,
-  });
-  file.addStatements(DESCRIPTOR_TYPES);
-
-  for (const operation of operations) addOperationTypes(file, operation, names);
-  addComponentEnums(file, document, names);
-  addOperationTable(file, document, operations);
-  addTypeMaps(file, operations);
+  const out: Statements = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "./schema.gen.js",
+      namedImports: ["components", "operations"],
+      isTypeOnly: true,
+    },
+    DESCRIPTOR_TYPES,
+  ];
+  for (const operation of operations) addOperationTypes(out, operation, names);
+  addComponentEnums(out, document, names);
+  addOperationTable(out, document, operations);
+  addTypeMaps(out, operations);
+  // One insertion: ts-morph re-parses the file after each, so adding one by one is quadratic.
+  file.addStatements(
+    out.flatMap((statement, index) => (index === 0 ? [statement] : [blankLine, statement])),
+  );
 }
 
-function addOperationTypes(file: SourceFile, operation: OperationModel, names: NameRegistry): void {
+type Statements = (string | StatementStructures)[];
+
+const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
+
+function addOperationTypes(out: Statements, operation: OperationModel, names: NameRegistry): void {
   const label = `\`${operation.method.toUpperCase()} ${operation.path}\``;
   const indexed = `operations[${JSON.stringify(operation.id)}]`;
   if (operation.body) {
     const input = names.claim(`${operation.typeName}Input`, label);
-    file.addTypeAlias({
+    out.push({
+      kind: StructureKind.TypeAlias,
       name: input,
       isExported: true,
       type: `NonNullable<${indexed}["requestBody"]>["content"][${JSON.stringify(operation.body.contentType)}]`,
       docs: [docLines(`Request body of ${label}.`, operation.summary)],
     });
-    addEnums(file, operation.body.schema, operation.typeName, label, names);
+    addEnums(out, operation.body.schema, operation.typeName, label, names);
   }
-  file.addTypeAlias({
+  out.push({
+    kind: StructureKind.TypeAlias,
     name: names.claim(`${operation.typeName}Output`, label),
     isExported: true,
     type: outputType(operation),
@@ -66,7 +84,7 @@ function outputType(operation: OperationModel): string {
 
 /** Enums of inline properties get `<Owner><Property>` unions and `<owner><Property>Values` tables. */
 function addEnums(
-  file: SourceFile,
+  out: Statements,
   schema: JsonObject,
   owner: string,
   label: string,
@@ -78,14 +96,14 @@ function addEnums(
     if (!isObject(child) || typeof child.$ref === "string") continue;
     const stem = `${owner}${pascalCase(property)}`;
     if (Array.isArray(child.enum) && child.enum.length > 0)
-      addEnum(file, stem, child, `\`${property}\` of ${label}`, names);
-    addEnums(file, child, stem, label, names, depth + 1);
-    if (isObject(child.items)) addEnums(file, child.items, stem, label, names, depth + 1);
+      addEnum(out, stem, child, `\`${property}\` of ${label}`, names);
+    addEnums(out, child, stem, label, names, depth + 1);
+    if (isObject(child.items)) addEnums(out, child.items, stem, label, names, depth + 1);
   }
 }
 
 function addEnum(
-  file: SourceFile,
+  out: Statements,
   stem: string,
   schema: JsonObject,
   where: string,
@@ -94,7 +112,8 @@ function addEnum(
   const values = schema.enum as unknown[];
   const typeName = names.claim(stem, where);
   const tableName = names.claim(`${camelCase(stem)}Values`, where);
-  file.addTypeAlias({
+  out.push({
+    kind: StructureKind.TypeAlias,
     name: typeName,
     isExported: true,
     type: values.map((v) => JSON.stringify(v)).join(" | "),
@@ -105,7 +124,8 @@ function addEnum(
       ),
     ],
   });
-  file.addVariableStatement({
+  out.push({
+    kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     declarations: [
@@ -118,7 +138,7 @@ function addEnum(
   });
 }
 
-function addComponentEnums(file: SourceFile, document: JsonObject, names: NameRegistry): void {
+function addComponentEnums(out: Statements, document: JsonObject, names: NameRegistry): void {
   const schemas =
     isObject(document.components) && isObject(document.components.schemas)
       ? document.components.schemas
@@ -127,13 +147,13 @@ function addComponentEnums(file: SourceFile, document: JsonObject, names: NameRe
     if (!isObject(schema)) continue;
     const stem = pascalCase(name);
     const where = `schema \`${name}\``;
-    if (Array.isArray(schema.enum)) addEnum(file, stem, schema, where, names);
-    addEnums(file, schema, stem, where, names);
+    if (Array.isArray(schema.enum)) addEnum(out, stem, schema, where, names);
+    addEnums(out, schema, stem, where, names);
   }
 }
 
 function addOperationTable(
-  file: SourceFile,
+  out: Statements,
   document: JsonObject,
   operations: OperationModel[],
 ): void {
@@ -154,7 +174,8 @@ function addOperationTable(
     }
     return `${propertyKey(operation.id)}: ${JSON.stringify(descriptor)}`;
   });
-  file.addVariableStatement({
+  out.push({
+    kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     declarations: [
@@ -169,8 +190,9 @@ function addOperationTable(
   });
 }
 
-function addTypeMaps(file: SourceFile, operations: OperationModel[]): void {
-  file.addInterface({
+function addTypeMaps(out: Statements, operations: OperationModel[]): void {
+  out.push({
+    kind: StructureKind.Interface,
     name: "OperationTypes",
     isExported: true,
     docs: ["Input and output types of every operation, keyed by operationId."],
@@ -179,14 +201,16 @@ function addTypeMaps(file: SourceFile, operations: OperationModel[]): void {
       type: `{ input: ${operation.body ? `${operation.typeName}Input` : "never"}; output: ${operation.typeName}Output }`,
     })),
   });
-  file.addTypeAlias({
+  out.push({
+    kind: StructureKind.TypeAlias,
     name: "OperationId",
     isExported: true,
     type: "keyof OperationTypes",
     docs: ["Every operationId in the spec."],
   });
   const queued = operations.filter((o) => o.queue);
-  file.addTypeAlias({
+  out.push({
+    kind: StructureKind.TypeAlias,
     name: "QueueOperationId",
     isExported: true,
     type: queued.length > 0 ? queued.map((o) => JSON.stringify(o.id)).join(" | ") : "never",

@@ -3,7 +3,8 @@ import { Project } from "ts-morph";
 import type { Diagnostics } from "../diagnostics.js";
 import type { JsonObject } from "../openapi-walk.js";
 import { banner, type Provenance } from "./banner.js";
-import { documentProperties } from "./enrich/document-properties.js";
+import { planPropertyDocs } from "./enrich/document-properties.js";
+import { applyTextEdits } from "./enrich/text-edits.js";
 import { formatTypeScript } from "./format.js";
 import { describeOperations } from "./operation-model.js";
 import { renderOperations } from "./render-operations.js";
@@ -30,8 +31,9 @@ export async function renderOutputs(
   );
 
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
-  const schemaFile = project.createSourceFile("schema.gen.ts", base);
-  documentProperties(schemaFile, document, operations);
+  const parsedBase = project.createSourceFile("openapi-typescript.ts", base);
+  const schemaText = applyTextEdits(base, planPropertyDocs(parsedBase, document, operations));
+  const schemaFile = project.createSourceFile("schema.gen.ts", schemaText);
   const operationsFile = project.createSourceFile("operations.gen.ts", "");
   renderOperations(operationsFile, document, operations, diagnostics);
   const indexFile = project.createSourceFile("index.gen.ts", "");

@@ -39,6 +39,11 @@ const MARKED_SPAN = new RegExp(
   "i",
 );
 const TILDE_SPAN = new RegExp(String.raw`(${NUM})\s*[~～]\s*(${NUM})`);
+/** `1 to 4000 characters`: a span needs no marker when a length unit follows it. */
+const LENGTH_SPAN = new RegExp(
+  String.raw`(${NUM})${SPAN_SEPARATOR}(${NUM})\s*(?:characters?|chars?|个?字符|字)`,
+  "i",
+);
 const MINIMUM = new RegExp(
   String.raw`(?:\bmin(?:imum)?(?:\s+value)?|\bat\s+least|>=|≥|最小值?|不小于|不低于)\s*(?:is|of)?\s*[:：=]?\s*(${NUM})`,
   "i",
@@ -50,7 +55,7 @@ const MAXIMUM = new RegExp(
 
 function findRange(text: string): ProseRange | undefined {
   const ofLength = LENGTH_WORDS.test(text);
-  const span = MARKED_SPAN.exec(text) ?? TILDE_SPAN.exec(text);
+  const span = MARKED_SPAN.exec(text) ?? TILDE_SPAN.exec(text) ?? LENGTH_SPAN.exec(text);
   if (span?.[1] !== undefined && span[2] !== undefined) {
     return { min: span[1], max: span[2], ofLength };
   }
@@ -68,7 +73,8 @@ const ENUM_MARKER = new RegExp(
   "i",
 );
 const QUOTED = String.raw`(?:"[^"]+"|'[^']+'|“[^”]+”|‘[^’]+’|\x60[^\x60]+\x60)`;
-const LIST_JOINER = String.raw`\s*(?:,|，|、|\||/|\bor\b|\band\b|或)\s*`;
+// Not "/": it is part of too many values (model ids, MIME types) to separate them.
+const LIST_JOINER = String.raw`\s*(?:,|，|、|\||\bor\b|\band\b|或)\s*`;
 const QUOTED_LIST = new RegExp(`${QUOTED}(?:${LIST_JOINER}${QUOTED})+`);
 const PIPE_LIST = /(?<![\w.:-])[\w.:-]+(?:\s*\|\s*[\w.:-]+)+(?![\w.:-])/;
 const IDEOGRAPHIC_LIST = /[^\s、，,：:；;。]+(?:、[^\s、，,：:；;。]+)+/;
@@ -109,12 +115,17 @@ function unquote(item: string): string {
 }
 
 const DEFAULT_VALUE = new RegExp(
-  String.raw`(?:\bdefaults?\s+(?:value\s+)?(?:is|to|=)|\bdefault(?:\s+value)?\s*[:=]|\(default\s|默认值?\s*(?:为|是|[:：=]))\s*(${QUOTED}|[^\s,;，；。)）]+)`,
+  String.raw`(?:\bdefaults?\s+(?:value\s+)?(?:is|to|=)|\bdefault(?:\s+value)?\s*[:=]|默认值?\s*(?:为|是|[:：=]))\s*(${QUOTED}|[^\s,;，；。)）]+)`,
+  "i",
+);
+/** `(default 1.0)`: without a colon only a literal-looking value counts, not "default model". */
+const BARE_DEFAULT = new RegExp(
+  String.raw`\bdefault\s+(${NUM}|true|false|${QUOTED})(?![\w.])`,
   "i",
 );
 
 function findDefault(text: string): string | undefined {
-  const raw = DEFAULT_VALUE.exec(text)?.[1];
+  const raw = DEFAULT_VALUE.exec(text)?.[1] ?? BARE_DEFAULT.exec(text)?.[1];
   if (raw === undefined) return undefined;
   return unquote(raw.replace(/\.$/, ""));
 }

@@ -55,10 +55,8 @@ function reconcileValue(
   }
   let fixed = value;
   if (!matchesType(value, schema.type)) {
-    const coerced =
-      typeof value === "number" || typeof value === "boolean"
-        ? coerceToType(String(value), schema.type)
-        : undefined;
+    const primitive = ["number", "boolean", "string"].includes(typeof value);
+    const coerced = primitive ? coerceToType(String(value), schema.type) : undefined;
     if (coerced === undefined) {
       diagnostics.warn(
         "example-type-mismatch",

@@ -1,90 +1,85 @@
-import { Node, SyntaxKind, type SourceFile, type TypeNode } from "ts-morph";
+import { Node, type PropertySignature, type SourceFile, type TypeNode } from "ts-morph";
 import { isObject, type JsonObject } from "../../openapi-walk.js";
 import { schemaJsDoc } from "../jsdoc.js";
 import type { OperationModel } from "../operation-model.js";
+import type { TextEdit } from "./text-edits.js";
 
 /**
- * Rewrites the JSDoc of every property openapi-typescript emitted for an inline schema, adding
- * the constraints it leaves out (`@minimum`, `@maximum`, lengths, item counts, inferred-from
- * remarks). Walks the emitted type tree in step with the schema tree it came from.
+ * Plans a JSDoc rewrite for every property openapi-typescript emitted for an inline schema,
+ * adding the constraints it leaves out (`@minimum`, `@maximum`, lengths, item counts,
+ * inferred-from remarks). Walks the emitted type tree in step with the schema it came from;
+ * reads only, and returns the edits for one batched application.
  */
-export function documentProperties(
+export function planPropertyDocs(
   file: SourceFile,
   document: JsonObject,
   operations: OperationModel[],
-): void {
-  const components = file.getInterface("components");
+): TextEdit[] {
+  const edits: TextEdit[] = [];
   const schemas =
     isObject(document.components) && isObject(document.components.schemas)
       ? document.components.schemas
       : {};
-  const schemasNode = components?.getProperty("schemas")?.getTypeNode();
+  const schemasNode = file.getInterface("components")?.getProperty("schemas")?.getTypeNode();
   for (const [name, schema] of Object.entries(schemas)) {
     const member = findMember(schemasNode, name);
     if (!member || !isObject(schema)) continue;
-    setDoc(member, schema);
-    documentType(member.getTypeNode(), schema);
+    planDoc(member, schema, edits);
+    planType(member.getTypeNode(), schema, edits);
   }
   const operationsNode = file.getInterface("operations");
   for (const operation of operations) {
-    if (!operation.body) continue;
-    const bodyNode = descend(
-      operationsNode?.getProperty(quote(operation.id)) ?? operationsNode?.getProperty(operation.id),
-      ["requestBody", "content", operation.body.contentType],
+    if (!operation.body || !operationsNode) continue;
+    const member = operationsNode
+      .getProperties()
+      .find((p) => unquote(p.getName()) === operation.id);
+    planType(
+      descend(member?.getTypeNode(), ["requestBody", "content", operation.body.contentType]),
+      operation.body.schema,
+      edits,
     );
-    documentType(bodyNode, operation.body.schema);
   }
+  return edits;
 }
 
 /** Follows property names through nested type literals. */
-function descend(start: Node | undefined, names: string[]): TypeNode | undefined {
-  let type = start && Node.isPropertySignature(start) ? start.getTypeNode() : undefined;
-  for (const name of names) {
-    const member = findMember(type, name);
-    type = member?.getTypeNode();
-  }
-  return type;
+function descend(type: TypeNode | undefined, names: string[]): TypeNode | undefined {
+  return names.reduce<TypeNode | undefined>(
+    (node, name) => findMember(node, name)?.getTypeNode(),
+    type,
+  );
 }
 
-function documentType(type: TypeNode | undefined, schema: JsonObject): void {
+function planType(type: TypeNode | undefined, schema: JsonObject, edits: TextEdit[]): void {
   if (!type || typeof schema.$ref === "string") return;
   if (Node.isUnionTypeNode(type)) {
-    for (const member of type.getTypeNodes()) documentType(member, schema);
+    for (const member of type.getTypeNodes()) planType(member, schema, edits);
     return;
   }
-  if (Node.isArrayTypeNode(type) && isObject(schema.items)) {
-    documentType(unwrapParens(type.getElementTypeNode()), schema.items);
-    return;
-  }
+  if (Node.isParenthesizedTypeNode(type)) return planType(type.getTypeNode(), schema, edits);
+  if (Node.isArrayTypeNode(type) && isObject(schema.items))
+    return planType(type.getElementTypeNode(), schema.items, edits);
   if (!Node.isTypeLiteral(type) || !isObject(schema.properties)) return;
   for (const [name, child] of Object.entries(schema.properties)) {
     const member = findMember(type, name);
     if (!member || !isObject(child) || typeof child.$ref === "string") continue;
-    setDoc(member, child);
-    documentType(member.getTypeNode(), child);
+    planDoc(member, child, edits);
+    planType(member.getTypeNode(), child, edits);
   }
 }
 
-function findMember(type: Node | undefined, name: string) {
+function findMember(type: Node | undefined, name: string): PropertySignature | undefined {
   if (!type || !Node.isTypeLiteral(type)) return undefined;
   return type.getProperties().find((p) => unquote(p.getName()) === name);
 }
 
-function setDoc(member: Node, schema: JsonObject): void {
-  if (!Node.isPropertySignature(member)) return;
-  for (const doc of member.getJsDocs()) doc.remove();
+/** Replaces the member's JSDoc (openapi-typescript's) with ours, or inserts ours. */
+function planDoc(member: PropertySignature, schema: JsonObject, edits: TextEdit[]): void {
   const doc = schemaJsDoc(schema);
-  if (doc) member.addJsDoc(doc);
-}
-
-function unwrapParens(type: TypeNode): TypeNode {
-  return type.getKind() === SyntaxKind.ParenthesizedType
-    ? unwrapParens((type as never as { getTypeNode(): TypeNode }).getTypeNode())
-    : type;
-}
-
-function quote(name: string): string {
-  return JSON.stringify(name);
+  const first = member.getJsDocs()[0];
+  // From the old comment (if any) up to the member itself, so a dropped comment leaves no gap.
+  const start = first ? first.getStart() : member.getStart();
+  if (first || doc) edits.push({ start, end: member.getStart(), text: doc ? doc + "\n" : "" });
 }
 
 function unquote(name: string): string {

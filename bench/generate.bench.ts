@@ -1,0 +1,107 @@
+/**
+ * Generation speed, printed as ratios measured in one process run (this machine is noisy).
+ *  1. The full pipeline vs the bare openapi-typescript CLI on the same repaired export,
+ *     both as the command a user runs (child processes, cold start included) and in process.
+ *  2. Scaling over synthetic exports of 1, 10, 100 and 500 endpoints.
+ * Usage: npm run bench:generate [-- --runs 5]
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import openapiTS, { astToString } from "openapi-typescript";
+import { repairYaml } from "../scripts/lib/load/repair-yaml.js";
+import { Diagnostics } from "../scripts/lib/diagnostics.js";
+import { generate } from "../scripts/lib/generate.js";
+import { formatTable, medianMs } from "./lib/measure.js";
+import { syntheticExport } from "./lib/synthetic-export.js";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
+const runs = Number(values.runs);
+const root = new URL("..", import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), "bench-generate-"));
+const specPath = join(root, "spec/chainhub-fal-ai.apifox.yaml");
+const repairedPath = join(work, "repaired.yaml");
+writeFileSync(repairedPath, repairYaml(readFileSync(specPath, "utf8"), new Diagnostics("spec")));
+
+const options = (spec: string, overlays: string[] = []) => ({
+  root,
+  spec,
+  overlays,
+  out: join(work, "out"),
+  check: false,
+  strict: false,
+  quiet: true,
+});
+const node = process.execPath;
+
+console.log(`Generation benchmark (median of ${runs} runs each, Node ${process.version})\n`);
+
+const cliBare = await medianMs(runs, () =>
+  execFileSync(
+    node,
+    [
+      join(root, "node_modules/openapi-typescript/bin/cli.js"),
+      repairedPath,
+      "-o",
+      join(work, "bare.ts"),
+    ],
+    { stdio: "ignore" },
+  ),
+);
+const cliFull = await medianMs(runs, () =>
+  execFileSync(
+    node,
+    ["--import", "tsx", join(root, "scripts/generate.ts"), "--out", join(work, "full"), "--quiet"],
+    { cwd: root, stdio: "ignore" },
+  ),
+);
+const repairedText = readFileSync(repairedPath, "utf8");
+const inBare = await medianMs(runs, async () =>
+  astToString(await openapiTS(repairedText, { silent: true })),
+);
+const overlays = ["10-fal-relay.overlay.yaml", "20-fal-ai-flux-pro-kontext-max.overlay.yaml"].map(
+  (n) => join(root, "spec/overlays", n),
+);
+const inFull = await medianMs(runs, () => generate(options(specPath, overlays)));
+
+console.log("1. Seed export: full pipeline vs bare openapi-typescript (target <= 1.5x)");
+console.log(
+  formatTable(
+    ["mode", "openapi-typescript", "full pipeline", "ratio"],
+    [
+      [
+        "command (cold start)",
+        `${cliBare.toFixed(0)} ms`,
+        `${cliFull.toFixed(0)} ms`,
+        `${(cliFull / cliBare).toFixed(2)}x`,
+      ],
+      [
+        "in process (warm)",
+        `${inBare.toFixed(1)} ms`,
+        `${inFull.toFixed(1)} ms`,
+        `${(inFull / inBare).toFixed(2)}x`,
+      ],
+    ],
+  ),
+);
+
+console.log("\n2. Scaling over synthetic exports (target: near linear, 500 endpoints < 10 s)");
+const rows: (string | number)[][] = [];
+let baseline = 0;
+for (const endpoints of [1, 10, 100, 500]) {
+  const path = join(work, `synthetic-${endpoints}.yaml`);
+  writeFileSync(path, syntheticExport(endpoints));
+  const ms = await medianMs(endpoints >= 500 ? Math.min(runs, 3) : runs, () =>
+    generate(options(path)),
+  );
+  if (endpoints === 1) baseline = ms;
+  rows.push([
+    endpoints,
+    `${ms.toFixed(0)} ms`,
+    `${(ms / endpoints).toFixed(2)} ms`,
+    `${(ms / baseline).toFixed(1)}x`,
+  ]);
+}
+console.log(formatTable(["endpoints", "generate", "per endpoint", "vs 1 endpoint"], rows));

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { parseProse } from "../../../scripts/lib/infer/parse-prose.js";
+
+describe("parseProse", () => {
+  it.each([
+    ["Image aspect ratios, enumerated values: 21:9, 16:9, 4:3", ["21:9", "16:9", "4:3"]],
+    ['Image output formats: "jpeg", "png"', ["jpeg", "png"]],
+    ["Optional values: low, medium or high.", ["low", "medium", "high"]],
+    ["Must be one of square, portrait, landscape", ["square", "portrait", "landscape"]],
+    ["Speed mode none | regular | high", ["none", "regular", "high"]],
+    ["风格，可选值：realistic、vector、icon", ["realistic", "vector", "icon"]],
+    ["模式：fast、slow", ["fast", "slow"]],
+    ["Model, enum: google/gemini-1.5, meta/llama-3", ["google/gemini-1.5", "meta/llama-3"]],
+    ["Allowed values are 'a', 'b'. Other text here", ["a", "b"]],
+  ])("reads the enum in %j", (text, expected) => {
+    expect(parseProse(text).enum).toEqual(expected);
+  });
+
+  it.each([
+    ["Range value: 1-20", "1", "20"],
+    ["Output image count, range: 1-4", "1", "4"],
+    ["between 1 and 20", "1", "20"],
+    ["Duration 1~47 seconds", "1", "47"],
+    ["取值范围：0.5-2.5", "0.5", "2.5"],
+    ["范围[1, 10]", "1", "10"],
+    ["Temperature (range -1.5 to 2.0)", "-1.5", "2.0"],
+    ["from 0 to 100 percent", "0", "100"],
+  ])("reads the range in %j", (text, min, max) => {
+    expect(parseProse(text).range).toMatchObject({ min, max, ofLength: false });
+  });
+
+  it("reads one-sided bounds", () => {
+    expect(parseProse("Minimum: 10, maximum: 200.").range).toMatchObject({ min: "10", max: "200" });
+    expect(parseProse("at most 8 images").range).toEqual({ max: "8", ofLength: false });
+    expect(parseProse("最小值 3").range).toEqual({ min: "3", ofLength: false });
+  });
+
+  it("knows a length range from a value range", () => {
+    expect(parseProse("User prompt, 1 to 4000 characters, range 1-4000").range?.ofLength).toBe(
+      true,
+    );
+    expect(parseProse("User prompt, 1 to 4000 characters").range).toEqual({
+      min: "1",
+      max: "4000",
+      ofLength: true,
+    });
+    expect(parseProse("提示词，长度范围：1-1000").range).toEqual({
+      min: "1",
+      max: "1000",
+      ofLength: true,
+    });
+  });
+
+  it.each([
+    ["Default: 28", "28"],
+    ["defaults to 30", "30"],
+    ["The default value is jpeg.", "jpeg"],
+    ["(range 0.0-2.0, default 1.0)", "1.0"],
+    ["输出格式，默认值：png", "png"],
+    ["默认为 high", "high"],
+    ['Default: "square_hd"', "square_hd"],
+  ])("reads the default in %j", (text, expected) => {
+    expect(parseProse(text).default).toBe(expected);
+  });
+
+  it.each([
+    "Prompt words",
+    "Synchronous mode",
+    "Uses the default model when empty",
+    "Fast, cheap and surprisingly good results for most prompts",
+    "Official documentation:  https://fal.ai/models/fal-ai/flux-pro/kontext/max",
+    "Optional. The seed to use.",
+  ])("finds nothing in plain prose %j", (text) => {
+    expect(parseProse(text)).toEqual({});
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { applyOverlay } from "../../../scripts/lib/overlay/apply-overlay.js";
+import { codes, collector } from "../../helpers/diagnostics.js";
+
+const overlay = (actions: unknown[]) => ({
+  overlay: "1.0.0",
+  info: { title: "t", version: "1" },
+  actions,
+});
+
+function document() {
+  return {
+    tags: [{ name: "a" }],
+    paths: {
+      "/a": { post: { summary: "A", responses: { "200": { description: "" } } } },
+      "/b": { post: { summary: "B" }, get: { summary: "G" } },
+    },
+  };
+}
+
+describe("applyOverlay", () => {
+  it("merges updates into every object a wildcard target selects, recursively", () => {
+    const doc = document();
+    applyOverlay(
+      doc,
+      overlay([
+        {
+          target: "$.paths[*].post",
+          update: { "x-q": {}, responses: { "422": { description: "v" } } },
+        },
+      ]),
+      collector(),
+    );
+    expect(doc.paths["/a"].post).toEqual({
+      summary: "A",
+      "x-q": {},
+      responses: { "200": { description: "" }, "422": { description: "v" } },
+    });
+    expect(doc.paths["/b"].post).toMatchObject({ "x-q": {} });
+    expect(doc.paths["/b"].get).toEqual({ summary: "G" });
+  });
+
+  it("appends an update to a selected array", () => {
+    const doc = document();
+    applyOverlay(doc, overlay([{ target: "$.tags", update: { name: "b" } }]), collector());
+    expect(doc.tags).toEqual([{ name: "a" }, { name: "b" }]);
+  });
+
+  it("removes selected nodes, including by filter expression", () => {
+    const doc = document();
+    applyOverlay(
+      doc,
+      overlay([
+        { target: "$.paths['/b'].get", remove: true },
+        { target: "$.tags[?@.name == 'a']", remove: true },
+      ]),
+      collector(),
+    );
+    expect(doc.paths["/b"]).toEqual({ post: { summary: "B" } });
+    expect(doc.tags).toEqual([]);
+  });
+
+  it("applies actions in order, so a removal can be followed by a fresh value", () => {
+    const doc = document();
+    applyOverlay(
+      doc,
+      overlay([
+        { target: "$.paths['/a'].post.responses['200']", remove: true },
+        { target: "$.paths['/a'].post.responses", update: { "200": { description: "new" } } },
+      ]),
+      collector(),
+    );
+    expect(doc.paths["/a"].post.responses).toEqual({ "200": { description: "new" } });
+  });
+
+  it("reports a target that matches nothing as an error at the action", () => {
+    const diagnostics = collector("o.yaml");
+    applyOverlay(
+      document(),
+      overlay([{ target: "$.paths['/gone'].post", update: { summary: "x" } }]),
+      diagnostics,
+    );
+    expect(diagnostics.errors).toHaveLength(1);
+    expect(diagnostics.errors[0]).toMatchObject({
+      code: "overlay-stale-target",
+      location: { file: "o.yaml", pointer: "#/actions/0/target" },
+    });
+  });
+
+  it.each([
+    ["an invalid JSONPath", [{ target: "$.paths[", update: {} }], "overlay-bad-jsonpath"],
+    ["an action without update or remove", [{ target: "$.paths" }], "overlay-invalid-action"],
+    [
+      "an update on a scalar",
+      [{ target: "$.paths['/a'].post.summary", update: { x: 1 } }],
+      "overlay-incompatible-update",
+    ],
+  ])("rejects %s", (_name, actions, code) => {
+    const diagnostics = collector();
+    applyOverlay(document(), overlay(actions), diagnostics);
+    expect(codes(diagnostics)).toEqual([code]);
+  });
+
+  it("rejects a document that is not an Overlay 1.0", () => {
+    const diagnostics = collector();
+    applyOverlay(
+      document(),
+      { overlay: "2.0.0", info: { title: "t", version: "1" }, actions: [] },
+      diagnostics,
+    );
+    expect(codes(diagnostics)).toEqual(["overlay-invalid"]);
+  });
+});
