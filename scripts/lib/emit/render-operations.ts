@@ -210,6 +210,18 @@ function addTypeMaps(out: Statements, operations: OperationModel[]): void {
   });
   const queued = operations.filter((o) => o.queue);
   out.push({
+    kind: StructureKind.Interface,
+    name: "QueueOperationIdByPath",
+    isExported: true,
+    docs: [
+      "The queue operation behind each submit path, so callers may name an operation by its path.",
+    ],
+    properties: queued.map((operation) => ({
+      name: JSON.stringify(operation.path),
+      type: JSON.stringify(operation.id),
+    })),
+  });
+  out.push({
     kind: StructureKind.TypeAlias,
     name: "QueueOperationId",
     isExported: true,

@@ -150,5 +150,8 @@ export interface OperationTypes {
 /** Every operationId in the spec. */
 export type OperationId = keyof OperationTypes;
 
+/** The queue operation behind each submit path, so callers may name an operation by its path. */
+export interface QueueOperationIdByPath {}
+
 /** Operations submitted to fal's queue (submit, then status, result, cancel). */
 export type QueueOperationId = never;
