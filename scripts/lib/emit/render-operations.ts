@@ -35,6 +35,7 @@ export function renderOperations(
   ];
   for (const operation of operations) addOperationTypes(out, operation, names);
   addComponentEnums(out, document, names);
+  addServers(out, document);
   addOperationTable(out, document, operations);
   addTypeMaps(out, operations);
   // One insertion: ts-morph re-parses the file after each, so adding one by one is quadratic.
@@ -150,6 +151,18 @@ function addComponentEnums(out: Statements, document: JsonObject, names: NameReg
     if (Array.isArray(schema.enum)) addEnum(out, stem, schema, where, names);
     addEnums(out, schema, stem, where, names);
   }
+}
+
+function addServers(out: Statements, document: JsonObject): void {
+  const servers = Array.isArray(document.servers) ? document.servers : [];
+  const urls = servers.filter(isObject).map((server) => server.url).filter((url) => typeof url === "string");
+  out.push({
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: "serverUrls", initializer: `${JSON.stringify(urls)} as const` }],
+    docs: ["The servers the spec lists; the first is the client's default base URL."],
+  });
 }
 
 function addOperationTable(

@@ -1,0 +1,111 @@
+import createFetchClient from "openapi-fetch";
+import type { FileInput } from "./files/file-inputs.js";
+import type { FalAiFluxProKontextMaxInput } from "./internal/contract.js";
+import { Transport } from "./internal/transport.js";
+import { authMiddleware } from "./middleware/auth.js";
+import { loggingMiddleware } from "./middleware/logging.js";
+import { retryMiddleware } from "./middleware/retry.js";
+import { withTimeout } from "./middleware/timeout.js";
+import { resolveOptions, type ClientOptions } from "./options.js";
+import { QueueClient } from "./queue/queue-client.js";
+import type {
+  InputOf,
+  QueueOperation,
+  QueueRef,
+  RunResult,
+  SubmitOptions,
+  WaitOptions,
+} from "./queue/types.js";
+import { waitForResult } from "./queue/wait.js";
+
+export type RunOptions = SubmitOptions &
+  WaitOptions & {
+    /** Called once the job is accepted: persist `requestId` to resume after a crash. */
+    onSubmitted?: (requestId: string) => void;
+  };
+
+/** Input of `kontextMax.edit`: the generated input, with `image` for `image_url` and defaults optional. */
+export type KontextMaxEditInput = Omit<FalAiFluxProKontextMaxInput, "image_url" | "output_format"> &
+  Partial<Pick<FalAiFluxProKontextMaxInput, "output_format">> &
+  ({ image: FileInput; image_url?: never } | { image_url: FileInput; image?: never });
+
+export interface ChainHubClient {
+  /** The queue protocol for every queue operation in the spec. */
+  queue: QueueClient;
+  /** Submit, wait and return the typed result. */
+  run<N extends QueueOperation>(
+    operation: N,
+    input: InputOf<N>,
+    options?: RunOptions,
+  ): Promise<RunResult<N>>;
+  /** Resume waiting for a job submitted earlier (by this or another process). */
+  wait<N extends QueueOperation>(ref: QueueRef<N>, options?: WaitOptions): Promise<RunResult<N>>;
+  /** FLUX.1 Kontext [max]: edit an image from a prompt. */
+  kontextMax: {
+    edit(
+      input: KontextMaxEditInput,
+      options?: RunOptions,
+    ): Promise<RunResult<"falAiFluxProKontextMax">>;
+  };
+}
+
+/**
+ * Creates a client for the ChainHub fal relay.
+ *
+ * @example
+ * const client = createClient(); // key from CHAINHUB_API_KEY
+ * const { data } = await client.kontextMax.edit({ prompt: "Make it snow", image: "./photo.jpg" });
+ * await saveImages(data, "./out");
+ */
+export function createClient(options: ClientOptions = {}): ChainHubClient {
+  const resolved = resolveOptions(options);
+  const fetchClient = createFetchClient<Record<string, never>>({
+    baseUrl: resolved.baseUrl,
+    fetch: withTimeout(resolved.fetch, resolved.timeoutMs),
+  });
+  // Order matters: user middleware sees the request first; retry must be last (it replays the final request).
+  const middleware = [
+    ...resolved.middleware,
+    ...(resolved.logger ? [loggingMiddleware(resolved.logger)] : []),
+    authMiddleware(resolved.apiKey, new URL(resolved.baseUrl).origin),
+    retryMiddleware(resolved.retry, resolved.onRetry),
+  ];
+  fetchClient.use(...middleware);
+  const transport = new Transport(fetchClient, resolved.baseUrl);
+  const queue = new QueueClient(transport, {
+    validate: resolved.validate,
+    maxInlineBytes: resolved.maxInlineBytes,
+  });
+  const withDefaults = (wait: WaitOptions = {}): WaitOptions => ({
+    pollIntervalMs: resolved.pollIntervalMs,
+    ...wait,
+  });
+
+  const run: ChainHubClient["run"] = async (operation, input, runOptions = {}) => {
+    const handle = await queue.submit(operation, input, runOptions);
+    runOptions.onSubmitted?.(handle.requestId);
+    const data = await waitForResult(queue, handle, withDefaults(runOptions));
+    return { requestId: handle.requestId, data };
+  };
+
+  return {
+    queue,
+    run,
+    async wait(ref, waitOptions) {
+      const handle = queue.handleOf(ref);
+      return {
+        requestId: handle.requestId,
+        data: await waitForResult(queue, handle, withDefaults(waitOptions)),
+      };
+    },
+    kontextMax: {
+      edit({ image, ...rest }, runOptions) {
+        const input = {
+          ...rest,
+          image_url: image ?? rest.image_url,
+        } as InputOf<"falAiFluxProKontextMax">;
+        return run("falAiFluxProKontextMax", input, runOptions);
+      },
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ChainHubError } from "../errors/chainhub-error.js";
+import { extensionFor } from "./media-type.js";
+
+export interface SaveImagesOptions {
+  /** File names are `<prefix>-<index>.<ext>`. @default "image" */
+  prefix?: string;
+  /** The fetch used for downloads; it never receives the API key. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+export interface SavedImage {
+  path: string;
+  contentType: string;
+  bytes: number;
+}
+
+/**
+ * Downloads every image of a result (`{ images: [{ url, content_type? }] }`) into a folder.
+ * Results expire upstream, so save them. Downloads carry no Authorization header: image CDNs are
+ * other hosts, and the key must never reach them. Each file is written to a temp name and
+ * renamed, so a folder never holds half an image.
+ */
+export async function saveImages(
+  result: { images: readonly { url: string; content_type?: string }[] },
+  directory: string,
+  options: SaveImagesOptions = {},
+): Promise<SavedImage[]> {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const prefix = options.prefix ?? "image";
+  await mkdir(directory, { recursive: true });
+  const saved: SavedImage[] = [];
+  for (const [index, image] of result.images.entries()) {
+    const { bytes, contentType } = await download(
+      image.url,
+      image.content_type,
+      fetchImpl,
+      options.signal,
+    );
+    const path = join(directory, `${prefix}-${index}.${extensionFor(contentType)}`);
+    const partial = `${path}.partial`;
+    await writeFile(partial, bytes);
+    await rename(partial, path);
+    saved.push({ path, contentType, bytes: bytes.byteLength });
+  }
+  return saved;
+}
+
+async function download(
+  url: string,
+  declared: string | undefined,
+  fetchImpl: typeof fetch,
+  signal?: AbortSignal,
+) {
+  const inline = /^data:([^;,]+)?(;base64)?,(.*)$/s.exec(url);
+  if (inline) {
+    const body = inline[3] ?? "";
+    const bytes = inline[2] ? Buffer.from(body, "base64") : Buffer.from(decodeURIComponent(body));
+    return { bytes, contentType: inline[1] ?? declared ?? "application/octet-stream" };
+  }
+  const init: RequestInit = { redirect: "follow" };
+  if (signal) init.signal = signal;
+  const response = await fetchImpl(url, init);
+  if (!response.ok)
+    throw new ChainHubError(
+      `downloading ${new URL(url).pathname} failed: ${response.status} ${response.statusText}`,
+    );
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return {
+    bytes,
+    contentType: response.headers.get("content-type") ?? declared ?? "application/octet-stream",
+  };
+}

@@ -1,0 +1,111 @@
+import type { Client } from "openapi-fetch";
+import { AbortedError } from "../errors/aborted-error.js";
+import type { RequestContext } from "../errors/chainhub-error.js";
+import { ConnectionError } from "../errors/connection-error.js";
+import { createApiError } from "../errors/create-api-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+import { errorCodes } from "./retry-policy.js";
+
+export interface CallOptions {
+  body?: unknown;
+  query?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+  /** A known fal request id, attached to errors. */
+  requestId?: string | undefined;
+}
+
+export interface CallResult<T> {
+  data: T;
+  response: Response;
+}
+
+/**
+ * Every HTTP exchange of the facade goes through openapi-fetch here, and every failure leaves as
+ * one of our typed errors: non-2xx -> ApiError subclass, transport -> ConnectionError,
+ * deadline -> TimeoutError, caller abort -> AbortedError. openapi-fetch itself never throws on
+ * a status; we throw, so callers have one error contract.
+ */
+export class Transport {
+  constructor(
+    // Untyped on purpose: queue URLs (status/result/cancel) are not in the spec's paths.
+    private readonly client: Client<Record<string, never>>,
+    readonly baseUrl: string,
+  ) {}
+
+  async call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    const context: RequestContext = { method: method.toUpperCase(), url: this.baseUrl + path };
+    if (options.requestId) context.requestId = options.requestId;
+    let outcome;
+    try {
+      const init: Record<string, unknown> = {};
+      if (options.body !== undefined) init.body = options.body;
+      if (options.query) init.params = { query: options.query };
+      if (options.signal) init.signal = options.signal;
+      outcome = await (
+        this.client.request as (
+          m: string,
+          p: string,
+          i: unknown,
+        ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+      )(method.toLowerCase(), path, init);
+    } catch (error) {
+      throw classifyFailure(error, context, options.signal);
+    }
+    const { response } = outcome;
+    const requestId = options.requestId ?? response.headers.get("x-fal-request-id") ?? undefined;
+    if (!response.ok) {
+      throw createApiError({
+        ...context,
+        ...(requestId ? { requestId } : {}),
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        body: outcome.error,
+      });
+    }
+    return { data: outcome.data as T, response };
+  }
+}
+
+function classifyFailure(
+  error: unknown,
+  context: RequestContext,
+  signal: AbortSignal | undefined,
+): Error {
+  const name = (error as { name?: string })?.name;
+  if (name === "AbortError" || signal?.aborted) {
+    return new AbortedError(
+      `aborted: ${context.method} ${pathOf(context.url)}`,
+      context.requestId,
+      { cause: error },
+    );
+  }
+  if (name === "TimeoutError") {
+    return new TimeoutError(
+      `no answer in time: ${context.method} ${pathOf(context.url)}`,
+      context.requestId,
+      { cause: error },
+    );
+  }
+  if (error instanceof SyntaxError) {
+    return new ConnectionError(
+      "the API answered with a body that is not valid JSON",
+      context,
+      error,
+    );
+  }
+  const code = errorCodes(error)[0];
+  return new ConnectionError(
+    code ? `connection failed (${code})` : "connection failed",
+    context,
+    error,
+  );
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}

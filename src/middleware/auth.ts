@@ -1,0 +1,18 @@
+import type { Middleware } from "openapi-fetch";
+
+/**
+ * Adds `Authorization: Bearer <key>` to requests for the API's own origin, and to nothing
+ * else: a URL from a response body (a CDN, a webhook) must never receive the key.
+ */
+export function authMiddleware(apiKey: string, apiOrigin: string): Middleware {
+  return {
+    onRequest({ request }) {
+      if (new URL(request.url).origin !== apiOrigin) {
+        request.headers.delete("authorization");
+        return undefined;
+      }
+      request.headers.set("authorization", `Bearer ${apiKey}`);
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { Middleware } from "openapi-fetch";
+import { ConfigurationError } from "./errors/configuration-error.js";
+import { DEFAULT_MAX_INLINE_BYTES } from "./files/file-inputs.js";
+import { serverUrls } from "./internal/contract.js";
+import { DEFAULT_RETRY, type RetryOptions } from "./internal/retry-policy.js";
+import type { Logger } from "./middleware/logging.js";
+import type { RetryEvent } from "./middleware/retry.js";
+
+/** The environment variables the client reads when an option is not given. */
+export const API_KEY_ENV = "CHAINHUB_API_KEY";
+export const BASE_URL_ENV = "CHAINHUB_BASE_URL";
+
+export interface ClientOptions {
+  /** Bearer key. @default process.env.CHAINHUB_API_KEY */
+  apiKey?: string;
+  /** @default process.env.CHAINHUB_BASE_URL, else the spec's first server (https://api.chainhub.tech) */
+  baseUrl?: string;
+  /** Any WHATWG fetch (Node 20+, browsers, Deno, Bun, or a test double). @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Deadline for each HTTP attempt. 0 disables it. @default 60000 */
+  timeoutMs?: number;
+  /** Retries after the first attempt; see `retry` for the rest. @default 3 */
+  maxRetries?: number;
+  retry?: Partial<RetryOptions>;
+  /** Between status polls while waiting. @default 500 */
+  pollIntervalMs?: number;
+  /** Extra openapi-fetch middleware, run before auth and retries. */
+  middleware?: Middleware[];
+  /** Receives one line per request and retry; never headers or bodies. */
+  logger?: Logger;
+  /** Called before each retry (for metrics or progress output). */
+  onRetry?: (event: RetryEvent) => void;
+  /** Check inputs against the spec before sending. @default true */
+  validate?: boolean;
+  /** Largest local file inlined as a data URI. @default 10 MiB */
+  maxInlineBytes?: number;
+}
+
+export interface ResolvedOptions {
+  apiKey: string;
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  retry: RetryOptions;
+  pollIntervalMs: number;
+  middleware: Middleware[];
+  logger: Logger | undefined;
+  onRetry: ((event: RetryEvent) => void) | undefined;
+  validate: boolean;
+  maxInlineBytes: number;
+}
+
+/** Fills every default once, so the rest of the client never checks for undefined. */
+export function resolveOptions(
+  options: ClientOptions,
+  env: Record<string, string | undefined> = globalThis.process?.env ?? {},
+): ResolvedOptions {
+  const apiKey = options.apiKey ?? env[API_KEY_ENV];
+  if (!apiKey) {
+    throw new ConfigurationError(
+      `no API key: pass { apiKey } to createClient or set ${API_KEY_ENV}`,
+    );
+  }
+  const baseUrl = (options.baseUrl ?? env[BASE_URL_ENV] ?? serverUrls[0]).replace(/\/+$/, "");
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new ConfigurationError(`baseUrl "${baseUrl}" is not an absolute URL`);
+  }
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== "function")
+    throw new ConfigurationError("no fetch: pass { fetch } on runtimes without a global fetch");
+  return {
+    apiKey,
+    baseUrl,
+    fetch: fetchImpl,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    retry: {
+      ...DEFAULT_RETRY,
+      ...options.retry,
+      ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    },
+    pollIntervalMs: options.pollIntervalMs ?? 500,
+    middleware: options.middleware ?? [],
+    logger: options.logger,
+    onRetry: options.onRetry,
+    validate: options.validate ?? true,
+    maxInlineBytes: options.maxInlineBytes ?? DEFAULT_MAX_INLINE_BYTES,
+  };
+}

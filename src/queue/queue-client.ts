@@ -1,0 +1,182 @@
+import { ApiError } from "../errors/api-error.js";
+import { ValidationError } from "../errors/validation-error.js";
+import { resolveFileInputs } from "../files/file-inputs.js";
+import {
+  operationTable,
+  type OperationDescriptor,
+  type QueueOperationIdByPath,
+} from "../internal/contract.js";
+import type { Transport } from "../internal/transport.js";
+import { fillRequiredDefaults } from "../validate/apply-defaults.js";
+import { validate } from "../validate/validate.js";
+import { queueUrls, relayPath } from "./queue-urls.js";
+import type {
+  CancelOutcome,
+  InputOf,
+  OperationIdOf,
+  OutputOf,
+  QueueHandle,
+  QueueOperation,
+  QueueRef,
+  QueueStatus,
+  SubmitOptions,
+} from "./types.js";
+
+export interface QueueClientSettings {
+  validate: boolean;
+  maxInlineBytes: number;
+}
+
+/** submit, status, result, cancel: fal's queue protocol through the relay, for any queue operation. */
+export class QueueClient {
+  constructor(
+    private readonly transport: Transport,
+    private readonly settings: QueueClientSettings,
+  ) {}
+
+  /** Checks the input against the spec without sending anything; an empty list means valid. */
+  validate<N extends QueueOperation>(operation: N, input: unknown) {
+    const body = describe(operation).body;
+    return body ? validate(input, body.schema) : [];
+  }
+
+  /** Submits a job. Validation errors throw before anything is sent (and paid for). */
+  async submit<N extends QueueOperation>(
+    operation: N,
+    input: InputOf<N>,
+    options: SubmitOptions = {},
+  ): Promise<QueueHandle<N>> {
+    const descriptor = describe(operation);
+    const resolved = await resolveFileInputs(
+      input as Record<string, unknown>,
+      this.settings.maxInlineBytes,
+    );
+    const body = descriptor.body
+      ? fillRequiredDefaults(resolved, descriptor.body.schema)
+      : resolved;
+    if (this.settings.validate && descriptor.body) {
+      const issues = validate(body, descriptor.body.schema);
+      if (issues.length > 0) throw new ValidationError(descriptor.id, issues);
+    }
+    const query = options.webhookUrl ? { fal_webhook: options.webhookUrl } : undefined;
+    const { data } = await this.transport.call<Record<string, unknown>>(
+      descriptor.method,
+      descriptor.path,
+      { body, query, signal: options.signal },
+    );
+    return toHandle<N>(descriptor, data);
+  }
+
+  async status(
+    ref: QueueRef,
+    options: { logs?: boolean; signal?: AbortSignal } = {},
+  ): Promise<QueueStatus> {
+    const handle = this.handleOf(ref);
+    const query = options.logs ? { logs: "1" } : undefined;
+    const { data } = await this.transport.call<QueueStatus>("get", handle.urls.status, {
+      query,
+      signal: options.signal,
+      requestId: handle.requestId,
+    });
+    return data;
+  }
+
+  async result<N extends QueueOperation>(
+    ref: QueueRef<N>,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<OutputOf<N>> {
+    const handle = this.handleOf(ref);
+    if (handle.syncResult !== undefined) return handle.syncResult;
+    const { data } = await this.transport.call<OutputOf<N>>("get", handle.urls.result, {
+      signal: options.signal,
+      requestId: handle.requestId,
+    });
+    return data;
+  }
+
+  /** Asks upstream to stop the job. Already finished or unknown jobs are outcomes, not errors. */
+  async cancel(ref: QueueRef, options: { signal?: AbortSignal } = {}): Promise<CancelOutcome> {
+    const handle = this.handleOf(ref);
+    if (handle.syncResult !== undefined) return "ALREADY_COMPLETED";
+    try {
+      const { data } = await this.transport.call<{ status?: CancelOutcome }>(
+        "put",
+        handle.urls.cancel,
+        { signal: options.signal, requestId: handle.requestId },
+      );
+      return data?.status ?? "CANCELLATION_REQUESTED";
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 400 || error.status === 404)) {
+        const status = (error.body as { status?: CancelOutcome } | undefined)?.status;
+        return status ?? (error.status === 404 ? "NOT_FOUND" : "ALREADY_COMPLETED");
+      }
+      throw error;
+    }
+  }
+
+  /** Rebuilds a handle from a persisted `{ operation, requestId }`. */
+  handleOf<N extends QueueOperation>(ref: QueueRef<N>): QueueHandle<N> {
+    if ("urls" in ref) return ref;
+    const descriptor = describe(ref.operation);
+    return {
+      operationId: descriptor.id as OperationIdOf<N>,
+      requestId: ref.requestId,
+      urls: queueUrls(descriptor.path, ref.requestId),
+    };
+  }
+}
+
+function describe(operation: QueueOperation): OperationDescriptor {
+  const byPath = operation.startsWith("/")
+    ? (operationTable as Record<string, OperationDescriptor>)[
+        (pathIndex() as Record<string, string>)[operation] ?? ""
+      ]
+    : undefined;
+  const descriptor = byPath ?? (operationTable as Record<string, OperationDescriptor>)[operation];
+  if (!descriptor || !descriptor.queue) {
+    throw new TypeError(
+      `unknown queue operation "${operation}"; known: ${Object.keys(operationTable).join(", ")}`,
+    );
+  }
+  return descriptor;
+}
+
+let pathToId: Partial<QueueOperationIdByPath> | undefined;
+function pathIndex(): Partial<QueueOperationIdByPath> {
+  pathToId ??= Object.fromEntries(
+    Object.values(operationTable as Record<string, OperationDescriptor>)
+      .filter((d) => d.queue)
+      .map((d) => [d.path, d.id]),
+  );
+  return pathToId;
+}
+
+/** The submit answer is either fal's queue envelope or, from some relays, the result itself. */
+function toHandle<N extends QueueOperation>(
+  descriptor: OperationDescriptor,
+  data: Record<string, unknown> | undefined,
+): QueueHandle<N> {
+  const requestId = typeof data?.request_id === "string" ? data.request_id : undefined;
+  const isEnvelope = requestId !== undefined && typeof data?.status === "string";
+  if (!isEnvelope) {
+    const id = requestId ?? "sync";
+    return {
+      operationId: descriptor.id as OperationIdOf<N>,
+      requestId: id,
+      urls: queueUrls(descriptor.path, id),
+      syncResult: data as OutputOf<N>,
+    };
+  }
+  const derived = queueUrls(descriptor.path, requestId);
+  const handle: QueueHandle<N> = {
+    operationId: descriptor.id as OperationIdOf<N>,
+    requestId,
+    urls: {
+      status: relayPath(data.status_url, requestId, derived.status),
+      result: relayPath(data.response_url, requestId, derived.result),
+      cancel: relayPath(data.cancel_url, requestId, derived.cancel),
+    },
+  };
+  if (typeof data.queue_position === "number") handle.queuePosition = data.queue_position;
+  return handle;
+}

@@ -1,0 +1,73 @@
+import type {
+  components,
+  OperationTypes,
+  QueueOperationId,
+  QueueOperationIdByPath,
+} from "../internal/contract.js";
+import type { WithFileInputs } from "../files/file-inputs.js";
+
+/** A queue operation, by operationId or by its submit path. */
+export type QueueOperation = QueueOperationId | keyof QueueOperationIdByPath;
+
+export type OperationIdOf<N extends QueueOperation> = N extends keyof QueueOperationIdByPath
+  ? QueueOperationIdByPath[N]
+  : N;
+
+/** What a caller passes: the generated input, with `*_url` fields also accepting files. */
+export type InputOf<N extends QueueOperation> = WithFileInputs<
+  OperationTypes[OperationIdOf<N>]["input"]
+>;
+
+export type OutputOf<N extends QueueOperation> = OperationTypes[OperationIdOf<N>]["output"];
+
+export type QueueStatus = components["schemas"]["QueueStatus"];
+export type QueueLog = components["schemas"]["QueueLog"];
+export type CancelOutcome = components["schemas"]["QueueCancelResponse"]["status"];
+
+/** A submitted job. Persist `operationId` and `requestId` to resume waiting after a crash. */
+export interface QueueHandle<N extends QueueOperation = QueueOperation> {
+  operationId: OperationIdOf<N>;
+  requestId: string;
+  /** Relay paths (relative to the base URL) for status, result and cancel. */
+  urls: { status: string; result: string; cancel: string };
+  /** Position at submit time, when the relay said. */
+  queuePosition?: number;
+  /** Set when the relay answered the submit with the finished result itself. */
+  syncResult?: OutputOf<N>;
+}
+
+/** Enough to find a job again: a handle, or what was persisted of one. */
+export type QueueRef<N extends QueueOperation = QueueOperation> =
+  QueueHandle<N> | { operation: N; requestId: string };
+
+export interface Progress {
+  requestId: string;
+  /** IN_QUEUE, IN_PROGRESS, COMPLETED, or whatever new state the relay invents. */
+  status: string;
+  queuePosition?: number;
+  elapsedMs: number;
+}
+
+export interface WaitOptions {
+  /** Called after every status poll. */
+  onProgress?: (progress: Progress) => void;
+  /** Called once per new log line (polls with `?logs=1` when set). */
+  onLog?: (log: QueueLog) => void;
+  /** Give up (and cancel the job) after this long. @default no limit */
+  timeoutMs?: number;
+  /** Aborting stops waiting and cancels the job upstream. */
+  signal?: AbortSignal;
+  /** Between status polls. @default 500 */
+  pollIntervalMs?: number;
+}
+
+export interface SubmitOptions {
+  /** fal POSTs the outcome here (`?fal_webhook=`). */
+  webhookUrl?: string;
+  signal?: AbortSignal;
+}
+
+export interface RunResult<N extends QueueOperation> {
+  requestId: string;
+  data: OutputOf<N>;
+}
