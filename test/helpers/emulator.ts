@@ -1,0 +1,51 @@
+import { afterAll, beforeAll } from "vitest";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
+import { createClient, type ClientOptions } from "../../src/index.js";
+
+export const TEST_KEY = "sk-test-0123456789abcdef";
+
+/** Starts an emulator on 127.0.0.1 for the enclosing describe block, with fast timings. */
+export function useEmulator(options: EmulatorOptions = {}): {
+  readonly emulator: Emulator;
+  client(extra?: ClientOptions): ReturnType<typeof createClient>;
+} {
+  let emulator: Emulator | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator({
+      apiKey: TEST_KEY,
+      timing: { queueMs: 30, runMs: 40 },
+      imageScale: 0.125,
+      ...options,
+    });
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  return {
+    get emulator() {
+      return emulator!;
+    },
+    client(extra = {}) {
+      return createClient({
+        apiKey: TEST_KEY,
+        baseUrl: emulator!.url,
+        pollIntervalMs: 10,
+        retry: { initialDelayMs: 5 },
+        timeoutMs: 5_000,
+        ...extra,
+      });
+    },
+  };
+}
+
+export const validInput = {
+  prompt: "Put a donut next to the flour.",
+  image_url: "https://v3.fal.media/files/rabbit/example.png",
+  output_format: "png",
+  aspect_ratio: "16:9",
+} as const;
+
+/** Submits seen by the emulator for the seed operation. */
+export function submits(emulator: Emulator): number {
+  return emulator.stats.submits.falAiFluxProKontextMax ?? 0;
+}
