@@ -6,13 +6,11 @@ export {
   operationTable,
   serverUrls,
   type ConstraintSchema,
-  type FalAiFluxProKontextMaxInput,
   type OperationDescriptor,
   type OperationId,
   type OperationTypes,
   type QueueOperationId,
   type QueueOperationIdByPath,
-  type components,
   type paths,
 } from "../../generated/index.gen.js";
 

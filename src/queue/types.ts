@@ -1,5 +1,4 @@
 import type {
-  components,
   OperationTypes,
   QueueOperationId,
   QueueOperationIdByPath,
@@ -20,9 +19,31 @@ export type InputOf<N extends QueueOperation> = WithFileInputs<
 
 export type OutputOf<N extends QueueOperation> = OperationTypes[OperationIdOf<N>]["output"];
 
-export type QueueStatus = components["schemas"]["QueueStatus"];
-export type QueueLog = components["schemas"]["QueueLog"];
-export type CancelOutcome = components["schemas"]["QueueCancelResponse"]["status"];
+/**
+ * fal's queue protocol, which the relay passes through unchanged. Declared here rather than
+ * read from the spec: the protocol is the client's to speak whatever a vendor export says, and
+ * the relay may send fields or states no spec lists, so the types stay open.
+ */
+export interface QueueStatus {
+  /** IN_QUEUE, IN_PROGRESS or COMPLETED; unknown states are treated as "still running". */
+  status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED" | (string & {});
+  request_id?: string;
+  queue_position?: number;
+  response_url?: string;
+  status_url?: string;
+  cancel_url?: string;
+  logs?: QueueLog[] | null;
+  metrics?: { inference_time?: number | null; [key: string]: unknown };
+}
+
+export interface QueueLog {
+  message: string;
+  level?: "STDERR" | "STDOUT" | "ERROR" | "INFO" | "WARN" | "DEBUG" | (string & {});
+  source?: string;
+  timestamp?: string;
+}
+
+export type CancelOutcome = "CANCELLATION_REQUESTED" | "ALREADY_COMPLETED" | "NOT_FOUND";
 
 /** A submitted job. Persist `operationId` and `requestId` to resume waiting after a crash. */
 export interface QueueHandle<N extends QueueOperation = QueueOperation> {

@@ -248,12 +248,10 @@ describe("abort and timeout", () => {
   it("aborting cancels the job upstream and says which job", async () => {
     const controller = new AbortController();
     const submitted: string[] = [];
-    const pending = env
-      .client()
-      .run("falAiFluxProKontextMax", validInput, {
-        signal: controller.signal,
-        onSubmitted: (id) => submitted.push(id),
-      });
+    const pending = env.client().run("falAiFluxProKontextMax", validInput, {
+      signal: controller.signal,
+      onSubmitted: (id) => submitted.push(id),
+    });
     setTimeout(() => controller.abort(), 80);
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortedError);

@@ -1,0 +1,95 @@
+import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot, runGenerate } from "../helpers/run-generate.js";
+
+/**
+ * The facade's promise: a new export regenerates generated/ and every operation in it is
+ * callable, typed, validated and served by the emulator, with src/ unchanged. We copy src/ next
+ * to the six-endpoint fixture's generated output and use it there, as a user would.
+ */
+describe("src/ unchanged over a regenerated six-endpoint spec", () => {
+  const work = mkdtempSync(join(tmpdir(), "regenerated-"));
+
+  beforeAll(() => {
+    cpSync(join(repoRoot, "src"), join(work, "src"), { recursive: true });
+    symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
+    const generated = runGenerate([
+      "--spec",
+      "test/fixtures/specs/multi-endpoint.apifox.yaml",
+      "--overlay",
+      "spec/overlays/10-fal-relay.overlay.yaml",
+      "--overlay",
+      "test/fixtures/specs/multi-endpoint.overlay.yaml",
+      "--out",
+      join(work, "generated"),
+    ]);
+    expect(generated.status).toBe(0);
+    writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
+    writeFileSync(
+      join(work, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ["node"],
+          lib: ["ES2023", "DOM"],
+        },
+        include: ["src", "generated", "consumer.ts"],
+      }),
+    );
+    writeFileSync(
+      join(work, "consumer.ts"),
+      `
+import { createClient, ValidationError } from "./src/index.js";
+import { startEmulator } from "./src/emulator/index.js";
+
+const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 10, runMs: 10 }, imageScale: 0.1 });
+const client = createClient({ apiKey: "sk-x", baseUrl: emulator.url, pollIntervalMs: 5 });
+const flux = await client.run("/fal-ai/flux/dev", { prompt: "a cat", acceleration: "high", num_inference_steps: 20 });
+const audio = await client.run("falAiStableAudio", { prompt: "rain" });
+// @ts-expect-error "turbo" is not a value of the acceleration enum recovered from x-apifox-enum
+const bad = client.run("falAiFluxDev", { prompt: "x", acceleration: "turbo" }).catch((e: unknown) => e);
+const rejected = await bad;
+console.log(JSON.stringify({
+  fluxKeys: Object.keys(flux.data).sort(),
+  audioKeys: Object.keys(audio.data).sort(),
+  rejected: rejected instanceof ValidationError ? rejected.issues : null,
+  submits: emulator.stats.submits,
+}));
+await emulator.close();
+`,
+    );
+  });
+
+  it("type-checks a consumer using the new operations, and the bad enum value is an error", () => {
+    const tsc = spawnSync(
+      process.execPath,
+      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", work],
+      { encoding: "utf8" },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+
+  it("runs the new operations against the emulator built from the same generated/", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "consumer.ts"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout);
+    expect(report.rejected).toEqual([
+      { path: "acceleration", message: 'must be one of "none", "regular", "high", got "turbo"' },
+    ]);
+    expect(report.submits).toEqual({ falAiFluxDev: 1, falAiStableAudio: 1 });
+    expect(report.audioKeys).toEqual([]);
+    expect(report.fluxKeys).toEqual([]);
+  });
+});
