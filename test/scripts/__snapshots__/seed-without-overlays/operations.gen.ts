@@ -91,6 +91,9 @@ export const falAiFluxProKontextMaxAspectRatioValues = [
 export type FalAiFluxProKontextMaxOutput =
   operations["falAiFluxProKontextMax"]["responses"][200]["content"]["application/json"];
 
+/** The servers the spec lists; the first is the client's default base URL. */
+export const serverUrls = ["https://api.chainhub.tech"] as const;
+
 /** Every operation of the spec, keyed by operationId: method, path and the constraints its body must meet. */
 export const operationTable = {
   falAiFluxProKontextMax: {
