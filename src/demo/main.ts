@@ -1,0 +1,73 @@
+/**
+ * `npm start`: edits the sample image shipped beside this file with FLUX.1 Kontext [max].
+ * With no CHAINHUB_API_KEY (or with --emulator) it starts the local emulator first, so it runs
+ * offline; with a key it talks to the real relay. The key is never printed.
+ */
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startEmulator, type Emulator } from "../emulator/index.js";
+import { API_KEY_ENV, ChainHubError, createClient, saveImages } from "../index.js";
+
+const { values } = parseArgs({
+  options: {
+    emulator: { type: "boolean", default: false },
+    image: { type: "string", default: fileURLToPath(new URL("./sample.png", import.meta.url)) },
+    prompt: { type: "string", default: "Put a donut next to the flour." },
+    "aspect-ratio": { type: "string", default: "4:3" },
+    out: { type: "string", default: "out" },
+  },
+});
+
+const useEmulator = values.emulator || !process.env[API_KEY_ENV];
+let emulator: Emulator | undefined;
+
+try {
+  if (useEmulator) {
+    emulator = await startEmulator({ timing: { queueMs: 600, runMs: 900 }, imageScale: 0.5 });
+    console.log(
+      `Local emulator on ${emulator.url} (no key, no network). Set ${API_KEY_ENV} to use the real API.`,
+    );
+  } else {
+    console.log(`Using the real API (key from ${API_KEY_ENV}).`);
+  }
+  const client = createClient(
+    emulator ? { apiKey: emulator.apiKey, baseUrl: emulator.url, pollIntervalMs: 250 } : {},
+  );
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1).padStart(5);
+  console.log(`Editing ${values.image}: "${values.prompt}"`);
+
+  const { requestId, data } = await client.kontextMax.edit(
+    {
+      prompt: values.prompt,
+      image: values.image,
+      aspect_ratio: values["aspect-ratio"] as never,
+      output_format: "png",
+    },
+    {
+      onSubmitted: (id) => console.log(`[${seconds()}s] submitted, request id ${id}`),
+      onProgress: (p) =>
+        console.log(
+          `[${seconds()}s] ${p.status}${p.queuePosition === undefined ? "" : ` (position ${p.queuePosition})`}`,
+        ),
+      onLog: (log) => console.log(`[${seconds()}s]   log: ${log.message}`),
+    },
+  );
+
+  const saved = await saveImages(data, values.out, { prefix: `kontext-${requestId.slice(0, 8)}` });
+  for (const file of saved)
+    console.log(`saved ${file.path} (${file.contentType}, ${file.bytes} bytes)`);
+  const shown = {
+    ...data,
+    images: data.images.map((image) => ({
+      ...image,
+      url: image.url.startsWith("data:") ? `${image.url.slice(0, 40)}...` : image.url,
+    })),
+  };
+  console.log("result:", JSON.stringify(shown, null, 2));
+} catch (error) {
+  console.error(error instanceof ChainHubError ? `${error.name}: ${error.message}` : error);
+  process.exitCode = 1;
+} finally {
+  await emulator?.close();
+}
