@@ -41,7 +41,7 @@ export function retryMiddleware(
     });
     await sleep(delayMs, request.signal);
     state.attempt += 1;
-    return fetchImpl(state.replay.clone());
+    return fetchImpl(state.replay.body === null ? state.replay : state.replay.clone());
   }
 
   async function settle(
@@ -74,7 +74,11 @@ export function retryMiddleware(
 
   return {
     onRequest({ request }) {
-      replays.set(request, { replay: request.clone(), attempt: 0 });
+      // A bodyless request can be sent again as is; only a body needs a copy (clone is not cheap).
+      replays.set(request, {
+        replay: request.body === null ? request : request.clone(),
+        attempt: 0,
+      });
       return undefined;
     },
     async onResponse({ request, response, options: client }) {
