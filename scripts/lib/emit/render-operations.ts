@@ -155,7 +155,10 @@ function addComponentEnums(out: Statements, document: JsonObject, names: NameReg
 
 function addServers(out: Statements, document: JsonObject): void {
   const servers = Array.isArray(document.servers) ? document.servers : [];
-  const urls = servers.filter(isObject).map((server) => server.url).filter((url) => typeof url === "string");
+  const urls = servers
+    .filter(isObject)
+    .map((server) => server.url)
+    .filter((url) => typeof url === "string");
   out.push({
     kind: StructureKind.VariableStatement,
     isExported: true,

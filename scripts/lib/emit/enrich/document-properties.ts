@@ -20,19 +20,20 @@ export function planPropertyDocs(
     isObject(document.components) && isObject(document.components.schemas)
       ? document.components.schemas
       : {};
-  const schemasNode = file.getInterface("components")?.getProperty("schemas")?.getTypeNode();
+  // Indexed once: looking each name up by scanning the members again would be quadratic.
+  const schemaMembers = membersByName(
+    file.getInterface("components")?.getProperty("schemas")?.getTypeNode(),
+  );
   for (const [name, schema] of Object.entries(schemas)) {
-    const member = findMember(schemasNode, name);
+    const member = schemaMembers.get(name);
     if (!member || !isObject(schema)) continue;
     planDoc(member, schema, edits);
     planType(member.getTypeNode(), schema, edits);
   }
-  const operationsNode = file.getInterface("operations");
+  const operationMembers = membersByName(file.getInterface("operations"));
   for (const operation of operations) {
-    if (!operation.body || !operationsNode) continue;
-    const member = operationsNode
-      .getProperties()
-      .find((p) => unquote(p.getName()) === operation.id);
+    if (!operation.body) continue;
+    const member = operationMembers.get(operation.id);
     planType(
       descend(member?.getTypeNode(), ["requestBody", "content", operation.body.contentType]),
       operation.body.schema,
@@ -40,6 +41,14 @@ export function planPropertyDocs(
     );
   }
   return edits;
+}
+
+function membersByName(node: Node | undefined): Map<string, PropertySignature> {
+  const members =
+    node && (Node.isTypeLiteral(node) || Node.isInterfaceDeclaration(node))
+      ? node.getProperties()
+      : [];
+  return new Map(members.map((member) => [unquote(member.getName()), member]));
 }
 
 /** Follows property names through nested type literals. */
