@@ -3,6 +3,7 @@
 // Source: spec/chainhub-fal-ai.apifox.yaml with overlays spec/overlays/10-fal-relay.overlay.yaml, spec/overlays/20-fal-ai-flux-pro-kontext-max.overlay.yaml
 // Inputs sha256: fd00b5f8d2dd80ff0ffa385cd41613b27a1f87444faf14384a8b6919ffd520db
 
+/** Every path of the spec and its operations, as openapi-fetch expects them. */
 export interface paths {
   "/fal-ai/flux-pro/kontext/max": {
     parameters: {
@@ -26,6 +27,7 @@ export interface paths {
   };
 }
 export type webhooks = Record<string, never>;
+/** Reusable schemas of the spec (`components.schemas`), overlays included. */
 export interface components {
   schemas: {
     /** The queue's answer to a submit or a status poll. Submit answers with IN_QUEUE; a poll may go back from IN_PROGRESS to IN_QUEUE when upstream retries elsewhere. */
@@ -97,6 +99,7 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** Every operation by operationId: parameters, request body and responses. */
 export interface operations {
   falAiFluxProKontextMax: {
     parameters: {

@@ -51,6 +51,7 @@ export interface ChainHubClient {
   wait<N extends QueueOperation>(ref: QueueRef<N>, options?: WaitOptions): Promise<RunResult<N>>;
   /** FLUX.1 Kontext [max]: edit an image from a prompt. */
   kontextMax: {
+    /** Submits the edit, waits (with progress) and returns the typed result. */
     edit(
       input: KontextMaxEditInput,
       options?: RunOptions,

@@ -5,11 +5,14 @@ import { serverUrls } from "./internal/contract.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./internal/retry-policy.js";
 import type { Logger } from "./middleware/logging.js";
 import type { RetryEvent } from "./middleware/retry.js";
+import type { createClient } from "./client.js";
 
-/** The environment variables the client reads when an option is not given. */
+/** The environment variable holding the API key when `apiKey` is not given. */
 export const API_KEY_ENV = "CHAINHUB_API_KEY";
+/** The environment variable holding the base URL when `baseUrl` is not given (e.g. an emulator's). */
 export const BASE_URL_ENV = "CHAINHUB_BASE_URL";
 
+/** Options of {@link createClient}; every one has a default. */
 export interface ClientOptions {
   /** Bearer key. @default process.env.CHAINHUB_API_KEY */
   apiKey?: string;

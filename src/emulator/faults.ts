@@ -14,6 +14,7 @@ export type FaultKind =
 /** Which requests a fault applies to. */
 export type Route = "submit" | "status" | "result" | "cancel" | "cdn";
 
+/** A failure to inject: what, where, how often. */
 export interface Fault {
   kind: FaultKind;
   /** @default every API route */

@@ -50,7 +50,9 @@ export interface Emulator {
   stats: EmulatorStats;
   /** Makes the next matching request(s) fail. */
   inject(fault: Fault): void;
+  /** Drops every pending fault. */
   clearFaults(): void;
+  /** Stops both servers and every pending timer. */
   close(): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import { ChainHubError, type RequestContext } from "./chainhub-error.js";
 
+/** One problem with one field of an input. */
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `num_images` or `loras.0.scale`. */
   path: string;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { ChainHubError } from "../errors/chainhub-error.js";
 import { extensionFor } from "./media-type.js";
 
+/** Options of {@link saveImages}. */
 export interface SaveImagesOptions {
   /** File names are `<prefix>-<index>.<ext>`. @default "image" */
   prefix?: string;
@@ -11,6 +12,7 @@ export interface SaveImagesOptions {
   signal?: AbortSignal;
 }
 
+/** One image written to disk. */
 export interface SavedImage {
   path: string;
   contentType: string;

@@ -1,6 +1,8 @@
 import type { Middleware } from "openapi-fetch";
 
+/** Where the client writes one line per request; `console` works. */
 export interface Logger {
+  /** One line, never containing headers or bodies. */
   debug(message: string): void;
 }
 

@@ -6,6 +6,7 @@ import {
   type RetryOptions,
 } from "../internal/retry-policy.js";
 
+/** Reported before each retry: which request, which attempt, how long until it, and why. */
 export interface RetryEvent {
   method: string;
   url: string;

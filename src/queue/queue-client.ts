@@ -67,6 +67,7 @@ export class QueueClient {
     return toHandle<N>(descriptor, data);
   }
 
+  /** The job's state; `logs: true` asks for its log lines too. */
   async status(
     ref: QueueRef,
     options: { logs?: boolean; signal?: AbortSignal } = {},
@@ -81,6 +82,7 @@ export class QueueClient {
     return data;
   }
 
+  /** The finished job's typed result (fails while it is still running). */
   async result<N extends QueueOperation>(
     ref: QueueRef<N>,
     options: { signal?: AbortSignal } = {},

@@ -8,6 +8,7 @@ import type { WithFileInputs } from "../files/file-inputs.js";
 /** A queue operation, by operationId or by its submit path. */
 export type QueueOperation = QueueOperationId | keyof QueueOperationIdByPath;
 
+/** The operationId behind an operation named by id or by path. */
 export type OperationIdOf<N extends QueueOperation> = N extends keyof QueueOperationIdByPath
   ? QueueOperationIdByPath[N]
   : N;
@@ -17,6 +18,7 @@ export type InputOf<N extends QueueOperation> = WithFileInputs<
   OperationTypes[OperationIdOf<N>]["input"]
 >;
 
+/** The typed result of a queue operation. */
 export type OutputOf<N extends QueueOperation> = OperationTypes[OperationIdOf<N>]["output"];
 
 /**
@@ -36,6 +38,7 @@ export interface QueueStatus {
   metrics?: { inference_time?: number | null; [key: string]: unknown };
 }
 
+/** One log line of a running job (`?logs=1`). */
 export interface QueueLog {
   message: string;
   level?: "STDERR" | "STDOUT" | "ERROR" | "INFO" | "WARN" | "DEBUG" | (string & {});
@@ -43,6 +46,7 @@ export interface QueueLog {
   timestamp?: string;
 }
 
+/** What a cancel request achieved; none of these is an error. */
 export type CancelOutcome = "CANCELLATION_REQUESTED" | "ALREADY_COMPLETED" | "NOT_FOUND";
 
 /** A submitted job. Persist `operationId` and `requestId` to resume waiting after a crash. */
@@ -61,6 +65,7 @@ export interface QueueHandle<N extends QueueOperation = QueueOperation> {
 export type QueueRef<N extends QueueOperation = QueueOperation> =
   QueueHandle<N> | { operation: N; requestId: string };
 
+/** Reported after every status poll while waiting. */
 export interface Progress {
   requestId: string;
   /** IN_QUEUE, IN_PROGRESS, COMPLETED, or whatever new state the relay invents. */
@@ -69,6 +74,7 @@ export interface Progress {
   elapsedMs: number;
 }
 
+/** How to wait for a job. */
 export interface WaitOptions {
   /** Called after every status poll. */
   onProgress?: (progress: Progress) => void;
@@ -82,12 +88,14 @@ export interface WaitOptions {
   pollIntervalMs?: number;
 }
 
+/** Options of a submit. */
 export interface SubmitOptions {
   /** fal POSTs the outcome here (`?fal_webhook=`). */
   webhookUrl?: string;
   signal?: AbortSignal;
 }
 
+/** A finished job: its id and its typed result. */
 export interface RunResult<N extends QueueOperation> {
   requestId: string;
   data: OutputOf<N>;

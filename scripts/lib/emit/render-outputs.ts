@@ -4,6 +4,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import type { JsonObject } from "../openapi-walk.js";
 import { banner, type Provenance } from "./banner.js";
 import { planPropertyDocs } from "./enrich/document-properties.js";
+import { planRootDocs } from "./enrich/document-roots.js";
 import { applyTextEdits } from "./enrich/text-edits.js";
 import { formatTypeScript } from "./format.js";
 import { describeOperations } from "./operation-model.js";
@@ -32,7 +33,10 @@ export async function renderOutputs(
 
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
   const parsedBase = project.createSourceFile("openapi-typescript.ts", base);
-  const schemaText = applyTextEdits(base, planPropertyDocs(parsedBase, document, operations));
+  const schemaText = applyTextEdits(base, [
+    ...planRootDocs(parsedBase),
+    ...planPropertyDocs(parsedBase, document, operations),
+  ]);
   const schemaFile = project.createSourceFile("schema.gen.ts", schemaText);
   const operationsFile = project.createSourceFile("operations.gen.ts", "");
   renderOperations(operationsFile, document, operations, diagnostics);

@@ -3,6 +3,7 @@
 // Source: spec/chainhub-fal-ai.apifox.yaml with no overlays
 // Inputs sha256: d3b60ee18735f96070d22393246b2bc1cc40c060bee32f0fe4779838e5835387
 
+/** Every path of the spec and its operations, as openapi-fetch expects them. */
 export interface paths {
   "/fal-ai/flux-pro/kontext/max": {
     parameters: {
@@ -26,6 +27,7 @@ export interface paths {
   };
 }
 export type webhooks = Record<string, never>;
+/** Reusable schemas of the spec (`components.schemas`), overlays included. */
 export interface components {
   schemas: never;
   responses: never;
@@ -35,6 +37,7 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** Every operation by operationId: parameters, request body and responses. */
 export interface operations {
   falAiFluxProKontextMax: {
     parameters: {

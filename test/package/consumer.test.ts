@@ -1,0 +1,145 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/run-generate.js";
+
+/**
+ * The package as users get it: packed, installed from the tarball into a fresh project outside
+ * the repository, type-checked and run there. Nothing in that project can reach back here.
+ */
+describe("the packed npm package in a fresh project", () => {
+  const work = mkdtempSync(join(tmpdir(), "consumer-"));
+  const project = join(work, "app");
+  let tarball = "";
+
+  beforeAll(() => {
+    const packed = execFileSync("npm", ["pack", "--pack-destination", work, "--silent"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n")
+      .pop()!;
+    tarball = join(work, packed);
+    mkdirSync(project);
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({ name: "consumer", private: true, type: "module" }),
+    );
+    execFileSync(
+      "npm",
+      [
+        "install",
+        tarball,
+        "typescript@5.9.3",
+        "@types/node@20",
+        "--no-audit",
+        "--no-fund",
+        "--prefer-offline",
+        "--silent",
+      ],
+      { cwd: project, stdio: "inherit" },
+    );
+    writeFileSync(join(project, "consumer.ts"), CONSUMER);
+    for (const resolution of ["nodenext", "bundler"]) {
+      const module = resolution === "bundler" ? "esnext" : "nodenext";
+      writeFileSync(
+        join(project, `tsconfig.${resolution}.json`),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            target: "es2022",
+            module,
+            moduleResolution: resolution,
+            types: ["node"],
+            lib: ["es2023", "dom"],
+          },
+          files: ["consumer.ts"],
+        }),
+      );
+    }
+    writeFileSync(join(project, "edit.mjs"), EDIT_SCRIPT);
+  }, 180_000);
+
+  it("passes publint and are-the-types-wrong (ESM-only profile)", () => {
+    const publint = spawnSync("npx", ["publint", "--strict"], { cwd: repoRoot, encoding: "utf8" });
+    expect(publint.stdout).toContain("All good!");
+    const attw = spawnSync("npx", ["attw", tarball, "--profile", "esm-only"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
+    expect(attw.status, attw.stdout + attw.stderr).toBe(0);
+  });
+
+  it.each(["nodenext", "bundler"])(
+    "type-checks under moduleResolution %s, with every wrong call still an error",
+    (resolution) => {
+      const tsc = spawnSync(
+        process.execPath,
+        [join(project, "node_modules/typescript/bin/tsc"), "-p", `tsconfig.${resolution}.json`],
+        { cwd: project, encoding: "utf8" },
+      );
+      expect(tsc.stdout + tsc.stderr).toBe("");
+      expect(tsc.status).toBe(0);
+    },
+  );
+
+  it("completes an edit against the packaged emulator, from a local file to a saved image", () => {
+    const run = spawnSync(process.execPath, ["edit.mjs"], {
+      cwd: project,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "" },
+    });
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout);
+    expect(report.resolvedFrom).toContain(join(project, "node_modules", "chainhub-fal-client"));
+    expect(report.saved).toHaveLength(2);
+    expect(report.width).toBeGreaterThan(0);
+    expect(readdirSync(join(project, "out")).sort()).toEqual(["edit-0.jpg", "edit-1.jpg"]);
+  });
+});
+
+const CONSUMER = `
+import { createClient, ValidationError } from "chainhub-fal-client";
+import type { FalAiFluxProKontextMaxInput, FalAiFluxProKontextMaxOutput } from "chainhub-fal-client/types";
+import { startEmulator } from "chainhub-fal-client/emulator";
+
+const emulator = await startEmulator({ apiKey: "sk-consumer" });
+const client = createClient({ apiKey: "sk-consumer", baseUrl: emulator.url, maxRetries: 2, timeoutMs: 10_000 });
+const body: FalAiFluxProKontextMaxInput = { prompt: "p", image_url: "https://x.test/a.png", output_format: "png", aspect_ratio: "16:9" };
+const run = await client.run("falAiFluxProKontextMax", body);
+const output: FalAiFluxProKontextMaxOutput = run.data;
+console.log(output.images[0]?.url, ValidationError.name);
+
+// @ts-expect-error unknown enum value
+const badRatio: FalAiFluxProKontextMaxInput = { ...body, aspect_ratio: "5:4" };
+// @ts-expect-error missing required field prompt
+const noPrompt: FalAiFluxProKontextMaxInput = { image_url: "x", output_format: "jpeg" };
+// @ts-expect-error misspelled option (pollInterval instead of pollIntervalMs)
+createClient({ apiKey: "k", pollInterval: 10 });
+// @ts-expect-error unknown operation
+void client.run("falAiNoSuchModel", body);
+console.log(badRatio, noPrompt);
+`;
+
+const EDIT_SCRIPT = `
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createClient, saveImages } from "chainhub-fal-client";
+import { startEmulator } from "chainhub-fal-client/emulator";
+
+const emulator = await startEmulator({ apiKey: "sk-consumer", timing: { queueMs: 20, runMs: 20 }, imageScale: 0.25 });
+try {
+  writeFileSync("input.png", Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"));
+  const client = createClient({ apiKey: "sk-consumer", baseUrl: emulator.url, pollIntervalMs: 10 });
+  const { data } = await client.kontextMax.edit({ prompt: "Add snow", image: "./input.png", num_images: 2 });
+  const saved = await saveImages(data, "out", { prefix: "edit" });
+  const resolvedFrom = import.meta.resolve("chainhub-fal-client");
+  console.log(JSON.stringify({ saved: saved.map((s) => s.path), width: data.images[0].width, resolvedFrom: new URL(resolvedFrom).pathname }));
+} finally {
+  await emulator.close();
+}
+`;
