@@ -1,0 +1,83 @@
+/**
+ * `npm run diff -- <base> <head>`: what changed in the API contract between two specs, what
+ * breaks callers, and what happens to the generated TypeScript. Each side is a raw apifox
+ * export, a normalized openapi.json, or `<git-ref>:<path>`.
+ * Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad input.
+ */
+import { parseArgs } from "node:util";
+import { LEVEL_ORDER, type Level } from "./lib/diff/change.js";
+import { compareDocuments } from "./lib/diff/compare-document.js";
+import { formatJson } from "./lib/diff/format-json.js";
+import { formatMarkdown } from "./lib/diff/format-markdown.js";
+import { formatText } from "./lib/diff/format-text.js";
+import { DiffInputError, loadSide, type OverlayChoice } from "./lib/diff/load-side.js";
+import { diffSurface } from "./lib/diff/surface-diff.js";
+import { formatDiagnostic } from "./lib/diagnostics.js";
+
+const USAGE = `Usage: npm run diff -- <base> <head> [options]
+
+Each side: a raw apifox export, a normalized openapi.json, or <git-ref>:<path>
+(e.g. origin/main:spec/chainhub-fal-ai.apifox.yaml; its overlays come from the same ref).
+
+Options:
+  --format text|markdown|json   output (default: text; markdown is a PR comment)
+  --fail-on breaking|warning|none
+                                exit 1 when a change at or above this level is found (default: breaking)
+  --overlays <dir>              overlays for file sides (default: spec/overlays/)
+  --no-overlays                 apply no overlays
+  -h, --help                    show this help`;
+
+const FORMATS = { text: formatText, markdown: formatMarkdown, json: formatJson } as const;
+
+function main(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "text" },
+      "fail-on": { type: "string", default: "breaking" },
+      overlays: { type: "string" },
+      "no-overlays": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const format = FORMATS[values.format as keyof typeof FORMATS];
+  const failOn = values["fail-on"];
+  if (positionals.length !== 2 || !format || !["breaking", "warning", "none"].includes(failOn))
+    throw new DiffInputError(USAGE);
+  const root = process.cwd();
+  const overlays: OverlayChoice = values["no-overlays"]
+    ? { kind: "none" }
+    : values.overlays
+      ? { kind: "folder", path: values.overlays }
+      : { kind: "default" };
+  const [baseSpec = "", headSpec = ""] = positionals;
+  const base = loadSide(baseSpec, root, overlays);
+  const head = loadSide(headSpec, root, overlays);
+  for (const note of [...base.notes, ...head.notes])
+    console.error(`note: ${formatDiagnostic(note)}`);
+  const changes = compareDocuments(base.document, head.document);
+  const surface = diffSurface(base.document, head.document);
+  process.stdout.write(format({ base: base.label, head: head.label, changes, surface }));
+  if (failOn === "none") return 0;
+  const threshold = LEVEL_ORDER[failOn as Level];
+  return changes.some((change) => LEVEL_ORDER[change.level] <= threshold) ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (
+    error instanceof DiffInputError ||
+    (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+  ) {
+    console.error((error as Error).message);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

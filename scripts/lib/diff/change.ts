@@ -1,0 +1,177 @@
+/**
+ * One difference between two contracts, classified by a rule. Rule ids and levels follow
+ * oasdiff (ERR -> breaking, WARN -> warning, INFO -> info) wherever oasdiff has the rule;
+ * the rules marked `ours` cover what oasdiff does not (see RULES below and the README).
+ */
+export type Level = "breaking" | "warning" | "info";
+
+export interface Change {
+  id: string;
+  level: Level;
+  /** `POST`, or "" for document-wide changes (servers, security schemes). */
+  method: string;
+  path: string;
+  message: string;
+  /** "spec", or "inferred from description" when either side's constraint came from prose. */
+  source: string;
+  /** Where in the normalized contract, e.g. `num_images` or `images[].url`. */
+  location?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export const LEVEL_ORDER: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
+
+interface Rule {
+  level: Level;
+  /** Not an oasdiff rule: defined here for what oasdiff does not check. */
+  ours?: true;
+}
+
+/** Every rule this tool can emit. Tests assert each id against its level here. */
+export const RULES: Record<string, Rule> = {
+  "endpoint-added": { level: "info" },
+  "endpoint-deprecated": { level: "info" },
+  "api-path-removed-without-deprecation": { level: "breaking" },
+  "api-path-removed-with-deprecation": { level: "info" },
+  "api-removed-without-deprecation": { level: "breaking" },
+  "api-removed-with-deprecation": { level: "info" },
+  "api-operation-id-removed": { level: "info" },
+  "api-operation-id-added": { level: "info" },
+  "api-security-added": { level: "info" },
+  "api-security-removed": { level: "info" },
+  "api-global-security-added": { level: "info" },
+  "api-global-security-removed": { level: "info" },
+  "added-required-request-body": { level: "breaking" },
+  "added-optional-request-body": { level: "info" },
+  "request-body-removed": { level: "warning", ours: true },
+  "request-body-became-required": { level: "breaking" },
+  "request-body-became-optional": { level: "info" },
+  "request-body-media-type-added": { level: "info" },
+  "request-body-media-type-removed": { level: "breaking" },
+  "response-media-type-added": { level: "info" },
+  "response-media-type-removed": { level: "breaking" },
+  "response-success-status-added": { level: "info" },
+  "response-success-status-removed": { level: "breaking" },
+  "response-non-success-status-added": { level: "info" },
+  "response-non-success-status-removed": { level: "info" },
+  "new-required-request-property": { level: "breaking" },
+  "new-required-request-property-with-default": { level: "info" },
+  "new-optional-request-property": { level: "info" },
+  "request-property-removed": { level: "warning" },
+  "request-property-became-required": { level: "breaking" },
+  "request-property-became-required-with-default": { level: "info" },
+  "request-property-became-optional": { level: "info" },
+  "response-required-property-removed": { level: "breaking" },
+  "response-optional-property-removed": { level: "warning" },
+  "response-required-property-added": { level: "info" },
+  "response-optional-property-added": { level: "info" },
+  "response-property-became-optional": { level: "breaking" },
+  "response-property-became-required": { level: "info" },
+  ...bothLocations("request", {
+    "type-changed": "breaking",
+    "became-enum": "breaking",
+    "enum-value-removed": "breaking",
+    "enum-value-added": "info",
+    "max-decreased": "breaking",
+    "max-increased": "info",
+    "max-set": "warning",
+    "min-increased": "breaking",
+    "min-decreased": "info",
+    "min-set": "warning",
+    "max-length-decreased": "breaking",
+    "max-length-increased": "info",
+    "max-length-set": "warning",
+    "min-length-increased": "breaking",
+    "min-length-decreased": "info",
+    "min-items-increased": "breaking",
+    "min-items-set": "warning",
+    "max-items-decreased": "breaking",
+    "max-items-increased": "info",
+    "max-items-set": "warning",
+    "became-not-nullable": "breaking",
+    "became-nullable": "info",
+    "default-value-added": "info",
+    "default-value-removed": "info",
+    "default-value-changed": "info",
+    "one-of-added": "info",
+    "one-of-removed": "breaking",
+  }),
+  ...bothLocations("response", {
+    "type-changed": "breaking",
+    "enum-value-added": "warning",
+    "enum-value-removed": "info",
+    "max-increased": "breaking",
+    "min-decreased": "breaking",
+    "max-length-increased": "breaking",
+    "max-length-unset": "breaking",
+    "min-length-decreased": "breaking",
+    "min-items-decreased": "breaking",
+    "min-items-unset": "breaking",
+    "became-nullable": "breaking",
+    "default-value-added": "info",
+    "default-value-removed": "info",
+    "default-value-changed": "info",
+    "one-of-added": "breaking",
+    "one-of-removed": "info",
+  }),
+  // Ours: fewer required items in a request is a widening oasdiff checks only on parameters.
+  ...bothLocations("request", { "min-items-decreased": "info" }, true),
+  // Ours: narrowing what a response may hold is safe for callers, but still worth seeing;
+  // a response array that may now hold more items than before is not.
+  ...bothLocations(
+    "response",
+    {
+      "max-decreased": "info",
+      "min-increased": "info",
+      "max-length-decreased": "info",
+      "min-length-increased": "info",
+      "max-items-decreased": "info",
+      "min-items-increased": "info",
+      "max-items-increased": "breaking",
+      "became-not-nullable": "info",
+    },
+    true,
+  ),
+  // Ours: oasdiff does not compare servers or security scheme definitions.
+  "api-server-removed": { level: "warning", ours: true },
+  "api-server-added": { level: "info", ours: true },
+  "security-scheme-removed": { level: "warning", ours: true },
+  "security-scheme-added": { level: "info", ours: true },
+  "security-scheme-changed": { level: "warning", ours: true },
+};
+
+/** oasdiff names the same check `request-body-…` at the body root and `request-property-…` below it. */
+function bothLocations(
+  direction: "request" | "response",
+  suffixes: Record<string, Level>,
+  ours = false,
+): Record<string, Rule> {
+  const rules: Record<string, Rule> = {};
+  for (const [suffix, level] of Object.entries(suffixes)) {
+    const rule: Rule = ours ? { level, ours: true } : { level };
+    rules[`${direction}-body-${suffix}`] = rule;
+    rules[`${direction}-property-${suffix}`] = rule;
+  }
+  return rules;
+}
+
+export function levelOf(id: string): Level {
+  const rule = RULES[id];
+  if (!rule) throw new Error(`no rule "${id}"`);
+  return rule.level;
+}
+
+/** Breaking first, then by path and method, then as found. */
+export function sortChanges(changes: Change[]): Change[] {
+  return changes
+    .map((change, index) => ({ change, index }))
+    .sort(
+      (a, b) =>
+        LEVEL_ORDER[a.change.level] - LEVEL_ORDER[b.change.level] ||
+        a.change.path.localeCompare(b.change.path) ||
+        a.change.method.localeCompare(b.change.method) ||
+        a.index - b.index,
+    )
+    .map(({ change }) => change);
+}

@@ -1,0 +1,105 @@
+import { isObject, type JsonObject } from "../openapi-walk.js";
+import { sortChanges, type Change } from "./change.js";
+import { emitChange } from "./compare-schemas.js";
+import { compareOperations, compareSecurity } from "./compare-operations.js";
+
+/**
+ * Every change to callers between two normalized contracts, breaking first. Both sides must
+ * have gone through the same pipeline (`buildContract`), so prose constraints compare too.
+ */
+export function compareDocuments(base: JsonObject, head: JsonObject): Change[] {
+  const changes: Change[] = [];
+  const global = { method: "", path: "", changes };
+  compareServers(base.servers, head.servers, global);
+  compareSecurity(base.security, head.security, global, "api-global-security");
+  compareSecuritySchemes(base, head, global);
+  compareOperations(base, head, changes);
+  return sortChanges(changes);
+}
+
+function compareServers(
+  was: unknown,
+  now: unknown,
+  context: { method: string; path: string; changes: Change[] },
+): void {
+  const before = urls(was);
+  const after = urls(now);
+  for (const url of before)
+    if (!after.includes(url))
+      emitChange(
+        context,
+        "api-server-removed",
+        `server ${url} removed${before[0] === url ? " (the client's default base URL)" : ""}`,
+        undefined,
+        { before: url },
+      );
+  for (const url of after)
+    if (!before.includes(url))
+      emitChange(context, "api-server-added", `server ${url} added`, undefined, { after: url });
+}
+
+function urls(servers: unknown): string[] {
+  return Array.isArray(servers) ? servers.filter(isObject).map((s) => String(s.url)) : [];
+}
+
+function compareSecuritySchemes(
+  base: JsonObject,
+  head: JsonObject,
+  context: { method: string; path: string; changes: Change[] },
+): void {
+  const was = schemes(base);
+  const now = schemes(head);
+  for (const [name, scheme] of Object.entries(was)) {
+    if (!(name in now)) {
+      emitChange(context, "security-scheme-removed", `security scheme ${name} removed`, undefined, {
+        before: name,
+      });
+      continue;
+    }
+    const a = JSON.stringify(pick(scheme));
+    const b = JSON.stringify(pick(now[name]));
+    if (a !== b)
+      emitChange(
+        context,
+        "security-scheme-changed",
+        `security scheme ${name} changed: ${a} -> ${b}`,
+        undefined,
+        { before: pick(scheme), after: pick(now[name]) },
+      );
+  }
+  for (const name of Object.keys(now))
+    if (!(name in was))
+      emitChange(context, "security-scheme-added", `security scheme ${name} added`, undefined, {
+        after: name,
+      });
+}
+
+function schemes(document: JsonObject): Record<string, unknown> {
+  const components = isObject(document.components) ? document.components : {};
+  return isObject(components.securitySchemes) ? components.securitySchemes : {};
+}
+
+/** The fields of a scheme that decide how callers authenticate (not its description). */
+function pick(scheme: unknown): Record<string, unknown> {
+  if (!isObject(scheme)) return {};
+  const {
+    type,
+    scheme: httpScheme,
+    bearerFormat,
+    in: location,
+    name,
+    flows,
+    openIdConnectUrl,
+  } = scheme;
+  return Object.fromEntries(
+    Object.entries({
+      type,
+      scheme: httpScheme,
+      bearerFormat,
+      in: location,
+      name,
+      flows,
+      openIdConnectUrl,
+    }).filter(([, v]) => v !== undefined),
+  );
+}

@@ -1,0 +1,22 @@
+import { groupByOperation, sourceNote, summaryLine, type DiffReport } from "./report.js";
+
+/** For a terminal: a summary line, then each operation's changes, then the TypeScript surface. */
+export function formatText(report: DiffReport): string {
+  const lines = [`Spec diff ${report.base} -> ${report.head}: ${summaryLine(report.changes)}`];
+  if (report.changes.length === 0) lines.push("No changes to callers.");
+  for (const [operation, changes] of groupByOperation(report.changes)) {
+    lines.push("", operation);
+    for (const change of changes) {
+      lines.push(
+        `  ${change.level.toUpperCase().padEnd(8)} ${change.id}`,
+        `           ${change.message}${sourceNote(change)}`,
+      );
+    }
+  }
+  if (report.surface.length > 0) {
+    lines.push("", "Generated TypeScript");
+    for (const change of report.surface)
+      lines.push(`  ${change.kind.padEnd(8)} ${change.name}: ${change.detail}`);
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,148 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildContract, displayName, type SourceText } from "../build-contract.js";
+import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { isObject, type JsonObject } from "../openapi-walk.js";
+
+export interface DiffSide {
+  label: string;
+  document: JsonObject;
+  /** Problems that did not stop the comparison (a stale overlay, say), for stderr. */
+  notes: Diagnostic[];
+}
+
+/** Overlays for a side: the repository's own (as of that side), none, or a given folder. */
+export type OverlayChoice =
+  { kind: "default" } | { kind: "none" } | { kind: "folder"; path: string };
+
+/** Bad input: an unreadable file, an unknown git ref. The CLI exits 2 with its message. */
+export class DiffInputError extends Error {}
+
+const OVERLAY_DIR = "spec/overlays";
+
+/**
+ * Reads one side of a diff: a raw apifox export (run through the generation pipeline), a
+ * normalized `openapi.json` (used as is), or `<git-ref>:<path>`, whose overlays are read from the
+ * same ref so an old export is compared with the overlays that applied to it.
+ */
+export function loadSide(spec: string, root: string, overlays: OverlayChoice): DiffSide {
+  const ref = gitRefOf(spec, root);
+  if (ref) {
+    const text = gitShow(root, ref.ref, ref.path);
+    const overlayTexts =
+      overlays.kind === "default" ? gitOverlays(root, ref.ref) : readOverlays(root, overlays);
+    return toSide(spec, { name: spec, text }, overlayTexts);
+  }
+  let text: string;
+  try {
+    text = readFileSync(resolvePath(root, spec), "utf8");
+  } catch (error) {
+    throw new DiffInputError(
+      `${spec}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+  return toSide(
+    spec,
+    { name: displayName(resolvePath(root, spec), root), text },
+    readOverlays(root, overlays),
+  );
+}
+
+function toSide(label: string, source: SourceText, overlays: SourceText[]): DiffSide {
+  const normalized = parseNormalized(source.text);
+  if (normalized) return { label, document: normalized, notes: [] };
+  const contract = buildContract(source, overlays);
+  if (!contract.document) {
+    const errors = contract.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+    throw new DiffInputError(`${label}: not a usable spec\n${errors.join("\n")}`);
+  }
+  return {
+    label,
+    document: contract.document,
+    notes: contract.diagnostics.filter((d) => d.severity === "error"),
+  };
+}
+
+/** A JSON document with `openapi` is taken as already normalized (generated/openapi.json). */
+function parseNormalized(text: string): JsonObject | undefined {
+  if (!text.trimStart().startsWith("{")) return undefined;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return isObject(value) && typeof value.openapi === "string" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function gitRefOf(spec: string, root: string): { ref: string; path: string } | undefined {
+  const match = /^([^:]+):(.+)$/.exec(spec);
+  if (!match || existsSync(resolvePath(root, spec))) return undefined;
+  const [, ref = "", path = ""] = match;
+  try {
+    execFileSync("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], {
+      cwd: root,
+      stdio: "pipe",
+    });
+  } catch {
+    throw new DiffInputError(`${spec}: unknown git ref "${ref}"`);
+  }
+  return { ref, path };
+}
+
+function gitShow(root: string, ref: string, path: string): string {
+  try {
+    return execFileSync("git", ["show", `${ref}:${path}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 256 * 1024 * 1024,
+    });
+  } catch {
+    throw new DiffInputError(`${ref}:${path}: no such file at ${ref}`);
+  }
+}
+
+function gitOverlays(root: string, ref: string): SourceText[] {
+  let names: string[];
+  try {
+    names = execFileSync("git", ["ls-tree", "--name-only", `${ref}:${OVERLAY_DIR}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }).split("\n");
+  } catch {
+    return []; // that ref has no overlays
+  }
+  return names
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => ({
+      name: `${ref}:${OVERLAY_DIR}/${n}`,
+      text: gitShow(root, ref, `${OVERLAY_DIR}/${n}`),
+    }));
+}
+
+function readOverlays(root: string, choice: OverlayChoice): SourceText[] {
+  if (choice.kind === "none") return [];
+  const dir = resolvePath(root, choice.kind === "folder" ? choice.path : OVERLAY_DIR);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    if (choice.kind === "folder")
+      throw new DiffInputError(`${choice.path}: overlay folder cannot be read`);
+    return [];
+  }
+  return names
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => ({
+      name: displayName(join(dir, n), root),
+      text: readFileSync(join(dir, n), "utf8"),
+    }));
+}
+
+function resolvePath(root: string, path: string): string {
+  return path.startsWith("/") ? path : join(root, path);
+}

@@ -1,0 +1,36 @@
+import type { Change, Level } from "./change.js";
+import type { SurfaceChange } from "./surface-diff.js";
+
+export interface DiffReport {
+  base: string;
+  head: string;
+  changes: Change[];
+  surface: SurfaceChange[];
+}
+
+export function countByLevel(changes: Change[]): Record<Level, number> {
+  const counts: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
+  for (const change of changes) counts[change.level]++;
+  return counts;
+}
+
+export function summaryLine(changes: Change[]): string {
+  const counts = countByLevel(changes);
+  return `${counts.breaking} breaking, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.info} info`;
+}
+
+/** Changes grouped by operation (`POST /path`, or "Whole API"), groups with breaking changes first. */
+export function groupByOperation(changes: Change[]): [string, Change[]][] {
+  const groups = new Map<string, Change[]>();
+  for (const change of changes) {
+    const key = change.path === "" ? "Whole API" : `${change.method} ${change.path}`;
+    groups.set(key, [...(groups.get(key) ?? []), change]);
+  }
+  const rank = (list: Change[]) =>
+    Math.min(...list.map((c) => ({ breaking: 0, warning: 1, info: 2 })[c.level]));
+  return [...groups].sort(([a, x], [b, y]) => rank(x) - rank(y) || a.localeCompare(b));
+}
+
+export function sourceNote(change: Change): string {
+  return change.source === "spec" ? "" : ` (${change.source})`;
+}

@@ -1,0 +1,189 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildContract } from "../../../scripts/lib/build-contract.js";
+import { compareDocuments } from "../../../scripts/lib/diff/compare-document.js";
+import { repoRoot } from "../../helpers/run-generate.js";
+
+const SPEC = "spec/chainhub-fal-ai.apifox.yaml";
+const raw = readFileSync(join(repoRoot, SPEC), "utf8");
+const overlays = ["10-fal-relay.overlay.yaml", "20-fal-ai-flux-pro-kontext-max.overlay.yaml"].map(
+  (name) => ({
+    name,
+    text: readFileSync(join(repoRoot, "spec/overlays", name), "utf8"),
+  }),
+);
+
+function diffRaw(head: string) {
+  const before = buildContract({ name: "base", text: raw }, overlays).document!;
+  const after = buildContract({ name: "head", text: head }, overlays).document!;
+  return compareDocuments(before, after).map((c) => ({
+    id: c.id,
+    level: c.level,
+    source: c.source,
+  }));
+}
+
+function runDiff(args: string[], cwd = repoRoot) {
+  const tsx = import.meta.resolve("tsx");
+  return spawnSync(
+    process.execPath,
+    ["--import", tsx, join(repoRoot, "scripts/diff.ts"), ...args],
+    { cwd, encoding: "utf8" },
+  );
+}
+
+describe("diffing raw exports with the vendor's defects", () => {
+  it.each([
+    [
+      "a range narrowed in prose",
+      (t: string) => t.replace("range: 1-4", "range: 1-2"),
+      [
+        {
+          id: "request-property-max-decreased",
+          level: "breaking",
+          source: "inferred from description",
+        },
+      ],
+    ],
+    [
+      "a range widened in prose",
+      (t: string) => t.replace("Range value: 1-20", "Range value: 0-30"),
+      [
+        {
+          id: "request-property-max-increased",
+          level: "info",
+          source: "inferred from description",
+        },
+        {
+          id: "request-property-min-decreased",
+          level: "info",
+          source: "inferred from description",
+        },
+      ],
+    ],
+    [
+      "an enum value added in prose",
+      (t: string) => t.replace('"jpeg", "png"', '"jpeg", "png", "webp"'),
+      [
+        {
+          id: "request-property-enum-value-added",
+          level: "info",
+          source: "inferred from description",
+        },
+      ],
+    ],
+    [
+      "a field dropped from the export",
+      (t: string) => t.replace(/                seed:\n                  type: integer\n/, ""),
+      [{ id: "request-property-removed", level: "warning", source: "spec" }],
+    ],
+    [
+      "a new required field",
+      (t: string) =>
+        t.replace(
+          "                - image_url\n",
+          "                - image_url\n                - seed\n",
+        ),
+      [{ id: "request-property-became-required", level: "breaking", source: "spec" }],
+    ],
+    [
+      "only descriptions and examples edited",
+      (t: string) =>
+        t
+          .replace("Prompt words", "The prompt")
+          .replace("Put a donut next to the flour.", "Add snow."),
+      [],
+    ],
+  ])("%s", (_name, mutate, expected) => {
+    expect(diffRaw(mutate(raw))).toEqual(expected);
+  });
+
+  it("reports a new endpoint in the export", () => {
+    const added = raw.replace(
+      "components:",
+      `  /fal-ai/flux-pro/kontext:\n    post:\n      summary: k\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n              properties:\n                prompt:\n                  type: string\n      responses: {}\ncomponents:`,
+    );
+    expect(diffRaw(added)).toContainEqual({ id: "endpoint-added", level: "info", source: "spec" });
+  });
+});
+
+describe("npm run diff", () => {
+  const work = mkdtempSync(join(tmpdir(), "diff-cli-"));
+  const head = join(work, "head.apifox.yaml");
+  writeFileSync(
+    head,
+    raw
+      .replace("range: 1-4", "range: 1-2")
+      .replace("9:16, 9:21", "9:16")
+      .replace('"jpeg", "png"', '"jpeg", "png", "webp"'),
+  );
+
+  it.each(["text", "markdown"])("prints the %s report of the golden pair", async (format) => {
+    const result = runDiff([SPEC, head, "--format", format]);
+    expect(result.status).toBe(1);
+    await expect(result.stdout.replaceAll(head, "head.apifox.yaml")).toMatchFileSnapshot(
+      `__golden__/narrowed.${format === "text" ? "txt" : "md"}`,
+    );
+  });
+
+  it("prints JSON with a change list of ids, levels, methods, paths and sources", () => {
+    const result = runDiff([SPEC, head, "--format", "json"]);
+    const report = JSON.parse(result.stdout);
+    expect(report.summary).toEqual({ breaking: 2, warning: 0, info: 1 });
+    expect(report.changes[0]).toMatchObject({
+      id: "request-property-max-decreased",
+      level: "breaking",
+      method: "POST",
+      path: "/fal-ai/flux-pro/kontext/max",
+      source: "inferred from description",
+    });
+    expect(
+      report.surface.map((s: { kind: string; name: string }) => `${s.kind} ${s.name}`),
+    ).toEqual([
+      "widened FalAiFluxProKontextMaxOutputFormat",
+      "narrowed FalAiFluxProKontextMaxAspectRatio",
+    ]);
+  });
+
+  it("exits by --fail-on: 1 at or above the level, 0 below it", () => {
+    const widened = join(work, "widened.yaml");
+    writeFileSync(widened, raw.replace('"jpeg", "png"', '"jpeg", "png", "webp"'));
+    expect(runDiff([SPEC, widened]).status).toBe(0);
+    expect(runDiff([SPEC, widened, "--fail-on", "warning"]).status).toBe(0);
+    expect(runDiff([SPEC, head, "--fail-on", "none"]).status).toBe(0);
+    expect(runDiff([SPEC, SPEC, "--fail-on", "warning"]).status).toBe(0);
+  });
+
+  it("exits 2 with a clear message on unreadable files and unknown refs", () => {
+    const missing = runDiff(["no/such.yaml", SPEC]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("no/such.yaml: cannot read (ENOENT)");
+    const badRef = runDiff(["nope-ref:spec/x.yaml", SPEC]);
+    expect(badRef.status).toBe(2);
+    expect(badRef.stderr).toContain('unknown git ref "nope-ref"');
+    expect(runDiff([SPEC]).status).toBe(2);
+  });
+
+  it("reads both sides from git refs, each with its own overlays", () => {
+    const repo = join(work, "repo");
+    mkdirSync(join(repo, "spec"), { recursive: true });
+    cpSync(join(repoRoot, "spec/overlays"), join(repo, "spec/overlays"), { recursive: true });
+    writeFileSync(join(repo, SPEC), raw);
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "pipe" });
+    git("init", "-q", "-b", "main");
+    git("-c", "user.name=t", "-c", "user.email=t@t.test", "add", ".");
+    git("-c", "user.name=t", "-c", "user.email=t@t.test", "commit", "-qm", "base");
+    writeFileSync(join(repo, SPEC), raw.replace("range: 1-4", "range: 1-2"));
+    git("-c", "user.name=t", "-c", "user.email=t@t.test", "commit", "-qam", "head");
+    const result = runDiff([`HEAD~1:${SPEC}`, `HEAD:${SPEC}`, "--format", "json"], repo);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout).changes.map((c: { id: string }) => c.id)).toEqual([
+      "request-property-max-decreased",
+    ]);
+    const worktree = runDiff([`main~1:${SPEC}`, SPEC, "--format", "json"], repo);
+    expect(JSON.parse(worktree.stdout).summary.breaking).toBe(1);
+  });
+});
