@@ -34,6 +34,8 @@ export interface EmulatorOptions {
 export interface EmulatorStats {
   /** Accepted submits by operationId: a paid job each. */
   submits: Record<string, number>;
+  /** sha256 of every accepted submit body, in order: the same digest twice is a duplicate payment. */
+  submitDigests: string[];
   /** Every API request: method, path and the route it hit. */
   requests: { method: string; path: string; route: Route | "unknown" }[];
   cdnDownloads: number;
@@ -77,6 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultPlan();
   const stats: EmulatorStats = {
     submits: {},
+    submitDigests: [],
     requests: [],
     cdnDownloads: 0,
     cdnRequestsWithAuthorization: 0,
@@ -196,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const input = isRecord(body) ? body : {};
     stats.submits[descriptor.id] = (stats.submits[descriptor.id] ?? 0) + 1;
+    stats.submitDigests.push(createHash("sha256").update(raw).digest("hex"));
     if (!descriptor.queue)
       return sendJson(
         res,

@@ -34,10 +34,18 @@ export class QueueClient {
     private readonly settings: QueueClientSettings,
   ) {}
 
-  /** Checks the input against the spec without sending anything; an empty list means valid. */
+  /**
+   * Checks the input against the spec without sending anything, exactly as `submit` would
+   * (required fields with a declared default count as given); an empty list means valid.
+   */
   validate<N extends QueueOperation>(operation: N, input: unknown) {
     const body = describe(operation).body;
-    return body ? validate(input, body.schema) : [];
+    if (!body) return [];
+    const filled =
+      input !== null && typeof input === "object"
+        ? fillRequiredDefaults(input as Record<string, unknown>, body.schema)
+        : input;
+    return validate(filled, body.schema);
   }
 
   /** Submits a job. Validation errors throw before anything is sent (and paid for). */

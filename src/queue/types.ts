@@ -86,6 +86,11 @@ export interface WaitOptions {
   signal?: AbortSignal;
   /** Between status polls. @default 500 */
   pollIntervalMs?: number;
+  /**
+   * Cancel the job upstream when the signal aborts or the timeout passes. Batch runs turn this
+   * off: their jobs are resumed later by request id, not abandoned. @default true
+   */
+  cancelOnStop?: boolean;
 }
 
 /** Options of a submit. */

@@ -54,15 +54,18 @@ export async function waitForResult<N extends QueueOperation>(
     const timedOut = deadlineSignal?.aborted === true && options.signal?.aborted !== true;
     const aborted = options.signal?.aborted === true;
     if (!timedOut && !aborted) throw error;
-    await queue.cancel(handle).catch(() => undefined);
-    if (timedOut)
+    const cancel = options.cancelOnStop ?? true;
+    if (cancel) await queue.cancel(handle).catch(() => undefined);
+    const outcome = cancel ? "cancelled it" : "it keeps running upstream";
+    if (timedOut) {
       throw new TimeoutError(
-        `job ${handle.requestId} did not finish within ${options.timeoutMs} ms; cancelled it`,
+        `job ${handle.requestId} did not finish within ${options.timeoutMs} ms; ${outcome}`,
         handle.requestId,
         { cause: error },
       );
+    }
     throw new AbortedError(
-      `stopped waiting for job ${handle.requestId}; cancelled it`,
+      `stopped waiting for job ${handle.requestId}; ${outcome}`,
       handle.requestId,
       { cause: error },
     );

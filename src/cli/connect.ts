@@ -1,0 +1,25 @@
+import { startEmulator, type Emulator } from "../emulator/index.js";
+import { createClient, type ChainHubClient, type ClientOptions } from "../index.js";
+
+export interface Connection {
+  client: ChainHubClient;
+  /** Where the client talks to, for the first line of output (never the key). */
+  target: string;
+  close(): Promise<void>;
+}
+
+/** The real relay (key from CHAINHUB_API_KEY), or with `--emulator` a local one started here. */
+export async function connect(useEmulator: boolean, options: ClientOptions): Promise<Connection> {
+  let emulator: Emulator | undefined;
+  if (useEmulator) {
+    emulator = await startEmulator({ timing: { queueMs: 600, runMs: 900 }, imageScale: 0.5 });
+    const client = createClient({ ...options, apiKey: emulator.apiKey, baseUrl: emulator.url });
+    return { client, target: `local emulator ${emulator.url}`, close: () => emulator!.close() };
+  }
+  const client = createClient(options);
+  return {
+    client,
+    target: options.baseUrl ?? process.env.CHAINHUB_BASE_URL ?? "the ChainHub API",
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,23 @@
+import { ChainHubError, ConfigurationError, FileInputError, ValidationError } from "../index.js";
+import { EXIT, CliUsageError } from "./exit-codes.js";
+import type { FlagSpec } from "./flags.js";
+
+/** One readable message and the exit code for any error a command can meet. */
+export function describeError(
+  error: unknown,
+  specs: FlagSpec[] = [],
+): { message: string; code: number } {
+  if (error instanceof CliUsageError) return { message: error.message, code: EXIT.badInput };
+  if (error instanceof ValidationError) {
+    const lines = error.issues.map((issue) => {
+      const flag = specs.find((s) => s.property === issue.path.split(".")[0])?.flag;
+      return `${flag ?? issue.path}: ${issue.message}`;
+    });
+    return { message: lines.join("\n"), code: EXIT.badInput };
+  }
+  if (error instanceof FileInputError || error instanceof ConfigurationError)
+    return { message: error.message, code: EXIT.badInput };
+  if (error instanceof ChainHubError)
+    return { message: `${error.name}: ${error.message}`, code: EXIT.failed };
+  return { message: String((error as Error)?.stack ?? error), code: EXIT.failed };
+}

@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+/**
+ * `kontext`: edit images with FLUX.1 Kontext [max] from a terminal, or run a file of jobs.
+ *   kontext edit --image ./in.jpg --prompt "..." [--aspect-ratio 16:9 ...]
+ *   kontext run <operation> [flags]          any queue operation of the spec
+ *   kontext batch jobs.jsonl [--concurrency 4 --out ./out]
+ *   kontext operations                       list the operations and their flags
+ */
+import { runBatch } from "./batch/run-batch.js";
+import { describeError } from "./describe-error.js";
+import { CliUsageError, EXIT } from "./exit-codes.js";
+import { flagHelp, flagsFor, tokenize } from "./flags.js";
+import { commonHelp, findOperation, runCommand } from "./run-command.js";
+import { operationTable, type OperationDescriptor } from "../internal/contract.js";
+
+/** The model `kontext edit` and batch files default to. */
+const EDIT_OPERATION = "falAiFluxProKontextMax";
+
+const USAGE = `Usage:
+  kontext edit --image <file|url> --prompt <text> [flags]   edit one image (FLUX.1 Kontext [max])
+  kontext run <operation> [flags]                           run any operation of the spec
+  kontext batch <jobs.jsonl> [--concurrency 4] [--out ./out] [--state <file>]
+                [--resubmit-unknown] [--retry-failed] [--emulator] [--json] [--poll-interval <ms>]
+  kontext operations                                        list operations and their flags
+  kontext <command> --help                                  flags, allowed values, defaults
+
+Exit codes: 0 done, 1 API or job failure, 2 bad input (nothing sent), 130 interrupted.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "edit":
+      return runCommand(
+        findOperation(EDIT_OPERATION),
+        rest,
+        "Usage: kontext edit --image <file|url> --prompt <text> [flags]",
+      );
+    case "run": {
+      const [operation, ...flags] = rest;
+      if (!operation || operation.startsWith("--"))
+        throw new CliUsageError(`kontext run needs an operation\n\n${USAGE}`);
+      return runCommand(findOperation(operation), flags, `Usage: kontext run ${operation} [flags]`);
+    }
+    case "batch":
+      return batch(rest);
+    case "operations":
+      return listOperations();
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? EXIT.badInput : EXIT.ok;
+    default:
+      throw new CliUsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+async function batch(argv: string[]): Promise<number> {
+  const switches = new Set([
+    "--resubmit-unknown",
+    "--retry-failed",
+    "--emulator",
+    "--json",
+    "--help",
+  ]);
+  const { values, positionals } = tokenize(argv, switches);
+  if (values.get("--help") === true) {
+    process.stdout
+      .write(`${USAGE}\n\nEach line of the jobs file is a JSON object of input fields (as in the API), with an optional
+"id" (names the job and its output folder) and "operation" (default ${EDIT_OPERATION}).
+Results land in <out>/<id>/ and <out>/results.jsonl as jobs finish. The journal makes a re-run
+resume: submitted jobs are polled by request id, finished ones skipped, never paid twice.\n`);
+    return EXIT.ok;
+  }
+  const known = new Set([
+    ...switches,
+    "--concurrency",
+    "--out",
+    "--state",
+    "--base-url",
+    "--poll-interval",
+  ]);
+  const unknown = [...values.keys()].find((k) => !known.has(k));
+  if (unknown)
+    throw new CliUsageError(`unknown flag ${unknown} for batch; see kontext batch --help`);
+  if (positionals.length !== 1)
+    throw new CliUsageError("kontext batch needs exactly one jobs file (JSON lines)");
+  const concurrency = Number(values.get("--concurrency") ?? 4);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new CliUsageError(
+      `--concurrency must be a whole number from 1 to 64, got "${String(values.get("--concurrency"))}"`,
+    );
+  const state = values.get("--state");
+  const poll = values.get("--poll-interval");
+  if (poll !== undefined && !(Number(poll) > 0))
+    throw new CliUsageError(
+      `--poll-interval must be a positive number of milliseconds, got "${String(poll)}"`,
+    );
+  const baseUrl = values.get("--base-url");
+  return runBatch({
+    jobsFile: positionals[0]!,
+    out: String(values.get("--out") ?? "out"),
+    ...(typeof state === "string" ? { statePath: state } : {}),
+    concurrency,
+    resubmitUnknown: values.get("--resubmit-unknown") === true,
+    retryFailed: values.get("--retry-failed") === true,
+    emulator: values.get("--emulator") === true,
+    ...(typeof baseUrl === "string" ? { baseUrl } : {}),
+    json: values.get("--json") === true,
+    defaultOperation: EDIT_OPERATION,
+    ...(poll !== undefined ? { pollIntervalMs: Number(poll) } : {}),
+  });
+}
+
+function listOperations(): number {
+  for (const descriptor of Object.values(
+    operationTable as Record<string, OperationDescriptor>,
+  ).filter((d) => d.queue)) {
+    process.stdout.write(
+      `${descriptor.id}  ${descriptor.method.toUpperCase()} ${descriptor.path}\n  ${descriptor.summary ?? ""}\n${flagHelp(flagsFor(descriptor, new Set()))}\n\n`,
+    );
+  }
+  process.stdout.write(`Common flags:\n${commonHelp()}\n`);
+  return EXIT.ok;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const { message, code } = describeError(error);
+    process.stderr.write(`kontext: ${message}\n`);
+    process.exitCode = code;
+  },
+);

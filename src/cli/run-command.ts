@@ -1,0 +1,148 @@
+import { basename } from "node:path";
+import { AbortedError, saveImages } from "../index.js";
+import { operationTable, type OperationDescriptor } from "../internal/contract.js";
+import type { QueueOperation } from "../queue/types.js";
+import { connect } from "./connect.js";
+import { describeError } from "./describe-error.js";
+import { CliUsageError, EXIT } from "./exit-codes.js";
+import { bodyFromFlags, flagHelp, flagsFor, tokenize } from "./flags.js";
+import { JobReporter } from "./job-reporter.js";
+
+const COMMON_SWITCHES = ["--json", "--verbose", "--emulator", "--help"];
+const COMMON_VALUES = ["--out", "--timeout", "--base-url", "--poll-interval"];
+
+export function commonHelp(): string {
+  return [
+    "  --out <dir>          where results are saved (default: ./out)",
+    "  --json               print the typed result as JSON on stdout (progress stays on stderr)",
+    "  --verbose            show the job's log lines",
+    "  --timeout <seconds>  give up (and cancel the job) after this long",
+    "  --emulator           run against a local emulator instead of the API (no key needed)",
+    "  --base-url <url>     another relay (default: CHAINHUB_BASE_URL, else the spec's server)",
+    "  --poll-interval <ms> between status polls (default: 500)",
+    "  The API key comes from CHAINHUB_API_KEY and is never printed.",
+  ].join("\n");
+}
+
+export function findOperation(name: string): OperationDescriptor {
+  const all = Object.values(operationTable as Record<string, OperationDescriptor>).filter(
+    (d) => d.queue,
+  );
+  const found = all.find((d) => d.id === name || d.path === name);
+  if (!found)
+    throw new CliUsageError(
+      `unknown operation "${name}"; known: ${all.map((d) => d.id).join(", ")}`,
+    );
+  return found;
+}
+
+/** Runs one job of any queue operation from flags: validate, submit, show progress, save, print. */
+export async function runCommand(
+  descriptor: OperationDescriptor,
+  argv: string[],
+  usage: string,
+): Promise<number> {
+  const reserved = new Set([...COMMON_SWITCHES, ...COMMON_VALUES]);
+  const specs = flagsFor(descriptor, reserved);
+  const switches = new Set([
+    ...COMMON_SWITCHES,
+    ...specs.filter((s) => s.schema.type === "boolean").flatMap((s) => [s.flag, ...s.aliases]),
+  ]);
+  try {
+    const { values, positionals } = tokenize(argv, switches);
+    if (values.get("--help") === true) {
+      process.stdout.write(
+        `${usage}\n\n${descriptor.summary ?? descriptor.path}\n\nFlags from the API spec:\n${flagHelp(specs)}\n\nCommon flags:\n${commonHelp()}\n`,
+      );
+      return EXIT.ok;
+    }
+    if (positionals.length > 0)
+      throw new CliUsageError(`unexpected argument "${positionals[0]}"\n${usage}`);
+    const known = new Set([...reserved, ...specs.flatMap((s) => [s.flag, ...s.aliases])]);
+    const unknown = [...values.keys()].filter((k) => !known.has(k));
+    if (unknown.length > 0) throw new CliUsageError(`unknown flag ${unknown[0]}; see --help`);
+    const body = bodyFromFlags(values, specs);
+    const missing = specs.filter(
+      (s) => s.required && s.schema.default === undefined && body[s.property] === undefined,
+    );
+    if (missing.length > 0)
+      throw new CliUsageError(missing.map((s) => `missing ${s.flag} (required)`).join("\n"));
+    return await execute(descriptor, body, values, specs);
+  } catch (error) {
+    const { message, code } = describeError(error, specs);
+    process.stderr.write(`kontext: ${message}\n`);
+    return code;
+  }
+}
+
+async function execute(
+  descriptor: OperationDescriptor,
+  body: Record<string, unknown>,
+  values: Map<string, string | boolean>,
+  specs: ReturnType<typeof flagsFor>,
+): Promise<number> {
+  const json = values.get("--json") === true;
+  const out = String(values.get("--out") ?? "out");
+  const timeout = values.get("--timeout");
+  const timeoutMs = typeof timeout === "string" ? Number(timeout) * 1000 : undefined;
+  if (timeoutMs !== undefined && !(timeoutMs > 0))
+    throw new CliUsageError(
+      `--timeout must be a positive number of seconds, got "${String(timeout)}"`,
+    );
+  const baseUrl = values.get("--base-url");
+  const poll = values.get("--poll-interval");
+  if (poll !== undefined && !(Number(poll) > 0))
+    throw new CliUsageError(
+      `--poll-interval must be a positive number of milliseconds, got "${String(poll)}"`,
+    );
+  const connection = await connect(values.get("--emulator") === true, {
+    ...(typeof baseUrl === "string" ? { baseUrl } : {}),
+    ...(poll !== undefined ? { pollIntervalMs: Number(poll) } : {}),
+  });
+  const reporter = new JobReporter(process.stderr, values.get("--verbose") === true);
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
+  try {
+    reporter.line(`${descriptor.summary ?? descriptor.id} via ${connection.target}`);
+    const { requestId, data } = await connection.client.run(
+      descriptor.id as QueueOperation,
+      body as never,
+      {
+        signal: controller.signal,
+        ...(timeoutMs ? { timeoutMs } : {}),
+        onSubmitted: (id) => reporter.submitted(id),
+        onProgress: (p) => reporter.progress(p),
+        onLog: (l) => reporter.log(l),
+      },
+    );
+    reporter.done();
+    const images = (data as { images?: { url: string; content_type?: string }[] }).images;
+    const saved = images
+      ? await saveImages({ images }, out, { prefix: requestId.slice(0, 8) })
+      : [];
+    if (json)
+      process.stdout.write(
+        JSON.stringify({ requestId, data, files: saved.map((f) => f.path) }, null, 2) + "\n",
+      );
+    else for (const file of saved) process.stdout.write(`${file.path}\n`);
+    reporter.line(
+      `done: ${saved.length} file(s) in ${out}${saved[0] ? ` (e.g. ${basename(saved[0].path)})` : ""}`,
+    );
+    return EXIT.ok;
+  } catch (error) {
+    reporter.done();
+    if (error instanceof AbortedError) {
+      process.stderr.write(`kontext: interrupted; ${error.message}\n`);
+      return EXIT.interrupted;
+    }
+    const { message, code } = describeError(error, specs);
+    process.stderr.write(`kontext: ${message}\n`);
+    return code;
+  } finally {
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
+    await connection.close();
+  }
+}
