@@ -36,8 +36,8 @@ export interface EmulatorStats {
   submits: Record<string, number>;
   /** sha256 of every accepted submit body, in order: the same digest twice is a duplicate payment. */
   submitDigests: string[];
-  /** Every API request: method, path and the route it hit. */
-  requests: { method: string; path: string; route: Route | "unknown" }[];
+  /** Every API request: method, path, the route it hit and when it arrived (ms since epoch). */
+  requests: { method: string; path: string; route: Route | "unknown"; at: number }[];
   cdnDownloads: number;
   /** Downloads that arrived with an Authorization header (and were refused). */
   cdnRequestsWithAuthorization: number;
@@ -346,7 +346,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             : !queueMatch[4] && method === "GET"
               ? "result"
               : "unknown";
-    stats.requests.push({ method, path: url.pathname, route });
+    stats.requests.push({ method, path: url.pathname, route, at: Date.now() });
     if (req.headers.authorization !== `Bearer ${apiKey}`)
       return sendJson(res, 401, { detail: "Missing or invalid API key" });
     if (route === "unknown")

@@ -141,11 +141,9 @@ export async function runBatch(options: BatchOptions): Promise<number> {
     await gate.wait(controller.signal);
     journal.append({ t: "submitting", key: job.key, at: new Date().toISOString() });
     try {
-      const handle = await client.queue.submit(
-        job.operation as QueueOperation,
-        job.input as never,
-        { signal: controller.signal },
-      );
+      // Not aborted by Ctrl-C: a submit on the wire finishes and is journaled, so an interrupt
+      // never leaves a job we cannot account for. (Its per-attempt timeout still applies.)
+      const handle = await client.queue.submit(job.operation as QueueOperation, job.input as never);
       journal.append({
         t: "submitted",
         key: job.key,

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { repoRoot } from "./run-generate.js";
+
+const TSX = import.meta.resolve("tsx");
+const MAIN = join(repoRoot, "src/cli/main.ts");
+
+/** The environment a user would have: no key unless given, no base URL unless given. */
+export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
+  return { ...env, ...extra };
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the CLI and collects its output. Asynchronous on purpose: tests serve the emulator from
+ * their own process, and a synchronous spawn would block it from answering.
+ */
+export function runCli(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<CliResult> {
+  return collect(spawnCli(args, options));
+}
+
+export function spawnCli(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): ChildProcess {
+  return spawn(process.execPath, ["--import", TSX, MAIN, ...args], {
+    cwd: options.cwd,
+    env: options.env ?? cliEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** Runs the CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal would. */
+export function runCliOnTty(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<CliResult> {
+  const quoted = [process.execPath, "--import", TSX, MAIN, ...args]
+    .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
+    .join(" ");
+  return collect(
+    spawn("script", ["-qfec", quoted, "/dev/null"], {
+      cwd: options.cwd,
+      env: { ...(options.env ?? cliEnv()), TERM: "xterm" },
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
+}
+
+export function collect(child: ChildProcess): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) =>
+    child.on("close", (status) => resolve({ status, stdout, stderr })),
+  );
+}

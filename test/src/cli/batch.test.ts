@@ -1,0 +1,186 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cliEnv, collect, runCli, spawnCli } from "../../helpers/run-cli.js";
+import { TEST_KEY, useEmulator } from "../../helpers/emulator.js";
+
+function jobsFile(dir: string, count: number, extra: string[] = []): string {
+  const lines = Array.from({ length: count }, (_, i) =>
+    JSON.stringify({
+      id: `job-${String(i + 1).padStart(3, "0")}`,
+      prompt: `edit number ${i + 1}`,
+      image_url: "https://v3.fal.media/files/rabbit/in.png",
+    }),
+  );
+  const path = join(dir, "jobs.jsonl");
+  writeFileSync(path, [...lines, ...extra].join("\n") + "\n");
+  return path;
+}
+
+function journalRecords(out: string): { t: string; key: string }[] {
+  return readFileSync(join(out, ".kontext-batch.journal"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+function doneLines(out: string): string[] {
+  if (!existsSync(join(out, "results.jsonl"))) return [];
+  return readFileSync(join(out, "results.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.includes('"status":"done"'));
+}
+
+describe("kontext batch", () => {
+  const env = useEmulator({ timing: { queueMs: 20, runMs: 40 }, imageScale: 0.05 });
+  const apiEnv = () => cliEnv({ CHAINHUB_API_KEY: TEST_KEY, CHAINHUB_BASE_URL: env.emulator.url });
+
+  it("survives faults and a kill -9: every job finishes exactly once, nothing is paid twice or lost", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
+    const jobs = jobsFile(dir, 200);
+    const out = join(dir, "out");
+    const args = [
+      "batch",
+      jobs,
+      "--out",
+      out,
+      "--concurrency",
+      "8",
+      "--poll-interval",
+      "20",
+      "--json",
+    ];
+    const firstDigest = env.emulator.stats.submitDigests.length;
+    env.emulator.inject({ kind: "429", route: "submit", retryAfter: 0.2, times: 4 });
+    env.emulator.inject({ kind: "503", route: "submit", times: 3 });
+    env.emulator.inject({ kind: "reset", route: "status", times: 10 });
+    env.emulator.inject({ kind: "reset", route: "result", times: 4 });
+
+    const first = spawnCli(args, { cwd: dir, env: apiEnv() });
+    const firstRun = collect(first);
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (doneLines(out).length >= 60) {
+          clearInterval(timer);
+          first.kill("SIGKILL");
+          resolve();
+        }
+      }, 10);
+    });
+    expect((await firstRun).status).toBeNull(); // killed, not finished
+    const doneBeforeKill = doneLines(out).length;
+    expect(doneBeforeKill).toBeLessThan(200);
+
+    const second = await runCli(args, { cwd: dir, env: apiEnv() });
+    const summary = JSON.parse(second.stdout);
+    expect(summary.failed).toBe(0);
+    expect(summary.done + summary.unknown).toBe(200);
+    expect(summary.alreadyDone).toBeGreaterThanOrEqual(doneBeforeKill);
+
+    // Never paid twice: no submit body arrived twice (prompts are unique per job).
+    const digests = env.emulator.stats.submitDigests.slice(firstDigest);
+    expect(new Set(digests).size).toBe(digests.length);
+
+    let final = summary;
+    if (summary.unknown > 0) {
+      // A kill between "submitting" and "submitted" leaves jobs we cannot be sure about: they were
+      // reported and not resubmitted. Only an explicit --resubmit-unknown sends them again.
+      expect(second.stderr).toMatch(
+        /unknown job-\d{3} \(line \d+\): an earlier run stopped while submitting it/,
+      );
+      final = JSON.parse(
+        (await runCli([...args, "--resubmit-unknown"], { cwd: dir, env: apiEnv() })).stdout,
+      );
+    }
+    expect(final.done).toBe(200);
+
+    // Exactly once: one done record per job across all runs, and its files on disk.
+    const done = journalRecords(out)
+      .filter((r) => r.t === "done")
+      .map((r) => r.key);
+    expect(done.length).toBe(200);
+    expect(new Set(done).size).toBe(200);
+    expect(doneLines(out)).toHaveLength(200);
+    for (const key of ["job-001", "job-100", "job-200"]) {
+      expect(readdirSync(join(out, key)).sort()).toEqual(["image-0.jpg", "result.json"]);
+    }
+    env.emulator.clearFaults();
+  }, 120_000);
+
+  it("reports a bad line by its number and finishes the others", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
+    const jobs = jobsFile(dir, 3, [
+      "{oops",
+      JSON.stringify({
+        id: "bad-ratio",
+        prompt: "p",
+        image_url: "https://x.test/a.png",
+        aspect_ratio: "5:4",
+      }),
+    ]);
+    const run = await runCli(
+      ["batch", jobs, "--out", join(dir, "out"), "--poll-interval", "20", "--json"],
+      { cwd: dir, env: apiEnv() },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${jobs}:4: not valid JSON`);
+    expect(run.stderr).toMatch(
+      new RegExp(`${jobs}:5 \\(bad-ratio\\): aspect_ratio: must be one of`),
+    );
+    expect(JSON.parse(run.stdout)).toMatchObject({ done: 3, failed: 2 });
+  });
+
+  it("pauses every new submit of the batch while a 429's Retry-After runs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
+    const jobs = jobsFile(dir, 12);
+    const from = env.emulator.stats.requests.length;
+    env.emulator.inject({ kind: "429", route: "submit", retryAfter: 0.5, times: 1 });
+    const run = await runCli(
+      ["batch", jobs, "--out", join(dir, "out"), "--concurrency", "4", "--poll-interval", "20"],
+      { cwd: dir, env: apiEnv() },
+    );
+    expect(run.status).toBe(0);
+    const submits = env.emulator.stats.requests.slice(from).filter((r) => r.route === "submit");
+    const limited = submits[0]!.at;
+    // Requests already in flight when the 429 arrived may land just after it; none may start later
+    // until the 500 ms have passed.
+    expect(submits.filter((r) => r.at > limited + 60 && r.at < limited + 450)).toEqual([]);
+    expect(submits.length).toBe(12 + 1);
+  });
+
+  it("stops on SIGINT with exit 130, leaving jobs running upstream, and a re-run resumes them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
+    const jobs = jobsFile(dir, 40);
+    const out = join(dir, "out");
+    const args = [
+      "batch",
+      jobs,
+      "--out",
+      out,
+      "--concurrency",
+      "4",
+      "--poll-interval",
+      "20",
+      "--json",
+    ];
+    const child = spawnCli(args, { cwd: dir, env: apiEnv() });
+    const result = collect(child);
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (doneLines(out).length >= 5) {
+          clearInterval(timer);
+          child.kill("SIGINT");
+          resolve();
+        }
+      }, 10);
+    });
+    const stopped = await result;
+    expect(stopped.status).toBe(130);
+    expect(stopped.stderr).toContain("interrupted: re-run the same command to resume");
+    expect(env.emulator.stats.requests.filter((r) => r.route === "cancel")).toEqual([]);
+    const resumed = JSON.parse((await runCli(args, { cwd: dir, env: apiEnv() })).stdout);
+    expect(resumed).toMatchObject({ failed: 0, unknown: 0 });
+    expect(resumed.done).toBe(40);
+  });
+});
