@@ -87,6 +87,33 @@ describe("the packed npm package in a fresh project", () => {
     },
   );
 
+  it("installs the kontext command, which edits on its bundled emulator", () => {
+    const bin = join(project, "node_modules/.bin/kontext");
+    const help = spawnSync(bin, ["edit", "--help"], { cwd: project, encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--aspect-ratio <21:9|16:9|4:3|3:2|1:1|2:3|3:4|9:16|9:21>");
+    writeFileSync(join(project, "in.png"), Buffer.from("89504e470d0a1a0a", "hex"));
+    const edit = spawnSync(
+      bin,
+      [
+        "edit",
+        "--emulator",
+        "--image",
+        "in.png",
+        "--prompt",
+        "p",
+        "--out",
+        "cli-out",
+        "--poll-interval",
+        "50",
+      ],
+      { cwd: project, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } },
+    );
+    expect(edit.stderr).toContain("COMPLETED");
+    expect(edit.status).toBe(0);
+    expect(readdirSync(join(project, "cli-out"))).toHaveLength(1);
+  });
+
   it("completes an edit against the packaged emulator, from a local file to a saved image", () => {
     const run = spawnSync(process.execPath, ["edit.mjs"], {
       cwd: project,
