@@ -1,4 +1,5 @@
 import { ChainHubError, type RequestContext } from "./chainhub-error.js";
+import { pathOfUrl } from "../internal/url-path.js";
 
 /** One problem with one field of an input. */
 export interface FieldIssue {
@@ -52,20 +53,12 @@ export class ApiError extends ChainHubError {
 
 /** `422 Unprocessable Entity: POST /fal-ai/... (num_images: must be <= 4)` */
 function describe(init: ApiErrorInit, issues: FieldIssue[]): string {
-  const path = safePath(init.url);
+  const path = pathOfUrl(init.url);
   const head = `${init.status} ${init.statusText || "Error"}: ${init.method} ${path}`;
   if (issues.length > 0)
     return `${head} (${issues.map((i) => `${i.path || "body"}: ${i.message}`).join("; ")})`;
   const detail = detailOf(init.body);
   return detail ? `${head} (${detail})` : head;
-}
-
-function safePath(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
 }
 
 function detailOf(body: unknown): string | undefined {

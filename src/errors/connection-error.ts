@@ -1,4 +1,5 @@
 import { ChainHubError, type RequestContext } from "./chainhub-error.js";
+import { pathOfUrl } from "../internal/url-path.js";
 
 /** No usable HTTP answer: refused, reset, DNS failure, a truncated or unparsable body. */
 export class ConnectionError extends ChainHubError {
@@ -8,17 +9,9 @@ export class ConnectionError extends ChainHubError {
   readonly requestId: string | undefined;
 
   constructor(message: string, context: RequestContext, cause?: unknown) {
-    super(`${message}: ${context.method} ${pathOf(context.url)}`, { cause });
+    super(`${message}: ${context.method} ${pathOfUrl(context.url)}`, { cause });
     this.method = context.method;
     this.url = context.url;
     this.requestId = context.requestId;
-  }
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
   }
 }

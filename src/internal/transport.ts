@@ -5,6 +5,7 @@ import { ConnectionError } from "../errors/connection-error.js";
 import { createApiError } from "../errors/create-api-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { errorCodes } from "./retry-policy.js";
+import { pathOfUrl } from "./url-path.js";
 
 export interface CallOptions {
   body?: unknown;
@@ -75,14 +76,14 @@ function classifyFailure(
   const name = (error as { name?: string })?.name;
   if (name === "AbortError" || signal?.aborted) {
     return new AbortedError(
-      `aborted: ${context.method} ${pathOf(context.url)}`,
+      `aborted: ${context.method} ${pathOfUrl(context.url)}`,
       context.requestId,
       { cause: error },
     );
   }
   if (name === "TimeoutError") {
     return new TimeoutError(
-      `no answer in time: ${context.method} ${pathOf(context.url)}`,
+      `no answer in time: ${context.method} ${pathOfUrl(context.url)}`,
       context.requestId,
       { cause: error },
     );
@@ -100,12 +101,4 @@ function classifyFailure(
     context,
     error,
   );
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
 }

@@ -65,3 +65,15 @@ export function collect(child: ChildProcess): Promise<CliResult> {
     child.on("close", (status) => resolve({ status, stdout, stderr })),
   );
 }
+
+/** Resolves once `condition` holds, checking every 10 ms: for acting in the middle of a CLI run. */
+export function waitFor(condition: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (condition()) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 10);
+  });
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliEnv, collect, runCli, spawnCli } from "../../helpers/run-cli.js";
+import { cliEnv, collect, runCli, spawnCli, waitFor } from "../../helpers/run-cli.js";
 import { TEST_KEY, useEmulator } from "../../helpers/emulator.js";
 
 function jobsFile(dir: string, count: number, extra: string[] = []): string {
@@ -59,15 +59,8 @@ describe("kontext batch", () => {
 
     const first = spawnCli(args, { cwd: dir, env: apiEnv() });
     const firstRun = collect(first);
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (doneLines(out).length >= 60) {
-          clearInterval(timer);
-          first.kill("SIGKILL");
-          resolve();
-        }
-      }, 10);
-    });
+    await waitFor(() => doneLines(out).length >= 60);
+    first.kill("SIGKILL");
     expect((await firstRun).status).toBeNull(); // killed, not finished
     const doneBeforeKill = doneLines(out).length;
     expect(doneBeforeKill).toBeLessThan(200);
@@ -166,15 +159,8 @@ describe("kontext batch", () => {
     ];
     const child = spawnCli(args, { cwd: dir, env: apiEnv() });
     const result = collect(child);
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (doneLines(out).length >= 5) {
-          clearInterval(timer);
-          child.kill("SIGINT");
-          resolve();
-        }
-      }, 10);
-    });
+    await waitFor(() => doneLines(out).length >= 5);
+    child.kill("SIGINT");
     const stopped = await result;
     expect(stopped.status).toBe(130);
     expect(stopped.stderr).toContain("interrupted: re-run the same command to resume");
