@@ -15,6 +15,7 @@ import { BatchReporter, type BatchCounts } from "./batch-reporter.js";
 import { readJobs, type BatchJob } from "./jobs-file.js";
 import { Journal, type JobState } from "./journal.js";
 import { RateGate } from "./rate-gate.js";
+import { writeResultsView } from "./results-view.js";
 
 export interface BatchOptions {
   jobsFile: string;
@@ -197,6 +198,7 @@ export async function runBatch(options: BatchOptions): Promise<number> {
     process.off("SIGTERM", interrupt);
     journal.close();
     await connection.close();
+    writeResultsView(options.out, jobs, bad, Journal.replay(statePath));
   }
 
   const summary = {

@@ -1,4 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -100,6 +107,37 @@ describe("kontext batch", () => {
     }
     env.emulator.clearFaults();
   }, 120_000);
+
+  it("repairs results.jsonl from the journal when a crash fell between the two", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
+    const jobs = jobsFile(dir, 2);
+    const out = join(dir, "out");
+    mkdirSync(out);
+    // As if killed right after the journal's fsync'd "done" for job-001, before its results line.
+    writeFileSync(
+      join(out, ".kontext-batch.journal"),
+      JSON.stringify({
+        t: "done",
+        key: "job-001",
+        requestId: "r-1",
+        files: ["out/job-001/image-0.jpg"],
+      }) + "\n",
+    );
+    const run = await runCli(["batch", jobs, "--out", out, "--poll-interval", "20", "--json"], {
+      cwd: dir,
+      env: apiEnv(),
+    });
+    expect(JSON.parse(run.stdout)).toMatchObject({ done: 2, alreadyDone: 1 });
+    const lines = readFileSync(join(out, "results.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.key, l.status])).toEqual([
+      ["job-001", "done"],
+      ["job-002", "done"],
+    ]);
+    expect(lines[0].requestId).toBe("r-1");
+  });
 
   it("reports a bad line by its number and finishes the others", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));

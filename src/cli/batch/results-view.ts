@@ -1,0 +1,44 @@
+import { renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BadLine, BatchJob } from "./jobs-file.js";
+import type { JobState } from "./journal.js";
+
+/**
+ * `results.jsonl`, one line per job in file order, rebuilt from the journal at the end of every
+ * run. Lines are also appended as jobs finish, but a kill can land between the journal's record
+ * and that append; the journal is the truth and this view is rewritten from it, atomically.
+ */
+export function writeResultsView(
+  out: string,
+  jobs: BatchJob[],
+  bad: BadLine[],
+  states: Map<string, JobState>,
+): void {
+  const lines = [
+    ...bad.map((b) => ({ line: b.line, status: "invalid", error: b.error })),
+    ...jobs.map((job) => {
+      const state = states.get(job.key) ?? { kind: "new" as const };
+      const base = { key: job.key, line: job.line };
+      switch (state.kind) {
+        case "done":
+          return { ...base, status: "done", requestId: state.requestId, files: state.files };
+        case "failed":
+          return {
+            ...base,
+            status: "failed",
+            error: state.error,
+            ...(state.requestId ? { requestId: state.requestId } : {}),
+          };
+        case "submitted":
+          return { ...base, status: "running", requestId: state.requestId };
+        case "unknown":
+          return { ...base, status: "unknown" };
+        case "new":
+          return { ...base, status: "not started" };
+      }
+    }),
+  ].sort((a, b) => a.line - b.line);
+  const path = join(out, "results.jsonl");
+  writeFileSync(`${path}.partial`, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+  renameSync(`${path}.partial`, path);
+}
