@@ -1,0 +1,57 @@
+import {
+  loadContractDocument,
+  operationTable,
+  type OperationDescriptor,
+} from "../internal/contract.js";
+import { FaultPlan } from "./faults.js";
+import { ImageStore } from "./images/image-store.js";
+import { JobStore, type JobTiming } from "./jobs.js";
+import type { EmulatorOptions, EmulatorStats } from "./types.js";
+
+/** Everything the emulator's routes share, resolved once from the options. */
+export interface EmulatorState {
+  apiKey: string;
+  timing: JobTiming;
+  imageScale: number;
+  envelopeOrigin: string;
+  syncSubmit: boolean;
+  contract: Record<string, unknown>;
+  /** Submit routes by `METHOD /path`. */
+  submitRoutes: Map<string, OperationDescriptor>;
+  jobs: JobStore;
+  images: ImageStore;
+  faults: FaultPlan;
+  stats: EmulatorStats;
+  /** Pending timers (stalls, webhooks), cleared on close. */
+  timers: Set<NodeJS.Timeout>;
+  /** Set once the CDN server listens. */
+  cdnUrl: string;
+}
+
+export async function createState(options: EmulatorOptions): Promise<EmulatorState> {
+  const submitRoutes = new Map<string, OperationDescriptor>();
+  for (const descriptor of Object.values(operationTable as Record<string, OperationDescriptor>)) {
+    submitRoutes.set(`${descriptor.method.toUpperCase()} ${descriptor.path}`, descriptor);
+  }
+  return {
+    apiKey: options.apiKey ?? "sk-emulator",
+    timing: { queueMs: 200, runMs: 300, ...options.timing },
+    imageScale: options.imageScale ?? 1,
+    envelopeOrigin: options.envelopeOrigin ?? "https://queue.fal.run",
+    syncSubmit: options.syncSubmit ?? false,
+    contract: await loadContractDocument(),
+    submitRoutes,
+    jobs: new JobStore(),
+    images: new ImageStore(),
+    faults: new FaultPlan(),
+    stats: {
+      submits: {},
+      submitDigests: [],
+      requests: [],
+      cdnDownloads: 0,
+      cdnRequestsWithAuthorization: 0,
+    },
+    timers: new Set(),
+    cdnUrl: "",
+  };
+}

@@ -1,0 +1,46 @@
+import type { JobTiming } from "./jobs.js";
+import type { Fault, Route } from "./faults.js";
+
+export interface EmulatorOptions {
+  /** 0 picks a free port. @default 0 */
+  port?: number;
+  /** Only loopback: the emulator is for tests and demos on this machine. @default "127.0.0.1" */
+  host?: string;
+  /** The Bearer key clients must send. @default "sk-emulator" */
+  apiKey?: string;
+  /** Time spent queued and running. @default { queueMs: 200, runMs: 300 } */
+  timing?: Partial<JobTiming>;
+  /** Multiplies output image sides (1 = about a megapixel). @default 1 */
+  imageScale?: number;
+  /** Answer submits with the finished result itself, as some relays do. @default false */
+  syncSubmit?: boolean;
+  /** Origin the envelope's URLs name, as the real relay passes fal's through. @default "https://queue.fal.run" */
+  envelopeOrigin?: string;
+}
+
+export interface EmulatorStats {
+  /** Accepted submits by operationId: a paid job each. */
+  submits: Record<string, number>;
+  /** sha256 of every accepted submit body, in order: the same digest twice is a duplicate payment. */
+  submitDigests: string[];
+  /** Every API request: method, path, the route it hit and when it arrived (ms since epoch). */
+  requests: { method: string; path: string; route: Route | "unknown"; at: number }[];
+  cdnDownloads: number;
+  /** Downloads that arrived with an Authorization header (and were refused). */
+  cdnRequestsWithAuthorization: number;
+}
+
+export interface Emulator {
+  /** Base URL of the relay API, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** Origin of the image CDN (a second server). */
+  cdnUrl: string;
+  apiKey: string;
+  stats: EmulatorStats;
+  /** Makes the next matching request(s) fail. */
+  inject(fault: Fault): void;
+  /** Drops every pending fault. */
+  clearFaults(): void;
+  /** Stops both servers and every pending timer. */
+  close(): Promise<void>;
+}
