@@ -1,8 +1,5 @@
-import {
-  loadContractDocument,
-  operationTable,
-  type OperationDescriptor,
-} from "../internal/contract.js";
+import { loadContractDocument } from "../internal/contract-document.js";
+import { operationTable, type OperationDescriptor } from "../internal/contract.js";
 import { FaultPlan } from "./faults.js";
 import { ImageStore } from "./images/image-store.js";
 import { JobStore, type JobTiming } from "./jobs.js";

@@ -1,7 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
-import { fileURLToPath } from "node:url";
 import { ChainHubError } from "../errors/chainhub-error.js";
+import { nodeModule, toBase64 } from "../internal/node-only.js";
 import { sniffMediaType } from "./media-type.js";
 
 /** What an `*_url` field accepts: a URL or data URI string, a local path, bytes, a Blob or a `file:` URL. */
@@ -50,7 +48,10 @@ async function toUrlString(value: FileInput, field: string, maxBytes: number): P
   if (typeof value === "string" && REMOTE.test(value)) return value;
   if (value instanceof URL && value.protocol !== "file:") return value.href;
   if (typeof value === "string" || value instanceof URL) {
-    const path = value instanceof URL ? fileURLToPath(value) : value;
+    const path =
+      value instanceof URL
+        ? (await nodeModule<typeof import("node:url")>("node:url")).fileURLToPath(value)
+        : value;
     return readAsDataUri(path, field, maxBytes);
   }
   if (value instanceof Uint8Array) return toDataUri(value, sniffMediaType(value), field, maxBytes);
@@ -63,6 +64,8 @@ async function toUrlString(value: FileInput, field: string, maxBytes: number): P
 }
 
 async function readAsDataUri(path: string, field: string, maxBytes: number): Promise<string> {
+  const { readFile, stat } =
+    await nodeModule<typeof import("node:fs/promises")>("node:fs/promises");
   let bytes: Uint8Array;
   try {
     checkSize((await stat(path)).size, field, maxBytes, path);
@@ -75,12 +78,12 @@ async function readAsDataUri(path: string, field: string, maxBytes: number): Pro
       { cause: error },
     );
   }
-  return toDataUri(bytes, sniffMediaType(bytes, basename(path)), field, maxBytes);
+  return toDataUri(bytes, sniffMediaType(bytes, path.split(/[\\/]/).pop()), field, maxBytes);
 }
 
 function toDataUri(bytes: Uint8Array, mediaType: string, field: string, maxBytes: number): string {
   checkSize(bytes.byteLength, field, maxBytes);
-  return `data:${mediaType};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64")}`;
+  return `data:${mediaType};base64,${toBase64(bytes)}`;
 }
 
 function checkSize(size: number, field: string, maxBytes: number, path?: string): void {

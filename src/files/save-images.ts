@@ -1,6 +1,5 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { ChainHubError } from "../errors/chainhub-error.js";
+import { fromBase64, nodeModule } from "../internal/node-only.js";
 import { extensionFor } from "./media-type.js";
 
 /** Options of {@link saveImages}. */
@@ -30,6 +29,8 @@ export async function saveImages(
   directory: string,
   options: SaveImagesOptions = {},
 ): Promise<SavedImage[]> {
+  const { mkdir, rename, writeFile } =
+    await nodeModule<typeof import("node:fs/promises")>("node:fs/promises");
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const prefix = options.prefix ?? "image";
   await mkdir(directory, { recursive: true });
@@ -41,7 +42,7 @@ export async function saveImages(
       fetchImpl,
       options.signal,
     );
-    const path = join(directory, `${prefix}-${index}.${extensionFor(contentType)}`);
+    const path = `${directory.replace(/[\\/]+$/, "")}/${prefix}-${index}.${extensionFor(contentType)}`;
     const partial = `${path}.partial`;
     await writeFile(partial, bytes);
     await rename(partial, path);
@@ -59,7 +60,7 @@ async function download(
   const inline = /^data:([^;,]+)?(;base64)?,(.*)$/s.exec(url);
   if (inline) {
     const body = inline[3] ?? "";
-    const bytes = inline[2] ? Buffer.from(body, "base64") : Buffer.from(decodeURIComponent(body));
+    const bytes = inline[2] ? fromBase64(body) : new TextEncoder().encode(decodeURIComponent(body));
     return { bytes, contentType: inline[1] ?? declared ?? "application/octet-stream" };
   }
   const init: RequestInit = { redirect: "follow" };
@@ -69,7 +70,7 @@ async function download(
     throw new ChainHubError(
       `downloading ${new URL(url).pathname} failed: ${response.status} ${response.statusText}`,
     );
-  const bytes = Buffer.from(await response.arrayBuffer());
+  const bytes = new Uint8Array(await response.arrayBuffer());
   return {
     bytes,
     contentType: response.headers.get("content-type") ?? declared ?? "application/octet-stream",

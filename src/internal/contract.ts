@@ -13,16 +13,3 @@ export {
   type QueueOperationIdByPath,
   type paths,
 } from "../../generated/index.gen.js";
-
-/** The normalized OpenAPI document (generated/openapi.json), read once on first use. */
-export async function loadContractDocument(): Promise<Record<string, unknown>> {
-  contractDocument ??= import("node:fs/promises").then(
-    async ({ readFile }) =>
-      JSON.parse(
-        await readFile(new URL("../../generated/openapi.json", import.meta.url), "utf8"),
-      ) as Record<string, unknown>,
-  );
-  return contractDocument;
-}
-
-let contractDocument: Promise<Record<string, unknown>> | undefined;
