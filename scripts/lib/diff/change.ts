@@ -20,6 +20,13 @@ export interface Change {
   after?: unknown;
 }
 
+/** Where comparators report: the operation being compared (empty for document-wide) and the list. */
+export interface ChangeSink {
+  method: string;
+  path: string;
+  changes: Change[];
+}
+
 export const LEVEL_ORDER: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
 
 interface Rule {

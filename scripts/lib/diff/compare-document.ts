@@ -1,5 +1,5 @@
 import { isObject, type JsonObject } from "../openapi-walk.js";
-import { sortChanges, type Change } from "./change.js";
+import { sortChanges, type Change, type ChangeSink } from "./change.js";
 import { emitChange } from "./compare-schemas.js";
 import { compareOperations, compareSecurity } from "./compare-operations.js";
 
@@ -17,11 +17,7 @@ export function compareDocuments(base: JsonObject, head: JsonObject): Change[] {
   return sortChanges(changes);
 }
 
-function compareServers(
-  was: unknown,
-  now: unknown,
-  context: { method: string; path: string; changes: Change[] },
-): void {
+function compareServers(was: unknown, now: unknown, context: ChangeSink): void {
   const before = urls(was);
   const after = urls(now);
   for (const url of before)
@@ -42,11 +38,7 @@ function urls(servers: unknown): string[] {
   return Array.isArray(servers) ? servers.filter(isObject).map((s) => String(s.url)) : [];
 }
 
-function compareSecuritySchemes(
-  base: JsonObject,
-  head: JsonObject,
-  context: { method: string; path: string; changes: Change[] },
-): void {
+function compareSecuritySchemes(base: JsonObject, head: JsonObject, context: ChangeSink): void {
   const was = schemes(base);
   const now = schemes(head);
   for (const [name, scheme] of Object.entries(was)) {

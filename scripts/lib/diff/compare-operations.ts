@@ -1,5 +1,5 @@
 import { isObject, listOperations, type JsonObject, type OperationRef } from "../openapi-walk.js";
-import type { Change } from "./change.js";
+import type { Change, ChangeSink } from "./change.js";
 import { compareSchemas, emitChange, resolve, type SchemaContext } from "./compare-schemas.js";
 
 /** Paths and operations: added, removed, deprecated; then each surviving operation in depth. */
@@ -78,7 +78,7 @@ function compareRequestBodies(
   head: JsonObject,
   wasBody: unknown,
   nowBody: unknown,
-  context: Pick<SchemaContext, "method" | "path" | "changes">,
+  context: ChangeSink,
 ): void {
   const was = resolve(wasBody, base);
   const now = resolve(nowBody, head);
@@ -126,7 +126,7 @@ function compareResponses(
   head: JsonObject,
   wasResponses: unknown,
   nowResponses: unknown,
-  context: Pick<SchemaContext, "method" | "path" | "changes">,
+  context: ChangeSink,
 ): void {
   const was = isObject(wasResponses) ? wasResponses : {};
   const now = isObject(nowResponses) ? nowResponses : {};
@@ -214,7 +214,7 @@ function compareContent(
 export function compareSecurity(
   was: unknown,
   now: unknown,
-  context: Pick<SchemaContext, "method" | "path" | "changes">,
+  context: ChangeSink,
   rule: "api-security" | "api-global-security",
 ): void {
   const before = schemeNames(was);

@@ -1,7 +1,7 @@
 import { INFERRED_KEYWORDS } from "../infer/infer-constraints.js";
 import { resolvePointer } from "../json-pointer.js";
 import { isObject, type JsonObject } from "../openapi-walk.js";
-import { levelOf, type Change } from "./change.js";
+import { levelOf, type Change, type ChangeSink } from "./change.js";
 
 export type Direction = "request" | "response";
 
@@ -258,7 +258,7 @@ function compareProperties(
 }
 
 export function emitChange(
-  context: Pick<SchemaContext, "method" | "path" | "changes">,
+  context: ChangeSink,
   id: string,
   message: string,
   location: string | undefined,
