@@ -48,15 +48,16 @@ function compareSecuritySchemes(base: JsonObject, head: JsonObject, context: Cha
       });
       continue;
     }
-    const a = JSON.stringify(pick(scheme));
-    const b = JSON.stringify(pick(now[name]));
+    const before = pick(scheme);
+    const after = pick(now[name]);
+    const [a, b] = [JSON.stringify(before), JSON.stringify(after)];
     if (a !== b)
       emitChange(
         context,
         "security-scheme-changed",
         `security scheme ${name} changed: ${a} -> ${b}`,
         undefined,
-        { before: pick(scheme), after: pick(now[name]) },
+        { before, after },
       );
   }
   for (const name of Object.keys(now))
@@ -72,26 +73,14 @@ function schemes(document: JsonObject): Record<string, unknown> {
 }
 
 /** The fields of a scheme that decide how callers authenticate (not its description). */
+const AUTH_FIELDS = ["type", "scheme", "bearerFormat", "in", "name", "flows", "openIdConnectUrl"];
+
 function pick(scheme: unknown): Record<string, unknown> {
   if (!isObject(scheme)) return {};
-  const {
-    type,
-    scheme: httpScheme,
-    bearerFormat,
-    in: location,
-    name,
-    flows,
-    openIdConnectUrl,
-  } = scheme;
   return Object.fromEntries(
-    Object.entries({
-      type,
-      scheme: httpScheme,
-      bearerFormat,
-      in: location,
-      name,
-      flows,
-      openIdConnectUrl,
-    }).filter(([, v]) => v !== undefined),
+    AUTH_FIELDS.filter((field) => scheme[field] !== undefined).map((field) => [
+      field,
+      scheme[field],
+    ]),
   );
 }
