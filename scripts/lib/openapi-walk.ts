@@ -3,6 +3,8 @@
  * hand-rolled loops, so "every schema" and "every operation" mean the same thing everywhere.
  */
 
+import { resolvePointer } from "./json-pointer.js";
+
 export type JsonObject = Record<string, unknown>;
 
 export function isObject(value: unknown): value is JsonObject {
@@ -100,4 +102,13 @@ export function walkSchema(schema: unknown, at: (string | number)[], visit: Sche
     const members = schema[list];
     if (Array.isArray(members)) members.forEach((m, i) => walkSchema(m, [...at, list, i], visit));
   }
+}
+
+/** Follows local `$ref`s (bounded, so a cycle cannot hang) to the schema object they name. */
+export function resolveSchema(schema: unknown, document: JsonObject): JsonObject | undefined {
+  let current = schema;
+  for (let hops = 0; isObject(current) && typeof current.$ref === "string" && hops < 32; hops++) {
+    current = resolvePointer(document, current.$ref);
+  }
+  return isObject(current) ? current : undefined;
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { overlayFileNames } from "./overlay/overlay-files.js";
 
 /** Every setting of a generation run, resolved once at the entry point. */
 export interface GenerateOptions {
@@ -82,8 +83,5 @@ function listOverlays(dir: string): string[] {
   } catch {
     throw new UsageError(`overlay folder ${dir} cannot be read`);
   }
-  return names
-    .filter((n) => /\.ya?ml$/.test(n))
-    .sort()
-    .map((n) => join(dir, n));
+  return overlayFileNames(names).map((n) => join(dir, n));
 }

@@ -1,6 +1,12 @@
-import { isObject, listOperations, type JsonObject, type OperationRef } from "../openapi-walk.js";
+import {
+  isObject,
+  listOperations,
+  resolveSchema,
+  type JsonObject,
+  type OperationRef,
+} from "../openapi-walk.js";
 import type { Change, ChangeSink } from "./change.js";
-import { compareSchemas, emitChange, resolve, type SchemaContext } from "./compare-schemas.js";
+import { compareSchemas, emitChange, type SchemaContext } from "./compare-schemas.js";
 
 /** Paths and operations: added, removed, deprecated; then each surviving operation in depth. */
 export function compareOperations(base: JsonObject, head: JsonObject, changes: Change[]): void {
@@ -80,8 +86,8 @@ function compareRequestBodies(
   nowBody: unknown,
   context: ChangeSink,
 ): void {
-  const was = resolve(wasBody, base);
-  const now = resolve(nowBody, head);
+  const was = resolveSchema(wasBody, base);
+  const now = resolveSchema(nowBody, head);
   if (!was && !now) return;
   if (!was && now) {
     emitChange(
@@ -142,8 +148,8 @@ function compareResponses(
       );
       continue;
     }
-    const a = resolve(was[status], base);
-    const b = resolve(now[status], head);
+    const a = resolveSchema(was[status], base);
+    const b = resolveSchema(now[status], head);
     compareContent(
       a?.content,
       b?.content,

@@ -1,6 +1,5 @@
 import { INFERRED_KEYWORDS } from "../infer/infer-constraints.js";
-import { resolvePointer } from "../json-pointer.js";
-import { isObject, type JsonObject } from "../openapi-walk.js";
+import { isObject, resolveSchema, type JsonObject } from "../openapi-walk.js";
 import { levelOf, type Change, type ChangeSink } from "./change.js";
 
 export type Direction = "request" | "response";
@@ -35,8 +34,8 @@ export function compareSchemas(
   location: string,
   depth = 0,
 ): void {
-  const before = resolve(baseSchema, context.base);
-  const after = resolve(headSchema, context.head);
+  const before = resolveSchema(baseSchema, context.base);
+  const after = resolveSchema(headSchema, context.head);
   if (!before || !after || depth > 12) return;
   const emit = (
     suffix: string,
@@ -221,7 +220,7 @@ function compareProperties(
     const wasRequired = requiredBefore.has(name);
     const isRequired = requiredAfter.has(name);
     if (!wasRequired && isRequired) {
-      const hasDefault = resolve(now[name], context.head)?.default !== undefined;
+      const hasDefault = resolveSchema(now[name], context.head)?.default !== undefined;
       const id = request
         ? hasDefault
           ? "request-property-became-required-with-default"
@@ -243,7 +242,7 @@ function compareProperties(
     if (name in was) continue;
     const at = join(location, name);
     const required = requiredAfter.has(name);
-    const hasDefault = resolve(now[name], context.head)?.default !== undefined;
+    const hasDefault = resolveSchema(now[name], context.head)?.default !== undefined;
     const id = request
       ? required
         ? hasDefault
@@ -287,14 +286,6 @@ function inferred(keyword: string | undefined, before: JsonObject, after: JsonOb
       Array.isArray(s[INFERRED_KEYWORDS]) && (s[INFERRED_KEYWORDS] as unknown[]).includes(keyword),
   );
   return fromProse ? "inferred from description" : "spec";
-}
-
-export function resolve(schema: unknown, document: JsonObject): JsonObject | undefined {
-  let current = schema;
-  for (let hops = 0; isObject(current) && typeof current.$ref === "string" && hops < 32; hops++) {
-    current = resolvePointer(document, current.$ref);
-  }
-  return isObject(current) ? current : undefined;
 }
 
 function typeLabel(schema: JsonObject): string {

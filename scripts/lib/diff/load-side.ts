@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { buildContract, displayName, type SourceText } from "../build-contract.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { isObject, type JsonObject } from "../openapi-walk.js";
+import { overlayFileNames } from "../overlay/overlay-files.js";
 
 export interface DiffSide {
   label: string;
@@ -114,13 +115,10 @@ function gitOverlays(root: string, ref: string): SourceText[] {
   } catch {
     return []; // that ref has no overlays
   }
-  return names
-    .filter((n) => /\.ya?ml$/.test(n))
-    .sort()
-    .map((n) => ({
-      name: `${ref}:${OVERLAY_DIR}/${n}`,
-      text: gitShow(root, ref, `${OVERLAY_DIR}/${n}`),
-    }));
+  return overlayFileNames(names).map((n) => ({
+    name: `${ref}:${OVERLAY_DIR}/${n}`,
+    text: gitShow(root, ref, `${OVERLAY_DIR}/${n}`),
+  }));
 }
 
 function readOverlays(root: string, choice: OverlayChoice): SourceText[] {
@@ -134,13 +132,10 @@ function readOverlays(root: string, choice: OverlayChoice): SourceText[] {
       throw new DiffInputError(`${choice.path}: overlay folder cannot be read`);
     return [];
   }
-  return names
-    .filter((n) => /\.ya?ml$/.test(n))
-    .sort()
-    .map((n) => ({
-      name: displayName(join(dir, n), root),
-      text: readFileSync(join(dir, n), "utf8"),
-    }));
+  return overlayFileNames(names).map((n) => ({
+    name: displayName(join(dir, n), root),
+    text: readFileSync(join(dir, n), "utf8"),
+  }));
 }
 
 function resolvePath(root: string, path: string): string {

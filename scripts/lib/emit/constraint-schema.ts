@@ -1,5 +1,4 @@
-import { resolvePointer } from "../json-pointer.js";
-import { isObject, type JsonObject } from "../openapi-walk.js";
+import { isObject, resolveSchema, type JsonObject } from "../openapi-walk.js";
 
 /**
  * The subset of JSON Schema the runtime validator and the emulator read, with `$ref`s
@@ -7,7 +6,7 @@ import { isObject, type JsonObject } from "../openapi-walk.js";
  * exactly what can be checked before a request is sent.
  */
 export function toConstraintSchema(schema: unknown, document: JsonObject, depth = 0): JsonObject {
-  const resolved = resolveRef(schema, document);
+  const resolved = resolveSchema(schema, document);
   // Recursive schemas are cut off rather than unrolled forever; deeper levels go unchecked.
   if (!isObject(resolved) || depth > MAX_DEPTH) return {};
   const out: JsonObject = {};
@@ -62,11 +61,3 @@ const SCALAR_KEYWORDS = [
   "required",
   "description",
 ] as const;
-
-export function resolveRef(schema: unknown, document: JsonObject): unknown {
-  let current = schema;
-  for (let hops = 0; isObject(current) && typeof current.$ref === "string" && hops < 32; hops++) {
-    current = resolvePointer(document, current.$ref);
-  }
-  return current;
-}
