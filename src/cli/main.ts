@@ -11,7 +11,7 @@ import { describeError } from "./describe-error.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
 import { flagHelp, flagsFor, tokenize } from "./flags.js";
 import { commonHelp, findOperation, runCommand } from "./run-command.js";
-import { operationTable, type OperationDescriptor } from "../internal/contract.js";
+import { queueOperations } from "../queue/find-operation.js";
 
 /** The model `kontext edit` and batch files default to. */
 const EDIT_OPERATION = "falAiFluxProKontextMax";
@@ -114,9 +114,7 @@ resume: submitted jobs are polled by request id, finished ones skipped, never pa
 }
 
 function listOperations(): number {
-  for (const descriptor of Object.values(
-    operationTable as Record<string, OperationDescriptor>,
-  ).filter((d) => d.queue)) {
+  for (const descriptor of queueOperations()) {
     process.stdout.write(
       `${descriptor.id}  ${descriptor.method.toUpperCase()} ${descriptor.path}\n  ${descriptor.summary ?? ""}\n${flagHelp(flagsFor(descriptor, new Set()))}\n\n`,
     );

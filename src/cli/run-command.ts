@@ -1,12 +1,14 @@
 import { basename } from "node:path";
-import { AbortedError, saveImages } from "../index.js";
-import { operationTable, type OperationDescriptor } from "../internal/contract.js";
+import { AbortedError } from "../index.js";
+import type { OperationDescriptor } from "../internal/contract.js";
+import { findQueueOperation, queueOperations } from "../queue/find-operation.js";
 import type { QueueOperation } from "../queue/types.js";
 import { connect } from "./connect.js";
 import { describeError } from "./describe-error.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
 import { bodyFromFlags, flagHelp, flagsFor, tokenize } from "./flags.js";
 import { JobReporter } from "./job-reporter.js";
+import { saveResultImages } from "./save-result.js";
 
 const COMMON_SWITCHES = ["--json", "--verbose", "--emulator", "--help"];
 const COMMON_VALUES = ["--out", "--timeout", "--base-url", "--poll-interval"];
@@ -25,14 +27,13 @@ export function commonHelp(): string {
 }
 
 export function findOperation(name: string): OperationDescriptor {
-  const all = Object.values(operationTable as Record<string, OperationDescriptor>).filter(
-    (d) => d.queue,
-  );
-  const found = all.find((d) => d.id === name || d.path === name);
-  if (!found)
-    throw new CliUsageError(
-      `unknown operation "${name}"; known: ${all.map((d) => d.id).join(", ")}`,
-    );
+  const found = findQueueOperation(name);
+  if (!found) {
+    const known = queueOperations()
+      .map((d) => d.id)
+      .join(", ");
+    throw new CliUsageError(`unknown operation "${name}"; known: ${known}`);
+  }
   return found;
 }
 
@@ -118,10 +119,7 @@ async function execute(
       },
     );
     reporter.done();
-    const images = (data as { images?: { url: string; content_type?: string }[] }).images;
-    const saved = images
-      ? await saveImages({ images }, out, { prefix: requestId.slice(0, 8) })
-      : [];
+    const saved = await saveResultImages(data, out, { prefix: requestId.slice(0, 8) });
     if (json)
       process.stdout.write(
         JSON.stringify({ requestId, data, files: saved.map((f) => f.path) }, null, 2) + "\n",

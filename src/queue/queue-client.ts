@@ -1,11 +1,8 @@
 import { ApiError } from "../errors/api-error.js";
 import { ValidationError } from "../errors/validation-error.js";
 import { resolveFileInputs } from "../files/file-inputs.js";
-import {
-  operationTable,
-  type OperationDescriptor,
-  type QueueOperationIdByPath,
-} from "../internal/contract.js";
+import type { OperationDescriptor } from "../internal/contract.js";
+import { findQueueOperation, queueOperations } from "./find-operation.js";
 import type { Transport } from "../internal/transport.js";
 import { fillRequiredDefaults } from "../validate/apply-defaults.js";
 import { validate } from "../validate/validate.js";
@@ -137,28 +134,14 @@ export class QueueClient {
 }
 
 function describe(operation: QueueOperation): OperationDescriptor {
-  const byPath = operation.startsWith("/")
-    ? (operationTable as Record<string, OperationDescriptor>)[
-        (pathIndex() as Record<string, string>)[operation] ?? ""
-      ]
-    : undefined;
-  const descriptor = byPath ?? (operationTable as Record<string, OperationDescriptor>)[operation];
-  if (!descriptor || !descriptor.queue) {
-    throw new TypeError(
-      `unknown queue operation "${operation}"; known: ${Object.keys(operationTable).join(", ")}`,
-    );
+  const descriptor = findQueueOperation(operation);
+  if (!descriptor) {
+    const known = queueOperations()
+      .map((d) => d.id)
+      .join(", ");
+    throw new TypeError(`unknown queue operation "${operation}"; known: ${known}`);
   }
   return descriptor;
-}
-
-let pathToId: Partial<QueueOperationIdByPath> | undefined;
-function pathIndex(): Partial<QueueOperationIdByPath> {
-  pathToId ??= Object.fromEntries(
-    Object.values(operationTable as Record<string, OperationDescriptor>)
-      .filter((d) => d.queue)
-      .map((d) => [d.path, d.id]),
-  );
-  return pathToId;
 }
 
 /** The submit answer is either fal's queue envelope or, from some relays, the result itself. */

@@ -1,16 +1,11 @@
 import { appendFileSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  AbortedError,
-  ApiError,
-  ChainHubError,
-  saveImages,
-  type ChainHubClient,
-} from "../../index.js";
+import { AbortedError, ApiError, ChainHubError, type ChainHubClient } from "../../index.js";
 import type { QueueHandle, QueueOperation } from "../../queue/types.js";
 import { errorCodes } from "../../internal/retry-policy.js";
 import { connect } from "../connect.js";
 import { EXIT } from "../exit-codes.js";
+import { saveResultImages } from "../save-result.js";
 import { BatchReporter, type BatchCounts } from "./batch-reporter.js";
 import { readJobs, type BatchJob } from "./jobs-file.js";
 import { Journal, type JobState } from "./journal.js";
@@ -181,8 +176,7 @@ export async function runBatch(options: BatchOptions): Promise<number> {
   async function save(job: BatchJob, data: unknown, requestId: string): Promise<string[]> {
     const dir = join(options.out, job.key);
     mkdirSync(dir, { recursive: true });
-    const images = (data as { images?: { url: string; content_type?: string }[] }).images;
-    const saved = images ? await saveImages({ images }, dir, { signal: controller.signal }) : [];
+    const saved = await saveResultImages(data, dir, { signal: controller.signal });
     const partial = join(dir, "result.json.partial");
     writeFileSync(partial, JSON.stringify({ requestId, data }, null, 2));
     renameSync(partial, join(dir, "result.json"));
