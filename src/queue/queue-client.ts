@@ -1,4 +1,4 @@
-import { ApiError } from "../errors/api-error.js";
+import { ApiError, type FieldIssue } from "../errors/api-error.js";
 import { ValidationError } from "../errors/validation-error.js";
 import { resolveFileInputs } from "../files/file-inputs.js";
 import type { OperationDescriptor } from "../internal/contract.js";
@@ -36,13 +36,7 @@ export class QueueClient {
    * (required fields with a declared default count as given); an empty list means valid.
    */
   validate<N extends QueueOperation>(operation: N, input: unknown) {
-    const body = describe(operation).body;
-    if (!body) return [];
-    const filled =
-      input !== null && typeof input === "object"
-        ? fillRequiredDefaults(input as Record<string, unknown>, body.schema)
-        : input;
-    return validate(filled, body.schema);
+    return checkBody(describe(operation), input).issues;
   }
 
   /** Submits a job. Validation errors throw before anything is sent (and paid for). */
@@ -56,13 +50,9 @@ export class QueueClient {
       input as Record<string, unknown>,
       this.settings.maxInlineBytes,
     );
-    const body = descriptor.body
-      ? fillRequiredDefaults(resolved, descriptor.body.schema)
-      : resolved;
-    if (this.settings.validate && descriptor.body) {
-      const issues = validate(body, descriptor.body.schema);
-      if (issues.length > 0) throw new ValidationError(descriptor.id, issues);
-    }
+    const { body, issues } = checkBody(descriptor, resolved);
+    if (this.settings.validate && issues.length > 0)
+      throw new ValidationError(descriptor.id, issues);
     const query = options.webhookUrl ? { fal_webhook: options.webhookUrl } : undefined;
     const { data } = await this.transport.call<Record<string, unknown>>(
       descriptor.method,
@@ -142,6 +132,20 @@ function describe(operation: QueueOperation): OperationDescriptor {
     throw new TypeError(`unknown queue operation "${operation}"; known: ${known}`);
   }
   return descriptor;
+}
+
+/** The body as it will be sent (required fields filled with their declared defaults) and its problems. */
+function checkBody(
+  descriptor: OperationDescriptor,
+  input: unknown,
+): { body: unknown; issues: FieldIssue[] } {
+  const schema = descriptor.body?.schema;
+  if (!schema) return { body: input, issues: [] };
+  const body =
+    input !== null && typeof input === "object"
+      ? fillRequiredDefaults(input as Record<string, unknown>, schema)
+      : input;
+  return { body, issues: validate(body, schema) };
 }
 
 /** The submit answer is either fal's queue envelope or, from some relays, the result itself. */
