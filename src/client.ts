@@ -74,39 +74,56 @@ export function createClient(options: ClientOptions = {}): ChainHubClient {
     fetch: withTimeout(resolved.fetch, resolved.timeoutMs),
   });
   // Order matters: user middleware sees the request first; retry must be last (it replays the final request).
+  const { redactor } = resolved;
+  const logger = resolved.logger;
+  const onRetry = resolved.onRetry;
   const middleware = [
     ...resolved.middleware,
-    ...(resolved.logger ? [loggingMiddleware(resolved.logger)] : []),
+    ...(logger ? [loggingMiddleware({ debug: (line) => logger.debug(redactor.text(line)) })] : []),
     authMiddleware(resolved.apiKey, new URL(resolved.baseUrl).origin),
-    retryMiddleware(resolved.retry, resolved.onRetry),
+    retryMiddleware(resolved.retry, onRetry && ((event) => onRetry(redactor.value(event)))),
   ];
   fetchClient.use(...middleware);
-  const transport = new Transport(fetchClient, resolved.baseUrl);
+  const transport = new Transport(fetchClient, resolved.baseUrl, redactor);
   const queue = new QueueClient(transport, {
     validate: resolved.validate,
     maxInlineBytes: resolved.maxInlineBytes,
+    redactor,
   });
   const withDefaults = (wait: WaitOptions = {}): WaitOptions => ({
     pollIntervalMs: resolved.pollIntervalMs,
     ...wait,
   });
 
-  const run: ChainHubClient["run"] = async (operation, input, runOptions = {}) => {
-    const handle = await queue.submit(operation, input, runOptions);
-    runOptions.onSubmitted?.(handle.requestId);
-    const data = await waitForResult(queue, handle, withDefaults(runOptions));
-    return { requestId: handle.requestId, data };
-  };
+  // The boundary: whatever a call throws (ours, openapi-fetch's, a user middleware's) is redacted.
+  const guarded = <T>(promise: Promise<T>): Promise<T> =>
+    promise.catch((error: unknown) => {
+      throw redactor.error(error);
+    });
+
+  const run: ChainHubClient["run"] = (operation, input, runOptions = {}) =>
+    guarded(
+      (async () => {
+        const handle = await queue.submit(operation, input, runOptions);
+        runOptions.onSubmitted?.(handle.requestId);
+        const data = await waitForResult(queue, handle, withDefaults(runOptions));
+        return { requestId: handle.requestId, data };
+      })(),
+    );
 
   return {
     queue,
     run,
-    async wait(ref, waitOptions) {
-      const handle = queue.handleOf(ref);
-      return {
-        requestId: handle.requestId,
-        data: await waitForResult(queue, handle, withDefaults(waitOptions)),
-      };
+    wait(ref, waitOptions) {
+      return guarded(
+        (async () => {
+          const handle = queue.handleOf(ref);
+          return {
+            requestId: handle.requestId,
+            data: await waitForResult(queue, handle, withDefaults(waitOptions)),
+          };
+        })(),
+      );
     },
     kontextMax: {
       edit({ image, ...rest }, runOptions) {

@@ -3,6 +3,7 @@ import { ConfigurationError } from "./errors/configuration-error.js";
 import { DEFAULT_MAX_INLINE_BYTES } from "./files/file-inputs.js";
 import { serverUrls } from "./internal/contract.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./internal/retry-policy.js";
+import { createRedactor, type Redactor } from "./internal/redact.js";
 import type { Logger } from "./middleware/logging.js";
 import type { RetryEvent } from "./middleware/retry.js";
 import type { createClient } from "./client.js";
@@ -51,6 +52,8 @@ export interface ResolvedOptions {
   onRetry: ((event: RetryEvent) => void) | undefined;
   validate: boolean;
   maxInlineBytes: number;
+  /** Scrubs the key (and any authorization value) from everything the client lets out as text. */
+  redactor: Redactor;
 }
 
 /** Fills every default once, so the rest of the client never checks for undefined. */
@@ -68,7 +71,9 @@ export function resolveOptions(
   try {
     new URL(baseUrl);
   } catch {
-    throw new ConfigurationError(`baseUrl "${baseUrl}" is not an absolute URL`);
+    throw new ConfigurationError(
+      `baseUrl "${createRedactor([apiKey]).text(baseUrl)}" is not an absolute URL`,
+    );
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function")
@@ -89,5 +94,6 @@ export function resolveOptions(
     onRetry: options.onRetry,
     validate: options.validate ?? true,
     maxInlineBytes: options.maxInlineBytes ?? DEFAULT_MAX_INLINE_BYTES,
+    redactor: createRedactor([apiKey]),
   };
 }

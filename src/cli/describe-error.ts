@@ -1,12 +1,18 @@
 import { ChainHubError, ConfigurationError, FileInputError, ValidationError } from "../index.js";
+import { printable } from "./safe-output.js";
 import { EXIT, CliUsageError } from "./exit-codes.js";
 import type { FlagSpec } from "./flags.js";
 
-/** One readable message and the exit code for any error a command can meet. */
+/** One readable message and the exit code for any error a command can meet, redacted. */
 export function describeError(
   error: unknown,
   specs: FlagSpec[] = [],
 ): { message: string; code: number } {
+  const { message, code } = classify(error, specs);
+  return { message: printable(message), code };
+}
+
+function classify(error: unknown, specs: FlagSpec[]): { message: string; code: number } {
   if (error instanceof CliUsageError) return { message: error.message, code: EXIT.badInput };
   if (error instanceof ValidationError) {
     const lines = error.issues.map((issue) => {

@@ -1,4 +1,5 @@
 import type { Progress, QueueLog } from "../queue/types.js";
+import { printable } from "./safe-output.js";
 
 /**
  * Progress of one job on stderr (stdout stays clean for `--json`). On a terminal, one line
@@ -25,7 +26,7 @@ export class JobReporter {
   progress(progress: Progress): void {
     const position =
       progress.queuePosition === undefined ? "" : ` (position ${progress.queuePosition})`;
-    const text = `${progress.status}${position}`;
+    const text = printable(`${progress.status}${position}`);
     if (this.tty) {
       this.stream.write(
         `\r\x1b[2K${spinner(progress.elapsedMs)} ${text} · ${seconds(progress.elapsedMs)}`,
@@ -42,7 +43,8 @@ export class JobReporter {
   }
 
   /** A message between progress redraws. */
-  line(message: string): void {
+  line(text: string): void {
+    const message = printable(text);
     if (this.tty) this.stream.write(`\r\x1b[2K${message}\n`);
     else this.stream.write(`[${seconds(Date.now() - this.started).padStart(6)}] ${message}\n`);
   }

@@ -5,6 +5,31 @@ export class ChainHubError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
+
+  /**
+   * What `JSON.stringify(error)` shows: name, message, every field (headers as a plain object)
+   * and the cause chain. Error objects serialize to `{}` otherwise, which hides what went wrong.
+   */
+  toJSON(): Record<string, unknown> {
+    return serializeError(this, 0) as Record<string, unknown>;
+  }
+}
+
+function serializeError(value: unknown, depth: number): unknown {
+  if (!(value instanceof Error)) return value;
+  const out: Record<string, unknown> = { name: value.name, message: value.message };
+  for (const [key, field] of Object.entries(value)) {
+    if (key in out) continue;
+    out[key] = typeof Headers !== "undefined" && field instanceof Headers ? plain(field) : field;
+  }
+  if (value.cause !== undefined && depth < 8) out.cause = serializeError(value.cause, depth + 1);
+  return out;
+}
+
+function plain(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => (out[name] = value));
+  return out;
 }
 
 /** What every error tied to one HTTP exchange carries. */

@@ -5,6 +5,7 @@ import { ConnectionError } from "../errors/connection-error.js";
 import { createApiError } from "../errors/create-api-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { errorCodes } from "./retry-policy.js";
+import type { Redactor } from "./redact.js";
 import { pathOfUrl } from "./url-path.js";
 
 export interface CallOptions {
@@ -31,6 +32,8 @@ export class Transport {
     // Untyped on purpose: queue URLs (status/result/cancel) are not in the spec's paths.
     private readonly client: Client<Record<string, never>>,
     readonly baseUrl: string,
+    /** Every error leaves through it: relays may echo the request, key included, in a body. */
+    private readonly redactor: Redactor,
   ) {}
 
   async call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
@@ -50,19 +53,22 @@ export class Transport {
         ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
       )(method.toLowerCase(), path, init);
     } catch (error) {
-      throw classifyFailure(error, context, options.signal);
+      throw this.redactor.error(classifyFailure(error, context, options.signal));
     }
     const { response } = outcome;
     const requestId = options.requestId ?? response.headers.get("x-fal-request-id") ?? undefined;
     if (!response.ok) {
-      throw createApiError({
-        ...context,
-        ...(requestId ? { requestId } : {}),
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-        body: outcome.error,
-      });
+      // Redacted before the error exists, so its message (built from the body) is clean too.
+      throw this.redactor.error(
+        createApiError({
+          ...this.redactor.value(context),
+          ...(requestId ? { requestId: this.redactor.text(requestId) } : {}),
+          status: response.status,
+          statusText: this.redactor.text(response.statusText),
+          headers: this.redactor.value(response.headers),
+          body: this.redactor.value(outcome.error),
+        }),
+      );
     }
     return { data: outcome.data as T, response };
   }

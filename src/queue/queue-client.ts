@@ -6,6 +6,7 @@ import { findQueueOperation, queueOperations } from "./find-operation.js";
 import type { Transport } from "../internal/transport.js";
 import { fillRequiredDefaults } from "../validate/apply-defaults.js";
 import { validate } from "../validate/validate.js";
+import type { Redactor } from "../internal/redact.js";
 import { queueUrls, relayPath } from "./queue-urls.js";
 import type {
   CancelOutcome,
@@ -22,6 +23,8 @@ import type {
 export interface QueueClientSettings {
   validate: boolean;
   maxInlineBytes: number;
+  /** Errors leave redacted (a validation message quotes the value it refused). */
+  redactor: Redactor;
 }
 
 /** submit, status, result, cancel: fal's queue protocol through the relay, for any queue operation. */
@@ -45,9 +48,22 @@ export class QueueClient {
     input: InputOf<N>,
     options: SubmitOptions = {},
   ): Promise<QueueHandle<N>> {
+    try {
+      return await this.send(operation, input, options);
+    } catch (error) {
+      throw this.settings.redactor.error(error);
+    }
+  }
+
+  private async send<N extends QueueOperation>(
+    operation: N,
+    input: InputOf<N>,
+    options: SubmitOptions,
+  ): Promise<QueueHandle<N>> {
     const descriptor = describe(operation);
     const resolved = await resolveFileInputs(
       input as Record<string, unknown>,
+      descriptor.id,
       this.settings.maxInlineBytes,
     );
     const { body, issues } = checkBody(descriptor, resolved);

@@ -46,7 +46,7 @@ function check(
   if (schema.enum && !schema.enum.includes(value)) {
     issues.push({
       path,
-      message: `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(value)}`,
+      message: `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(value)}`,
     });
     return;
   }

@@ -1,4 +1,5 @@
 import { seconds } from "../job-reporter.js";
+import { printable } from "../safe-output.js";
 
 export interface BatchCounts {
   total: number;
@@ -14,7 +15,8 @@ export class BatchReporter {
 
   constructor(private readonly stream: NodeJS.WriteStream) {}
 
-  event(message: string): void {
+  event(text: string): void {
+    const message = printable(text);
     if (this.stream.isTTY) this.stream.write(`\r\x1b[2K${message}\n`);
     else this.stream.write(`${message}\n`);
   }

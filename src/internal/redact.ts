@@ -1,0 +1,122 @@
+/**
+ * The one place that decides what a secret looks like in text. Everything that leaves the client
+ * or the CLI as text (error messages, bodies, headers, causes, stacks, log and retry lines, CLI
+ * output, the batch journal) passes through a Redactor, because relays are free to echo the
+ * request, headers included, back in an error body.
+ *
+ * Every pattern here is linear: literal searches with split/join, and regexes whose repeated
+ * parts are separated by disjoint character classes, so hostile bodies cannot make them slow.
+ */
+export const REDACTED = "[REDACTED]";
+
+export interface Redactor {
+  /** The text with every known secret and every credential-looking header value replaced. */
+  text(text: string): string;
+  /** A deep copy of a JSON-like value with every string redacted (keys included). */
+  value<T>(value: T): T;
+  /** Redacts an error and its `cause` chain in place (message, stack, own properties); returns it. */
+  error<E>(error: E): E;
+}
+
+// `Authorization: Bearer x`, `"authorization":"Basic x"`, `proxy-authorization=x`: the value goes.
+const AUTH_HEADER =
+  /((?:proxy-)?authorization["']?\s{0,8}[:=]\s{0,8}["']?)(?:(?:bearer|basic|token|key)\s{1,8})?[^\s"',;}[\]]+/gi;
+// A bearer token wherever it stands, even without a header name (a relay's own log line).
+const BEARER = /\b(bearer\s{1,8})[^\s"',;}[\]]+/gi;
+/** Below this, a "secret" would redact ordinary words; real keys are far longer. */
+const MIN_SECRET_LENGTH = 6;
+
+/** A redactor for these secrets (the API key), plus every authorization header value. */
+export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
+  const needles = [
+    ...new Set(secrets.flatMap((s) => (s && s.length >= MIN_SECRET_LENGTH ? variantsOf(s) : []))),
+  ]
+    // Longest first, so a variant that contains another is replaced whole.
+    .sort((a, b) => b.length - a.length);
+
+  const text = (input: string): string => {
+    // Header values first, whole; then the key wherever else it stands. The token classes stop at
+    // "[", so text that was already redacted comes out the same (redacting twice is harmless).
+    let out = input.replace(AUTH_HEADER, `$1${REDACTED}`).replace(BEARER, `$1${REDACTED}`);
+    for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
+    return out;
+  };
+
+  const value = <T>(input: T, seen = new WeakMap<object, unknown>()): T => {
+    if (typeof input === "string") return text(input) as T;
+    if (input === null || typeof input !== "object") return input;
+    if (seen.has(input)) return seen.get(input) as T;
+    if (Array.isArray(input)) {
+      const copy: unknown[] = [];
+      seen.set(input, copy);
+      for (const item of input) copy.push(value(item, seen));
+      return copy as T;
+    }
+    if (typeof Headers !== "undefined" && input instanceof Headers)
+      return redactHeaders(input) as T;
+    if (Object.getPrototypeOf(input) !== Object.prototype && Object.getPrototypeOf(input) !== null)
+      return input; // class instances (Uint8Array, Blob, ...) carry no text of ours
+    const copy: Record<string, unknown> = {};
+    seen.set(input, copy);
+    for (const [key, item] of Object.entries(input)) copy[text(key)] = value(item, seen);
+    return copy as T;
+  };
+
+  const redactHeaders = (headers: Headers): Headers => {
+    const copy = new Headers();
+    headers.forEach((item, name) => {
+      copy.set(name, /authorization|cookie/i.test(name) ? REDACTED : text(item));
+    });
+    return copy;
+  };
+
+  const error = <E>(input: E): E => {
+    const seen = new Set<unknown>();
+    let current: unknown = input;
+    // A cause chain is short; the bound guards against a cycle built to hang us.
+    for (let depth = 0; depth < 16 && current && typeof current === "object"; depth++) {
+      if (seen.has(current)) break;
+      seen.add(current);
+      const target = current as Record<string, unknown>;
+      for (const key of Object.getOwnPropertyNames(target)) {
+        if (key === "cause") continue;
+        const descriptor = Object.getOwnPropertyDescriptor(target, key);
+        if (!descriptor || !("value" in descriptor) || typeof descriptor.value === "function")
+          continue;
+        const redacted = value(descriptor.value);
+        if (redacted !== descriptor.value)
+          Object.defineProperty(target, key, { ...descriptor, value: redacted, writable: true });
+      }
+      if (target instanceof AggregateError) target.errors.forEach((inner) => error(inner));
+      current = target.cause;
+    }
+    return input;
+  };
+
+  return { text, value: (input) => value(input), error };
+}
+
+/**
+ * The forms a key takes in transit: raw, URL-encoded, and base64 (a Basic header carries
+ * `user:key` encoded, so the key's base64 depends on its offset; each of the three alignments
+ * leaves a core of characters that depends on the key alone).
+ */
+function variantsOf(secret: string): string[] {
+  const variants = [secret, encodeURIComponent(secret)];
+  const bytes = new TextEncoder().encode(secret);
+  for (let offset = 0; offset < 3; offset++) {
+    const padded = new Uint8Array(offset + bytes.length);
+    padded.set(bytes, offset);
+    const encoded = btoaBytes(padded);
+    const fullGroups = Math.floor(padded.length / 3);
+    const core = encoded.slice(offset === 0 ? 0 : 4, fullGroups * 4);
+    if (core.length >= 8) variants.push(core);
+  }
+  return variants;
+}
+
+function btoaBytes(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
