@@ -11,6 +11,7 @@ export { QueueClient } from "./queue/queue-client.js";
 export type * from "./queue/types.js";
 export { saveImages, type SaveImagesOptions, type SavedImage } from "./files/save-images.js";
 export { FileInputError, type FileInput, type WithFileInputs } from "./files/file-inputs.js";
+export { fileFrom, LocalFile } from "./files/local-file.js";
 export type { RetryOptions } from "./internal/retry-policy.js";
 export type { RetryEvent } from "./middleware/retry.js";
 export type { Logger } from "./middleware/logging.js";

@@ -9,6 +9,8 @@ import { CliUsageError, EXIT } from "./exit-codes.js";
 import { bodyFromFlags, flagHelp, flagsFor, tokenize } from "./flags.js";
 import { JobReporter } from "./job-reporter.js";
 import { saveResultImages } from "./save-result.js";
+import { cliRedactor, printable } from "./safe-output.js";
+import { userPathsToFiles } from "./user-paths.js";
 
 const COMMON_SWITCHES = ["--json", "--verbose", "--emulator", "--help"];
 const COMMON_VALUES = ["--out", "--timeout", "--base-url", "--poll-interval"];
@@ -109,7 +111,7 @@ async function execute(
     reporter.line(`${descriptor.summary ?? descriptor.id} via ${connection.target}`);
     const { requestId, data } = await connection.client.run(
       descriptor.id as QueueOperation,
-      body as never,
+      userPathsToFiles(body) as never,
       {
         signal: controller.signal,
         ...(timeoutMs ? { timeoutMs } : {}),
@@ -122,7 +124,9 @@ async function execute(
     const saved = await saveResultImages(data, out, { prefix: requestId.slice(0, 8) });
     if (json)
       process.stdout.write(
-        JSON.stringify({ requestId, data, files: saved.map((f) => f.path) }, null, 2) + "\n",
+        cliRedactor().text(
+          JSON.stringify({ requestId, data, files: saved.map((f) => f.path) }, null, 2),
+        ) + "\n",
       );
     else for (const file of saved) process.stdout.write(`${file.path}\n`);
     reporter.line(
@@ -132,7 +136,7 @@ async function execute(
   } catch (error) {
     reporter.done();
     if (error instanceof AbortedError) {
-      process.stderr.write(`kontext: interrupted; ${error.message}\n`);
+      process.stderr.write(`kontext: interrupted; ${printable(error.message)}\n`);
       return EXIT.interrupted;
     }
     const { message, code } = describeError(error, specs);

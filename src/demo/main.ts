@@ -6,6 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulator, type Emulator } from "../emulator/index.js";
+import { userFile } from "../cli/user-paths.js";
 import { API_KEY_ENV, ChainHubError, createClient, saveImages } from "../index.js";
 
 const { values } = parseArgs({
@@ -40,7 +41,7 @@ try {
   const { requestId, data } = await client.kontextMax.edit(
     {
       prompt: values.prompt,
-      image: values.image,
+      image: userFile(values.image), // the user's own path from the command line, or a URL
       aspect_ratio: values["aspect-ratio"] as never,
       output_format: "png",
     },

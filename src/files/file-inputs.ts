@@ -1,13 +1,21 @@
 import { ChainHubError } from "../errors/chainhub-error.js";
 import { nodeModule, toBase64 } from "../internal/node-only.js";
+import type { FieldIssue } from "../errors/api-error.js";
+import { ValidationError } from "../errors/validation-error.js";
+import { LocalFile } from "./local-file.js";
 import { sniffMediaType } from "./media-type.js";
+import { refusedUrlString } from "./url-policy.js";
 
-/** What an `*_url` field accepts: a URL or data URI string, a local path, bytes, a Blob or a `file:` URL. */
-export type FileInput = string | URL | Uint8Array | Blob;
+/**
+ * What an `*_url` field accepts: an `https:` URL or `data:` URI string (`http:` to loopback only),
+ * or an explicit local file: `fileFrom(path)`, a `file:` URL object, bytes or a Blob. A plain
+ * string is never read from disk.
+ */
+export type FileInput = string | URL | Uint8Array | Blob | LocalFile;
 
 /**
  * Turns every `*_url` / `*_urls` field (fal's convention for file inputs) into something the
- * API accepts: https URLs and data URIs pass through; local paths, `file:` URLs, bytes and
+ * API accepts: https URLs and data URIs pass through; local files, `file:` URLs, bytes and
  * Blobs are read and inlined as data URIs. Generic: no model's field names are known here.
  */
 export type WithFileInputs<T> = {
@@ -25,33 +33,55 @@ export class FileInputError extends ChainHubError {
   override name = "FileInputError";
 }
 
+/**
+ * Resolves the file fields of an input. Strings that are not accepted URLs are collected and
+ * thrown as one ValidationError before any file is read or any request sent.
+ */
 export async function resolveFileInputs<T extends Record<string, unknown>>(
   input: WithFileInputs<T>,
+  operationId: string,
   maxBytes = DEFAULT_MAX_INLINE_BYTES,
 ): Promise<T> {
-  const resolved: Record<string, unknown> = { ...input };
+  const fields: [string, FileInput][] = [];
   for (const [key, value] of Object.entries(input)) {
-    if (key.endsWith("_url") && value !== undefined)
-      resolved[key] = await toUrlString(value as FileInput, key, maxBytes);
-    if (key.endsWith("_urls") && Array.isArray(value)) {
-      resolved[key] = await Promise.all(
-        value.map((v, i) => toUrlString(v as FileInput, `${key}.${i}`, maxBytes)),
-      );
+    if (key.endsWith("_url") && value !== undefined && value !== null)
+      fields.push([key, value as FileInput]);
+    if (key.endsWith("_urls") && Array.isArray(value))
+      value.forEach((item, i) => fields.push([`${key}.${i}`, item as FileInput]));
+  }
+  const issues: FieldIssue[] = fields.flatMap(([path, value]) => {
+    const refusal = typeof value === "string" ? refusedUrlString(value) : refusedUrlObject(value);
+    return refusal ? [{ path, message: refusal }] : [];
+  });
+  if (issues.length > 0) throw new ValidationError(operationId, issues);
+
+  const resolved: Record<string, unknown> = { ...input };
+  for (const [path, value] of fields) {
+    const url = await toUrlString(value, path, maxBytes);
+    const [key, index] = path.split(".");
+    if (index === undefined) resolved[key!] = url;
+    else {
+      if (resolved[key!] === (input as Record<string, unknown>)[key!])
+        resolved[key!] = [...(resolved[key!] as unknown[])];
+      (resolved[key!] as unknown[])[Number(index)] = url;
     }
   }
   return resolved as T;
 }
 
-const REMOTE = /^(https?:|data:)/i;
+function refusedUrlObject(value: FileInput): string | undefined {
+  if (!(value instanceof URL) || value.protocol === "file:") return undefined;
+  return refusedUrlString(value.href);
+}
 
 async function toUrlString(value: FileInput, field: string, maxBytes: number): Promise<string> {
-  if (typeof value === "string" && REMOTE.test(value)) return value;
+  if (typeof value === "string") return value; // already checked: a URL the API fetches itself
   if (value instanceof URL && value.protocol !== "file:") return value.href;
-  if (typeof value === "string" || value instanceof URL) {
+  if (value instanceof URL || LocalFile.is(value)) {
     const path =
       value instanceof URL
         ? (await nodeModule<typeof import("node:url")>("node:url")).fileURLToPath(value)
-        : value;
+        : value.path;
     return readAsDataUri(path, field, maxBytes);
   }
   if (value instanceof Uint8Array) return toDataUri(value, sniffMediaType(value), field, maxBytes);
@@ -60,7 +90,9 @@ async function toUrlString(value: FileInput, field: string, maxBytes: number): P
     const bytes = new Uint8Array(await value.arrayBuffer());
     return toDataUri(bytes, value.type || sniffMediaType(bytes), field, maxBytes);
   }
-  throw new FileInputError(`${field}: expected a URL, a file path, bytes or a Blob`);
+  throw new FileInputError(
+    `${field}: expected an https: URL, a data: URI, fileFrom(path), a file: URL, bytes or a Blob`,
+  );
 }
 
 async function readAsDataUri(path: string, field: string, maxBytes: number): Promise<string> {
@@ -74,7 +106,7 @@ async function readAsDataUri(path: string, field: string, maxBytes: number): Pro
     if (error instanceof FileInputError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new FileInputError(
-      `${field}: cannot read local file ${path} (${code}); pass an https URL, a data URI or an existing file`,
+      `${field}: cannot read local file ${path} (${code}); pass an https: URL, a data: URI or an existing file`,
       { cause: error },
     );
   }

@@ -155,14 +155,14 @@ console.log(badRatio, noPrompt);
 const EDIT_SCRIPT = `
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createClient, saveImages } from "chainhub-fal-client";
+import { createClient, fileFrom, saveImages } from "chainhub-fal-client";
 import { startEmulator } from "chainhub-fal-client/emulator";
 
 const emulator = await startEmulator({ apiKey: "sk-consumer", timing: { queueMs: 20, runMs: 20 }, imageScale: 0.25 });
 try {
   writeFileSync("input.png", Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"));
   const client = createClient({ apiKey: "sk-consumer", baseUrl: emulator.url, pollIntervalMs: 10 });
-  const { data } = await client.kontextMax.edit({ prompt: "Add snow", image: "./input.png", num_images: 2 });
+  const { data } = await client.kontextMax.edit({ prompt: "Add snow", image: fileFrom("./input.png"), num_images: 2 });
   const saved = await saveImages(data, "out", { prefix: "edit" });
   const resolvedFrom = import.meta.resolve("chainhub-fal-client");
   console.log(JSON.stringify({ saved: saved.map((s) => s.path), width: data.images[0].width, resolvedFrom: new URL(resolvedFrom).pathname }));

@@ -13,12 +13,30 @@ describe("the client bundled for a browser", () => {
 
   it("bundles with platform=browser and still runs an edit through any fetch", async () => {
     const outfile = join(mkdtempSync(join(tmpdir(), "browser-")), "client.mjs");
-    const result = await build({ entryPoints: [join(repoRoot, "src/index.ts")], bundle: true, platform: "browser", format: "esm", outfile, logLevel: "silent" });
+    const result = await build({
+      entryPoints: [join(repoRoot, "src/index.ts")],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      outfile,
+      logLevel: "silent",
+    });
     expect(result.errors).toEqual([]);
-    const bundle = (await import(pathToFileURL(outfile).href)) as typeof import("../../src/index.js");
-    const client = bundle.createClient({ apiKey: TEST_KEY, baseUrl: env.emulator.url, pollIntervalMs: 10, fetch: (input, init) => fetch(input, init) });
+    const bundle = (await import(
+      pathToFileURL(outfile).href
+    )) as typeof import("../../src/index.js");
+    const client = bundle.createClient({
+      apiKey: TEST_KEY,
+      baseUrl: env.emulator.url,
+      pollIntervalMs: 10,
+      fetch: (input, init) => fetch(input, init),
+    });
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const { data } = await client.kontextMax.edit({ ...validInput, image_url: undefined, image: new Blob([bytes], { type: "image/png" }) });
+    const { data } = await client.kontextMax.edit({
+      ...validInput,
+      image_url: undefined,
+      image: new Blob([bytes], { type: "image/png" }),
+    });
     expect(data.images).toHaveLength(1);
   });
 });

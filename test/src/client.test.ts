@@ -10,6 +10,7 @@ import {
   ConnectionError,
   createClient,
   FileInputError,
+  fileFrom,
   InternalServerError,
   saveImages,
   TimeoutError,
@@ -92,13 +93,15 @@ describe("the queue protocol against the emulator", () => {
     const path = join(dir, "photo.png");
     writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
     const client = env.client({ maxInlineBytes: 1024 });
-    await expect(client.kontextMax.edit({ prompt: "p", image: path })).resolves.toBeTruthy();
+    await expect(
+      client.kontextMax.edit({ prompt: "p", image: fileFrom(path) }),
+    ).resolves.toBeTruthy();
     writeFileSync(path, Buffer.alloc(2048));
-    await expect(client.kontextMax.edit({ prompt: "p", image: path })).rejects.toThrow(
+    await expect(client.kontextMax.edit({ prompt: "p", image: fileFrom(path) })).rejects.toThrow(
       FileInputError,
     );
     await expect(
-      client.kontextMax.edit({ prompt: "p", image: join(dir, "missing.png") }),
+      client.kontextMax.edit({ prompt: "p", image: fileFrom(join(dir, "missing.png")) }),
     ).rejects.toThrow(/image_url: cannot read local file .*missing\.png \(ENOENT\)/);
   });
 

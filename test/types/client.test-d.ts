@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { FalAiFluxProKontextMaxOutput } from "../../generated/index.gen.js";
-import { createClient, type QueueHandle } from "../../src/index.js";
+import { createClient, fileFrom, type QueueHandle } from "../../src/index.js";
 
 const client = createClient({ apiKey: "sk-types", baseUrl: "http://127.0.0.1:1" });
 const input = { prompt: "p", image_url: "./local.png", output_format: "png" } as const;
@@ -30,7 +30,7 @@ describe("facade types", () => {
     // @ts-expect-error gif is not an output format
     void client.run("falAiFluxProKontextMax", { ...input, output_format: "gif" });
     // @ts-expect-error prompt is required
-    void client.kontextMax.edit({ image: "./a.png" });
+    void client.kontextMax.edit({ image: fileFrom("./a.png") });
     // @ts-expect-error pollIntervalMs, not pollInterval
     createClient({ apiKey: "k", pollInterval: 5 });
   });
@@ -38,7 +38,7 @@ describe("facade types", () => {
   it("makes defaults optional in the named surface and keeps the typed result", async () => {
     const { data } = await client.kontextMax.edit({
       prompt: "p",
-      image: "./a.png",
+      image: fileFrom("./a.png"),
       aspect_ratio: "1:1",
     });
     expectTypeOf(data.images[0]!.url).toEqualTypeOf<string>();

@@ -1,0 +1,27 @@
+/**
+ * A local file the caller chose to upload. Only this (or a `file:` URL object, bytes or a Blob)
+ * makes the client read the disk: a plain string never does, so a string that came from an
+ * untrusted user (a web form, a webhook) cannot turn into an upload of `/etc/passwd` or `.env`.
+ */
+export class LocalFile {
+  /** Brand: a structurally equal plain object is not a LocalFile. */
+  readonly #local = true;
+
+  constructor(readonly path: string) {}
+
+  static is(value: unknown): value is LocalFile {
+    return typeof value === "object" && value !== null && #local in value;
+  }
+}
+
+/**
+ * Marks a path as a file to read and upload (inlined as a data URI).
+ *
+ * @example
+ * await client.kontextMax.edit({ prompt: "Add snow", image: fileFrom("./photo.jpg") });
+ */
+export function fileFrom(path: string): LocalFile {
+  if (typeof path !== "string" || path === "")
+    throw new TypeError("fileFrom(path) needs a non-empty path string");
+  return new LocalFile(path);
+}
