@@ -9,10 +9,17 @@ export interface Connection {
 }
 
 /** The real relay (key from CHAINHUB_API_KEY), or with `--emulator` a local one started here. */
-export async function connect(useEmulator: boolean, options: ClientOptions): Promise<Connection> {
+export async function connect(
+  useEmulator: boolean,
+  { emulatorStateFile, ...options }: ClientOptions & { emulatorStateFile?: string },
+): Promise<Connection> {
   let emulator: Emulator | undefined;
   if (useEmulator) {
-    emulator = await startEmulator({ timing: { queueMs: 600, runMs: 900 }, imageScale: 0.5 });
+    emulator = await startEmulator({
+      timing: { queueMs: 600, runMs: 900 },
+      imageScale: 0.5,
+      ...(emulatorStateFile ? { stateFile: emulatorStateFile } : {}),
+    });
     const client = createClient({ ...options, apiKey: emulator.apiKey, baseUrl: emulator.url });
     return { client, target: `local emulator ${emulator.url}`, close: () => emulator!.close() };
   }

@@ -6,6 +6,7 @@
  *   kontext batch jobs.jsonl [--concurrency 4 --out ./out]
  *   kontext operations                       list the operations and their flags
  */
+import { basename, extname, join } from "node:path";
 import { runBatch } from "./batch/run-batch.js";
 import { describeError } from "./describe-error.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
@@ -19,8 +20,9 @@ const EDIT_OPERATION = "falAiFluxProKontextMax";
 const USAGE = `Usage:
   kontext edit --image <file|url> --prompt <text> [flags]   edit one image (FLUX.1 Kontext [max])
   kontext run <operation> [flags]                           run any operation of the spec
-  kontext batch <jobs.jsonl> [--concurrency 4] [--out ./out] [--state <file>]
-                [--resubmit-unknown] [--retry-failed] [--emulator] [--json] [--poll-interval <ms>]
+  kontext batch <jobs.jsonl> [--concurrency 4] [--out ./out/<jobs>] [--state <file>]
+                [--resubmit-unknown] [--retry-failed] [--rerun-changed] [--other-jobs-file]
+                [--emulator] [--json] [--poll-interval <ms>]
   kontext operations                                        list operations and their flags
   kontext <command> --help                                  flags, allowed values, defaults
 
@@ -60,6 +62,8 @@ async function batch(argv: string[]): Promise<number> {
   const switches = new Set([
     "--resubmit-unknown",
     "--retry-failed",
+    "--rerun-changed",
+    "--other-jobs-file",
     "--emulator",
     "--json",
     "--help",
@@ -69,8 +73,12 @@ async function batch(argv: string[]): Promise<number> {
     process.stdout
       .write(`${USAGE}\n\nEach line of the jobs file is a JSON object of input fields (as in the API), with an optional
 "id" (names the job and its output folder) and "operation" (default ${EDIT_OPERATION}).
-Results land in <out>/<id>/ and <out>/results.jsonl as jobs finish. The journal makes a re-run
-resume: submitted jobs are polled by request id, finished ones skipped, never paid twice.\n`);
+A job without an id is named by its content (job-<digest>). *_url fields take URLs or local paths.
+Results land in <out>/<id>/ and <out>/results.jsonl as jobs finish (default out: ./out/<jobs file
+name>). The journal makes a re-run resume: submitted jobs are polled by request id, finished ones
+skipped, never paid twice. A job is matched by id and content: one whose input changed since it
+ran is reported, not reused (--rerun-changed runs it as new), and an out folder belongs to one
+jobs file (--other-jobs-file to override).\n`);
     return EXIT.ok;
   }
   const known = new Set([
@@ -91,6 +99,7 @@ resume: submitted jobs are polled by request id, finished ones skipped, never pa
     throw new CliUsageError(
       `--concurrency must be a whole number from 1 to 64, got "${String(values.get("--concurrency"))}"`,
     );
+  const jobsPath = positionals[0]!;
   const state = values.get("--state");
   const poll = values.get("--poll-interval");
   if (poll !== undefined && !(Number(poll) > 0))
@@ -99,12 +108,15 @@ resume: submitted jobs are polled by request id, finished ones skipped, never pa
     );
   const baseUrl = values.get("--base-url");
   return runBatch({
-    jobsFile: positionals[0]!,
-    out: String(values.get("--out") ?? "out"),
+    jobsFile: jobsPath,
+    // Each jobs file gets its own default folder: two batches never share results by accident.
+    out: String(values.get("--out") ?? join("out", basename(jobsPath, extname(jobsPath)))),
     ...(typeof state === "string" ? { statePath: state } : {}),
     concurrency,
     resubmitUnknown: values.get("--resubmit-unknown") === true,
     retryFailed: values.get("--retry-failed") === true,
+    rerunChanged: values.get("--rerun-changed") === true,
+    otherJobsFile: values.get("--other-jobs-file") === true,
     emulator: values.get("--emulator") === true,
     ...(typeof baseUrl === "string" ? { baseUrl } : {}),
     json: values.get("--json") === true,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 
 /** How long a job sits in each state. */
 export interface JobTiming {
@@ -23,9 +24,26 @@ export interface Job {
 
 export type JobState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
 
-/** In-memory jobs whose state follows from the clock: no timers to leak or to wait for. */
+/**
+ * Jobs whose state follows from the clock: no timers to leak or to wait for. In memory, and with
+ * a state file also on disk (JSON lines, the last line of a job wins), so that an emulator
+ * started again on the same file still knows every job, as the real relay would after a
+ * client crash: a killed demo batch resumes like a real one.
+ */
 export class JobStore {
   private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly stateFile?: string) {
+    if (!stateFile || !existsSync(stateFile)) return;
+    for (const line of readFileSync(stateFile, "utf8").split("\n")) {
+      try {
+        const job = JSON.parse(line) as Job;
+        if (typeof job.id === "string") this.jobs.set(job.id, job);
+      } catch {
+        // A torn last line (the process was killed mid-write) loses only that write.
+      }
+    }
+  }
 
   create(
     operationId: string,
@@ -36,7 +54,13 @@ export class JobStore {
   ): Job {
     const job: Job = { id: randomUUID(), operationId, appPath, input, createdAt: now, timing };
     this.jobs.set(job.id, job);
+    this.save(job);
     return job;
+  }
+
+  /** Records a change to a job (a cancel, an injected failure) in the state file, if any. */
+  save(job: Job): void {
+    if (this.stateFile) appendFileSync(this.stateFile, JSON.stringify(job) + "\n");
   }
 
   get(id: string): Job | undefined {

@@ -38,7 +38,7 @@ export async function createState(options: EmulatorOptions): Promise<EmulatorSta
     syncSubmit: options.syncSubmit ?? false,
     contract: await loadContractDocument(),
     submitRoutes,
-    jobs: new JobStore(),
+    jobs: new JobStore(options.stateFile),
     images: new ImageStore(),
     faults: new FaultPlan(),
     stats: {

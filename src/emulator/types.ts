@@ -16,6 +16,11 @@ export interface EmulatorOptions {
   syncSubmit?: boolean;
   /** Origin the envelope's URLs name, as the real relay passes fal's through. @default "https://queue.fal.run" */
   envelopeOrigin?: string;
+  /**
+   * Keep jobs in this file (JSON lines) so that an emulator started again on it still answers
+   * for every job it accepted. `kontext batch --emulator` keeps it under its out folder.
+   */
+  stateFile?: string;
 }
 
 export interface EmulatorStats {

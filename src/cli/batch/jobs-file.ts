@@ -1,12 +1,21 @@
 import { readFileSync } from "node:fs";
+import { findQueueOperation } from "../../queue/find-operation.js";
+import { CliUsageError } from "../exit-codes.js";
+import { invalidJobId, jobDigest } from "./job-identity.js";
 
 export interface BatchJob {
-  /** Stable identity across runs: the line's `id`, else `line-<n>`. Also its output folder. */
+  /**
+   * Stable identity across runs, and the job's output folder: the line's `id`, else
+   * `job-<digest prefix>`, so that an id-less job is found again by its content wherever its
+   * line moves to.
+   */
   key: string;
   line: number;
   /** An operationId or path; defaults to the command's operation. */
   operation: string;
   input: Record<string, unknown>;
+  /** sha256 of (operation, input): what the journal matches on resume. */
+  digest: string;
 }
 
 export interface BadLine {
@@ -21,8 +30,8 @@ export function readJobs(
 ): { jobs: BatchJob[]; bad: BadLine[] } {
   const jobs: BatchJob[] = [];
   const bad: BadLine[] = [];
-  const keys = new Set<string>();
-  readFileSync(path, "utf8")
+  const keys = new Map<string, number>();
+  readJobsText(path)
     .split("\n")
     .forEach((text, index) => {
       const line = index + 1;
@@ -38,26 +47,51 @@ export function readJobs(
         bad.push({ line, error: "expected a JSON object of input fields" });
         return;
       }
-      const { id, operation, ...input } = value as Record<string, unknown>;
-      const key = typeof id === "string" || typeof id === "number" ? String(id) : `line-${line}`;
-      if (!/^[\w.-]+$/.test(key)) {
+      const { id, operation: named, ...input } = value as Record<string, unknown>;
+      const operation = typeof named === "string" ? named : defaultOperation;
+      // The same operation named by path or by id is the same job.
+      const digest = jobDigest(findQueueOperation(operation)?.id ?? operation, input);
+      let key: string;
+      if (typeof id === "string" || typeof id === "number") {
+        key = String(id);
+        const invalid = invalidJobId(key);
+        if (invalid) {
+          bad.push({ line, error: invalid });
+          return;
+        }
+      } else {
+        key = `job-${digest.slice(0, 12)}`;
+      }
+      const earlier = keys.get(key);
+      if (earlier !== undefined) {
         bad.push({
           line,
-          error: `id "${key}" may only use letters, digits, ".", "_" and "-" (it names the output folder)`,
+          error:
+            id === undefined
+              ? `same input as line ${earlier}; give each line an "id" to run it twice`
+              : `id "${key}" is used by line ${earlier}`,
         });
         return;
       }
-      if (keys.has(key)) {
-        bad.push({ line, error: `id "${key}" is used by an earlier line` });
-        return;
-      }
-      keys.add(key);
-      jobs.push({
-        key,
-        line,
-        operation: typeof operation === "string" ? operation : defaultOperation,
-        input,
-      });
+      keys.set(key, line);
+      jobs.push({ key, line, operation, input, digest });
     });
   return { jobs, bad };
+}
+
+function readJobsText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : (code ?? (error as Error).message);
+    throw new CliUsageError(`cannot read jobs file ${path}: ${why}`);
+  }
 }

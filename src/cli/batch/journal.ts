@@ -1,4 +1,5 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { cliRedactor } from "../safe-output.js";
 
 /**
  * An append-only JSON-lines journal, fsync'd after every record, so that a crash or kill -9
@@ -8,19 +9,41 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } f
  * The order of records is what makes resuming safe: `submitting` is durable before the request
  * goes out, `submitted` (with the request id) as soon as the answer arrives. A job with the first
  * and not the second may or may not have been accepted: it is never resubmitted silently.
+ *
+ * Every job record carries the digest of the job's content, so a resume matches a job by what
+ * it is, not by where its line stands; a `batch` record names the jobs file that owns the folder.
  */
 export type JournalRecord =
-  | { t: "submitting"; key: string; at: string }
-  | { t: "submitted"; key: string; requestId: string; operation: string }
-  | { t: "done"; key: string; requestId: string; files: string[] }
-  | { t: "failed"; key: string; error: string; requestId?: string; accepted: boolean };
+  | { t: "batch"; jobsFile: string; at: string }
+  | { t: "submitting"; key: string; digest: string; at: string }
+  | { t: "submitted"; key: string; digest: string; requestId: string; operation: string }
+  | { t: "done"; key: string; digest: string; requestId: string; files: string[] }
+  | {
+      t: "failed";
+      key: string;
+      digest: string;
+      error: string;
+      requestId?: string;
+      accepted: boolean;
+    };
 
-export type JobState =
+export type JobState = (
   | { kind: "new" }
   | { kind: "unknown" }
   | { kind: "submitted"; requestId: string; operation: string }
   | { kind: "done"; requestId: string; files: string[] }
-  | { kind: "failed"; error: string; requestId?: string; accepted: boolean };
+  | { kind: "failed"; error: string; requestId?: string; accepted: boolean }
+) & {
+  /** The content the state belongs to; absent in journals written before digests. */
+  digest?: string;
+};
+
+export interface JournalReplay {
+  /** The last known state of every job, by key. */
+  states: Map<string, JobState>;
+  /** The jobs file that last ran into this folder, if any. */
+  jobsFile: string | undefined;
+}
 
 export class Journal {
   private readonly fd: number;
@@ -30,7 +53,8 @@ export class Journal {
   }
 
   append(record: JournalRecord): void {
-    writeSync(this.fd, JSON.stringify(record) + "\n");
+    // Error texts come from relays, which may echo the key: the journal is output too.
+    writeSync(this.fd, cliRedactor().text(JSON.stringify(record)) + "\n");
     fsyncSync(this.fd);
   }
 
@@ -38,10 +62,11 @@ export class Journal {
     closeSync(this.fd);
   }
 
-  /** The last known state of every job. A torn last line (a crash mid-write) is ignored. */
-  static replay(path: string): Map<string, JobState> {
+  /** Replays the journal. A torn last line (a crash mid-write) is ignored. */
+  static replay(path: string): JournalReplay {
     const states = new Map<string, JobState>();
-    if (!existsSync(path)) return states;
+    let jobsFile: string | undefined;
+    if (!existsSync(path)) return { states, jobsFile };
     for (const line of readFileSync(path, "utf8").split("\n")) {
       let record: JournalRecord;
       try {
@@ -49,26 +74,34 @@ export class Journal {
       } catch {
         continue;
       }
-      states.set(record.key, stateAfter(record));
+      if (record.t === "batch") jobsFile = record.jobsFile;
+      else states.set(record.key, stateAfter(record));
     }
-    return states;
+    return { states, jobsFile };
   }
 }
 
-function stateAfter(record: JournalRecord): JobState {
+function stateAfter(record: Exclude<JournalRecord, { t: "batch" }>): JobState {
+  const digest = record.digest === undefined ? {} : { digest: record.digest };
   switch (record.t) {
     case "submitting":
-      return { kind: "unknown" };
+      return { kind: "unknown", ...digest };
     case "submitted":
-      return { kind: "submitted", requestId: record.requestId, operation: record.operation };
+      return {
+        kind: "submitted",
+        requestId: record.requestId,
+        operation: record.operation,
+        ...digest,
+      };
     case "done":
-      return { kind: "done", requestId: record.requestId, files: record.files };
+      return { kind: "done", requestId: record.requestId, files: record.files, ...digest };
     case "failed":
       return {
         kind: "failed",
         error: record.error,
         accepted: record.accepted,
         ...(record.requestId ? { requestId: record.requestId } : {}),
+        ...digest,
       };
   }
 }

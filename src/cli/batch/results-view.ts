@@ -17,8 +17,12 @@ export function writeResultsView(
   const lines = [
     ...bad.map((b) => ({ line: b.line, status: "invalid", error: b.error })),
     ...jobs.map((job) => {
-      const state = states.get(job.key) ?? { kind: "new" as const };
+      const known = states.get(job.key);
       const base = { key: job.key, line: job.line };
+      // A state recorded for other content under the same id is not this job's.
+      if (known && known.kind !== "new" && known.digest !== job.digest)
+        return { ...base, status: "changed" };
+      const state = known ?? { kind: "new" as const };
       switch (state.kind) {
         case "done":
           return { ...base, status: "done", requestId: state.requestId, files: state.files };

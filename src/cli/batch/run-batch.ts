@@ -1,16 +1,19 @@
-import { appendFileSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { appendFileSync, mkdirSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { AbortedError, ApiError, ChainHubError, type ChainHubClient } from "../../index.js";
 import type { QueueHandle, QueueOperation } from "../../queue/types.js";
 import { errorCodes } from "../../internal/retry-policy.js";
 import { connect } from "../connect.js";
-import { EXIT } from "../exit-codes.js";
+import { CliUsageError, EXIT } from "../exit-codes.js";
+import { cliRedactor } from "../safe-output.js";
 import { saveResultImages } from "../save-result.js";
 import { BatchReporter, type BatchCounts } from "./batch-reporter.js";
 import { readJobs, type BatchJob } from "./jobs-file.js";
 import { Journal, type JobState } from "./journal.js";
+import { jobFolder, prepareOutFolder } from "./out-folder.js";
 import { RateGate } from "./rate-gate.js";
 import { writeResultsView } from "./results-view.js";
+import { userPathsToFiles } from "../user-paths.js";
 
 export interface BatchOptions {
   jobsFile: string;
@@ -22,6 +25,10 @@ export interface BatchOptions {
   resubmitUnknown: boolean;
   /** Run jobs again that failed in an earlier run. */
   retryFailed: boolean;
+  /** Run, as new jobs, jobs whose id is known but whose content changed since it ran. */
+  rerunChanged: boolean;
+  /** Accept a jobs file other than the one that started the out folder. */
+  otherJobsFile: boolean;
   emulator: boolean;
   baseUrl?: string;
   json: boolean;
@@ -38,10 +45,19 @@ type Work = { job: BatchJob; resume?: { requestId: string; operation: string } }
  */
 export async function runBatch(options: BatchOptions): Promise<number> {
   const { jobs, bad } = readJobs(options.jobsFile, options.defaultOperation);
-  mkdirSync(options.out, { recursive: true });
+  prepareOutFolder(options.out);
   const statePath = options.statePath ?? join(options.out, ".kontext-batch.journal");
-  const previous = Journal.replay(statePath);
+  const replayed = Journal.replay(statePath);
+  const jobsFile = realpathSync(resolve(options.jobsFile));
+  if (replayed.jobsFile !== undefined && replayed.jobsFile !== jobsFile && !options.otherJobsFile) {
+    throw new CliUsageError(
+      `${options.out} holds the batch of ${replayed.jobsFile}, not ${jobsFile}; use another --out, or --other-jobs-file to run these jobs into it (jobs are matched by id and content)`,
+    );
+  }
+  const previous = replayed.states;
   const journal = new Journal(statePath);
+  if (replayed.jobsFile !== jobsFile)
+    journal.append({ t: "batch", jobsFile, at: new Date().toISOString() });
   const reporter = new BatchReporter(process.stderr);
   const counts: BatchCounts = {
     total: jobs.length + bad.length,
@@ -50,18 +66,26 @@ export async function runBatch(options: BatchOptions): Promise<number> {
     unknown: 0,
     running: 0,
   };
-  const outcome = { interrupted: false, pending: 0, skipped: 0 };
+  let changed = 0;
+  const outcome = { interrupted: false, pending: 0, skipped: 0, changed: 0 };
   const record = (entry: Record<string, unknown>) =>
-    appendFileSync(join(options.out, "results.jsonl"), JSON.stringify(entry) + "\n");
+    appendFileSync(
+      join(options.out, "results.jsonl"),
+      cliRedactor().text(JSON.stringify(entry)) + "\n",
+    );
 
   for (const line of bad) {
     reporter.event(`${options.jobsFile}:${line.line}: ${line.error}`);
     record({ line: line.line, status: "invalid", error: line.error });
   }
   const work = plan(jobs, previous, options, counts, reporter, outcome);
+  changed = outcome.changed;
 
   const gate = new RateGate();
+  // The demo's emulator keeps its jobs beside the journal, so a killed demo batch resumes too.
+  const emulatorState = options.emulator ? join(options.out, ".kontext-emulator.jobs") : undefined;
   const connection = await connect(options.emulator, {
+    ...(emulatorState ? { emulatorStateFile: emulatorState } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
     // A 429 tells the whole batch to slow down, not just the request that got it.
@@ -96,7 +120,13 @@ export async function runBatch(options: BatchOptions): Promise<number> {
         cancelOnStop: false,
       });
       const files = await save(job, data, handle.requestId);
-      journal.append({ t: "done", key: job.key, requestId: handle.requestId, files });
+      journal.append({
+        t: "done",
+        key: job.key,
+        digest: job.digest,
+        requestId: handle.requestId,
+        files,
+      });
       record({ key: job.key, line: job.line, status: "done", requestId: handle.requestId, files });
       counts.done++;
       if (!process.stderr.isTTY) reporter.event(`done ${job.key} (${files.length} file(s))`);
@@ -107,6 +137,7 @@ export async function runBatch(options: BatchOptions): Promise<number> {
         journal.append({
           t: "failed",
           key: job.key,
+          digest: job.digest,
           requestId: error.requestId,
           error: error.message,
           accepted: true,
@@ -135,14 +166,23 @@ export async function runBatch(options: BatchOptions): Promise<number> {
     const issues = safeValidate(client, job);
     if (issues) return fail(job, issues);
     await gate.wait(controller.signal);
-    journal.append({ t: "submitting", key: job.key, at: new Date().toISOString() });
+    journal.append({
+      t: "submitting",
+      key: job.key,
+      digest: job.digest,
+      at: new Date().toISOString(),
+    });
     try {
       // Not aborted by Ctrl-C: a submit on the wire finishes and is journaled, so an interrupt
       // never leaves a job we cannot account for. (Its per-attempt timeout still applies.)
-      const handle = await client.queue.submit(job.operation as QueueOperation, job.input as never);
+      const handle = await client.queue.submit(
+        job.operation as QueueOperation,
+        userPathsToFiles(job.input) as never,
+      );
       journal.append({
         t: "submitted",
         key: job.key,
+        digest: job.digest,
         requestId: handle.requestId,
         operation: handle.operationId,
       });
@@ -166,7 +206,13 @@ export async function runBatch(options: BatchOptions): Promise<number> {
   }
 
   function fail(job: BatchJob, message: string): undefined {
-    journal.append({ t: "failed", key: job.key, error: message, accepted: false });
+    journal.append({
+      t: "failed",
+      key: job.key,
+      digest: job.digest,
+      error: message,
+      accepted: false,
+    });
     record({ key: job.key, line: job.line, status: "failed", error: message });
     counts.failed++;
     reporter.event(`${options.jobsFile}:${job.line} (${job.key}): ${message}`);
@@ -174,8 +220,7 @@ export async function runBatch(options: BatchOptions): Promise<number> {
   }
 
   async function save(job: BatchJob, data: unknown, requestId: string): Promise<string[]> {
-    const dir = join(options.out, job.key);
-    mkdirSync(dir, { recursive: true });
+    const dir = jobFolder(options.out, job.key);
     const saved = await saveResultImages(data, dir, { signal: controller.signal });
     const partial = join(dir, "result.json.partial");
     writeFileSync(partial, JSON.stringify({ requestId, data }, null, 2));
@@ -192,7 +237,7 @@ export async function runBatch(options: BatchOptions): Promise<number> {
     process.off("SIGTERM", interrupt);
     journal.close();
     await connection.close();
-    writeResultsView(options.out, jobs, bad, Journal.replay(statePath));
+    writeResultsView(options.out, jobs, bad, Journal.replay(statePath).states);
   }
 
   const summary = {
@@ -201,15 +246,16 @@ export async function runBatch(options: BatchOptions): Promise<number> {
     alreadyDone: outcome.skipped,
     failed: counts.failed,
     unknown: counts.unknown,
+    changed,
     pending: outcome.pending,
     interrupted: outcome.interrupted,
   };
   reporter.event(
-    `${counts.done} done (${outcome.skipped} in earlier runs), ${counts.failed} failed, ${counts.unknown} unknown, ${outcome.pending} pending${outcome.interrupted ? "; interrupted: re-run the same command to resume" : ""}`,
+    `${counts.done} done (${outcome.skipped} in earlier runs), ${counts.failed} failed, ${counts.unknown} unknown, ${changed ? `${changed} changed, ` : ""}${outcome.pending} pending${outcome.interrupted ? "; interrupted: re-run the same command to resume" : ""}`,
   );
   if (options.json) process.stdout.write(JSON.stringify(summary) + "\n");
   if (outcome.interrupted) return EXIT.interrupted;
-  return counts.failed + counts.unknown + outcome.pending > 0 ? EXIT.failed : EXIT.ok;
+  return counts.failed + counts.unknown + changed + outcome.pending > 0 ? EXIT.failed : EXIT.ok;
 }
 
 /** Decides each job's fate from the journal of earlier runs. */
@@ -219,11 +265,24 @@ function plan(
   options: BatchOptions,
   counts: BatchCounts,
   reporter: BatchReporter,
-  outcome: { skipped: number },
+  outcome: { skipped: number; changed: number },
 ): Work[] {
   const work: Work[] = [];
   for (const job of jobs) {
-    const state = previous.get(job.key) ?? { kind: "new" };
+    let state: JobState = previous.get(job.key) ?? { kind: "new" };
+    if (state.kind !== "new" && state.digest !== job.digest) {
+      // Same id, other content: its earlier result is not this job's result.
+      const earlier = "requestId" in state ? ` as request ${state.requestId}` : "";
+      if (!options.rerunChanged) {
+        outcome.changed++;
+        reporter.event(
+          `changed ${job.key} (line ${job.line}): its input differs from the job that ran under this id${earlier} (${state.kind}); not run (give it a new id, or --rerun-changed runs it as a new job)`,
+        );
+        continue;
+      }
+      reporter.event(`changed ${job.key} (line ${job.line}): running it as a new job`);
+      state = { kind: "new" };
+    }
     if (state.kind === "done") {
       counts.done++;
       outcome.skipped++;

@@ -35,6 +35,7 @@ export function handleQueue(
   if (route === "cancel") {
     if (jobState === "COMPLETED") return sendJson(res, 400, { status: "ALREADY_COMPLETED" });
     job.cancelledAt = Date.now();
+    state.jobs.save(job);
     return sendJson(res, 202, { status: "CANCELLATION_REQUESTED" });
   }
   if (jobState !== "COMPLETED")

@@ -62,11 +62,13 @@ export async function handleSubmit(
 
   const [owner, app] = descriptor.path.split("/").filter(Boolean);
   const job = state.jobs.create(descriptor.id, `/${owner}/${app}`, input, state.timing);
-  if (fault?.kind === "job-failure")
+  if (fault?.kind === "job-failure") {
     job.failure = {
       status: 500,
       body: { detail: "Upstream model error", error_type: "internal_error" },
     };
+    state.jobs.save(job);
+  }
   if (fault?.kind === "reset") return void req.socket.destroy(); // accepted, but the answer is lost
   scheduleWebhook(state, job, descriptor, url.searchParams.get("fal_webhook"));
   if (state.syncSubmit) {

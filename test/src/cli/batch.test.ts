@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cliEnv, collect, runCli, spawnCli, waitFor } from "../../helpers/run-cli.js";
 import { TEST_KEY, useEmulator } from "../../helpers/emulator.js";
+import { jobDigest } from "../../../src/cli/batch/job-identity.js";
 
 function jobsFile(dir: string, count: number, extra: string[] = []): string {
   const lines = Array.from({ length: count }, (_, i) =>
@@ -119,6 +120,10 @@ describe("kontext batch", () => {
       JSON.stringify({
         t: "done",
         key: "job-001",
+        digest: jobDigest("falAiFluxProKontextMax", {
+          prompt: "edit number 1",
+          image_url: "https://v3.fal.media/files/rabbit/in.png",
+        }),
         requestId: "r-1",
         files: ["out/job-001/image-0.jpg"],
       }) + "\n",
