@@ -25,6 +25,7 @@ Options:
                                 exit 1 when a change at or above this level is found (default: breaking)
   --overlays <dir>              overlays for file sides (default: spec/overlays/)
   --no-overlays                 apply no overlays
+  --debug                       show the stack trace of an internal error
   -h, --help                    show this help`;
 
 const FORMATS = { text: formatText, markdown: formatMarkdown, json: formatJson } as const;
@@ -47,8 +48,12 @@ function main(argv: string[]): number {
   }
   const format = FORMATS[values.format as keyof typeof FORMATS];
   const failOn = values["fail-on"];
-  if (positionals.length !== 2 || !format || !["breaking", "warning", "none"].includes(failOn))
-    throw new DiffInputError(USAGE);
+  if (positionals.length !== 2)
+    throw new DiffInputError(`expected two specs, <base> and <head>, got ${positionals.length}`);
+  if (!format)
+    throw new DiffInputError(`--format must be text, markdown or json, got "${values.format}"`);
+  if (!["breaking", "warning", "none"].includes(failOn))
+    throw new DiffInputError(`--fail-on must be breaking, warning or none, got "${failOn}"`);
   const root = process.cwd();
   const overlays: OverlayChoice = values["no-overlays"]
     ? { kind: "none" }
@@ -68,16 +73,24 @@ function main(argv: string[]): number {
   return changes.some((change) => LEVEL_ORDER[change.level] <= threshold) ? 1 : 0;
 }
 
+const argv = process.argv.slice(2);
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = main(argv.filter((arg) => arg !== "--debug"));
 } catch (error) {
+  // A user's mistake is one line (its details, if any, follow); anything else is ours.
   if (
     error instanceof DiffInputError ||
     (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
   ) {
-    console.error((error as Error).message);
+    const [first, ...details] = (error as Error).message.split("\n");
+    console.error([`diff: ${first} (see --help)`, ...details].join("\n"));
     process.exitCode = 2;
+  } else if (argv.includes("--debug")) {
+    console.error(error);
+    process.exitCode = 1;
   } else {
-    throw error;
+    const message = String((error as Error)?.message ?? error).split("\n")[0];
+    console.error(`diff: internal error: ${message} (--debug shows the stack trace)`);
+    process.exitCode = 1;
   }
 }

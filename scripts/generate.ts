@@ -1,6 +1,7 @@
 /**
  * `npm run generate`: the raw apifox export in spec/ -> generated/. See scripts/README.md.
- * Exit codes: 0 written or up to date, 1 errors or stale (`--check`), 2 bad usage.
+ * Exit codes: 0 written or up to date, 1 the export has errors or the output is stale (`--check`),
+ * 2 bad usage or an unreadable input file. `--debug` shows the stack trace of an internal error.
  */
 import { fileURLToPath } from "node:url";
 import { dirname, relative, resolve } from "node:path";
@@ -45,18 +46,23 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+const debug = argv.includes("--debug");
+main(argv.filter((arg) => arg !== "--debug")).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
+    // A user's mistake is one line; anything else is ours, with the stack behind --debug.
+    if (error instanceof UsageError || error instanceof InputError) {
+      console.error(
+        `generate: ${error.message}${error instanceof UsageError ? " (see --help)" : ""}`,
+      );
       process.exit(2);
     }
-    if (error instanceof InputError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    console.error(error);
+    console.error(
+      debug
+        ? error
+        : `generate: internal error: ${String((error as Error)?.message ?? error).split("\n")[0]} (--debug shows the stack trace)`,
+    );
     process.exit(1);
   },
 );

@@ -64,7 +64,7 @@ export interface ChainHubClient {
  *
  * @example
  * const client = createClient(); // key from CHAINHUB_API_KEY
- * const { data } = await client.kontextMax.edit({ prompt: "Make it snow", image: "./photo.jpg" });
+ * const { data } = await client.kontextMax.edit({ prompt: "Make it snow", image: fileFrom("./photo.jpg") });
  * await saveImages(data, "./out");
  */
 export function createClient(options: ClientOptions = {}): ChainHubClient {

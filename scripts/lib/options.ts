@@ -29,6 +29,7 @@ Options:
   --check             write nothing; exit 1 if the output folder is stale
   --strict            treat warnings (repairs of the export) as errors
   --quiet             print errors only
+  --debug             show the stack trace of an internal error
   -h, --help          show this help`;
 
 export class UsageError extends Error {}

@@ -3,6 +3,13 @@ import { printable } from "./safe-output.js";
 import { EXIT, CliUsageError } from "./exit-codes.js";
 import type { FlagSpec } from "./flags.js";
 
+let debugMode = false;
+
+/** `--debug`: unexpected errors print their stack trace. */
+export function setDebugMode(on: boolean): void {
+  debugMode = on;
+}
+
 /** One readable message and the exit code for any error a command can meet, redacted. */
 export function describeError(
   error: unknown,
@@ -25,5 +32,11 @@ function classify(error: unknown, specs: FlagSpec[]): { message: string; code: n
     return { message: error.message, code: EXIT.badInput };
   if (error instanceof ChainHubError)
     return { message: `${error.name}: ${error.message}`, code: EXIT.failed };
-  return { message: String((error as Error)?.stack ?? error), code: EXIT.failed };
+  // Not the user's doing: one line, and the stack trace only when asked for.
+  if (debugMode) return { message: String((error as Error)?.stack ?? error), code: EXIT.failed };
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    message: `internal error: ${message.split("\n")[0]} (--debug shows the stack trace)`,
+    code: EXIT.failed,
+  };
 }

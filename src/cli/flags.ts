@@ -151,6 +151,8 @@ export function flagHelp(specs: FlagSpec[]): string {
 export function tokenize(
   argv: string[],
   switches: ReadonlySet<string>,
+  /** Every flag the command takes: an unknown one is reported as such, before its value. */
+  known?: ReadonlySet<string>,
 ): { values: Map<string, string | boolean>; positionals: string[] } {
   const values = new Map<string, string | boolean>();
   const positionals: string[] = [];
@@ -162,6 +164,9 @@ export function tokenize(
     }
     const eq = token.indexOf("=");
     const name = eq === -1 ? token : token.slice(0, eq);
+    const negated = name.startsWith("--no-") ? `--${name.slice(5)}` : name;
+    if (known && !known.has(name) && !(switches.has(negated) && known.has(negated)))
+      throw new CliUsageError(`unknown flag ${name}; see --help`);
     if (eq !== -1) {
       values.set(name, token.slice(eq + 1));
     } else if (switches.has(name)) {

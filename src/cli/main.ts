@@ -8,7 +8,7 @@
  */
 import { basename, extname, join } from "node:path";
 import { runBatch } from "./batch/run-batch.js";
-import { describeError } from "./describe-error.js";
+import { describeError, setDebugMode } from "./describe-error.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
 import { flagHelp, flagsFor, tokenize } from "./flags.js";
 import { commonHelp, findOperation, runCommand } from "./run-command.js";
@@ -25,6 +25,7 @@ const USAGE = `Usage:
                 [--emulator] [--json] [--poll-interval <ms>]
   kontext operations                                        list operations and their flags
   kontext <command> --help                                  flags, allowed values, defaults
+  --debug                                                   show stack traces of internal errors
 
 Exit codes: 0 done, 1 API or job failure, 2 bad input (nothing sent), 130 interrupted.`;
 
@@ -40,21 +41,22 @@ async function main(argv: string[]): Promise<number> {
     case "run": {
       const [operation, ...flags] = rest;
       if (!operation || operation.startsWith("--"))
-        throw new CliUsageError(`kontext run needs an operation\n\n${USAGE}`);
+        throw new CliUsageError("kontext run needs an operation; see kontext operations");
       return runCommand(findOperation(operation), flags, `Usage: kontext run ${operation} [flags]`);
     }
     case "batch":
       return batch(rest);
     case "operations":
       return listOperations();
-    case undefined:
     case "help":
     case "--help":
     case "-h":
       process.stdout.write(`${USAGE}\n`);
-      return command === undefined ? EXIT.badInput : EXIT.ok;
+      return EXIT.ok;
+    case undefined:
+      throw new CliUsageError("no command given; see kontext --help");
     default:
-      throw new CliUsageError(`unknown command "${command}"\n\n${USAGE}`);
+      throw new CliUsageError(`unknown command "${command}"; see kontext --help`);
   }
 }
 
@@ -68,7 +70,15 @@ async function batch(argv: string[]): Promise<number> {
     "--json",
     "--help",
   ]);
-  const { values, positionals } = tokenize(argv, switches);
+  const known = new Set([
+    ...switches,
+    "--concurrency",
+    "--out",
+    "--state",
+    "--base-url",
+    "--poll-interval",
+  ]);
+  const { values, positionals } = tokenize(argv, switches, known);
   if (values.get("--help") === true) {
     process.stdout
       .write(`${USAGE}\n\nEach line of the jobs file is a JSON object of input fields (as in the API), with an optional
@@ -81,17 +91,6 @@ ran is reported, not reused (--rerun-changed runs it as new), and an out folder 
 jobs file (--other-jobs-file to override).\n`);
     return EXIT.ok;
   }
-  const known = new Set([
-    ...switches,
-    "--concurrency",
-    "--out",
-    "--state",
-    "--base-url",
-    "--poll-interval",
-  ]);
-  const unknown = [...values.keys()].find((k) => !known.has(k));
-  if (unknown)
-    throw new CliUsageError(`unknown flag ${unknown} for batch; see kontext batch --help`);
   if (positionals.length !== 1)
     throw new CliUsageError("kontext batch needs exactly one jobs file (JSON lines)");
   const concurrency = Number(values.get("--concurrency") ?? 4);
@@ -135,7 +134,9 @@ function listOperations(): number {
   return EXIT.ok;
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+setDebugMode(argv.includes("--debug"));
+main(argv.filter((arg) => arg !== "--debug")).then(
   (code) => {
     process.exitCode = code;
   },

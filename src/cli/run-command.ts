@@ -52,7 +52,8 @@ export async function runCommand(
     ...specs.filter((s) => s.schema.type === "boolean").flatMap((s) => [s.flag, ...s.aliases]),
   ]);
   try {
-    const { values, positionals } = tokenize(argv, switches);
+    const known = new Set([...reserved, ...specs.flatMap((s) => [s.flag, ...s.aliases])]);
+    const { values, positionals } = tokenize(argv, switches, known);
     if (values.get("--help") === true) {
       process.stdout.write(
         `${usage}\n\n${descriptor.summary ?? descriptor.path}\n\nFlags from the API spec:\n${flagHelp(specs)}\n\nCommon flags:\n${commonHelp()}\n`,
@@ -61,9 +62,6 @@ export async function runCommand(
     }
     if (positionals.length > 0)
       throw new CliUsageError(`unexpected argument "${positionals[0]}"\n${usage}`);
-    const known = new Set([...reserved, ...specs.flatMap((s) => [s.flag, ...s.aliases])]);
-    const unknown = [...values.keys()].filter((k) => !known.has(k));
-    if (unknown.length > 0) throw new CliUsageError(`unknown flag ${unknown[0]}; see --help`);
     const body = bodyFromFlags(values, specs);
     const missing = specs.filter(
       (s) => s.required && s.schema.default === undefined && body[s.property] === undefined,
@@ -121,7 +119,9 @@ async function execute(
       },
     );
     reporter.done();
-    const saved = await saveResultImages(data, out, { prefix: requestId.slice(0, 8) });
+    // The request id comes from the relay: only its safe characters name files.
+    const prefix = requestId.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 8) || "image";
+    const saved = await saveResultImages(data, out, { prefix });
     if (json)
       process.stdout.write(
         cliRedactor().text(

@@ -55,7 +55,9 @@ try {
     },
   );
 
-  const saved = await saveImages(data, values.out, { prefix: `kontext-${requestId.slice(0, 8)}` });
+  const saved = await saveImages(data, values.out, {
+    prefix: `kontext-${requestId.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 8)}`,
+  });
   for (const file of saved)
     console.log(`saved ${file.path} (${file.contentType}, ${file.bytes} bytes)`);
   const shown = {

@@ -33,6 +33,11 @@ export async function saveImages(
     await nodeModule<typeof import("node:fs/promises")>("node:fs/promises");
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const prefix = options.prefix ?? "image";
+  // The prefix is a file name, often built from a request id a relay chose: never a path.
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(prefix))
+    throw new ChainHubError(
+      `saveImages: prefix "${prefix.slice(0, 40)}" must be letters, digits, ".", "_" or "-"`,
+    );
   await mkdir(directory, { recursive: true });
   const saved: SavedImage[] = [];
   for (const [index, image] of result.images.entries()) {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { fileFrom, ValidationError } from "../../../src/index.js";
+import { fileFrom, saveImages, ValidationError } from "../../../src/index.js";
 import { resolveFileInputs } from "../../../src/files/file-inputs.js";
 import { userPathsToFiles } from "../../../src/cli/user-paths.js";
 
@@ -134,4 +134,15 @@ describe("the command line treats its own strings as the user's paths", () => {
     expect(body.ref_urls).toEqual(["https://a.example/x.png", fileFrom("C:\\photos\\in.png")]);
     expect(body.prompt).toBe("./not-a-file");
   });
+});
+
+describe("saveImages", () => {
+  it.each([["../escape"], ["a/b"], [".hidden"], [""]])(
+    "refuses the prefix %j, which would name a path instead of a file",
+    async (prefix) => {
+      const dir = mkdtempSync(join(tmpdir(), "save-"));
+      const result = { images: [{ url: `data:image/png;base64,${PNG.toString("base64")}` }] };
+      await expect(saveImages(result, dir, { prefix })).rejects.toThrow(/prefix .* must be/);
+    },
+  );
 });
