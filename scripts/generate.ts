@@ -9,7 +9,8 @@ import { compareDiagnostics, formatDiagnostic } from "./lib/diagnostics.js";
 import { checkDrift, formatDrift } from "./lib/write/check-drift.js";
 import { generate, InputError } from "./lib/generate.js";
 import { resolveOptions, UsageError, USAGE } from "./lib/options.js";
-import { writeAtomically } from "./lib/write/write-atomic.js";
+import { OutFolderError } from "./lib/write/out-folder-guard.js";
+import { writeOwnedFiles } from "./lib/write/write-owned.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${outName} is up to date (${files.size} files)`);
     return 0;
   }
-  await writeAtomically(options.out, files);
+  await writeOwnedFiles(options.out, options.root, files);
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   console.log(`wrote ${files.size} files to ${outName} (${warnings} warning(s) about the export)`);
   return 0;
@@ -52,7 +53,11 @@ main(argv.filter((arg) => arg !== "--debug")).then(
   (code) => process.exit(code),
   (error: unknown) => {
     // A user's mistake is one line; anything else is ours, with the stack behind --debug.
-    if (error instanceof UsageError || error instanceof InputError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof InputError ||
+      error instanceof OutFolderError
+    ) {
       console.error(
         `generate: ${error.message}${error instanceof UsageError ? " (see --help)" : ""}`,
       );

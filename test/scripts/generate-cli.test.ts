@@ -31,6 +31,7 @@ describe("npm run generate on a six-endpoint export", () => {
   it("writes the contract and the typed files, warning about each repair with its line", () => {
     expect(first.status).toBe(0);
     expect(Object.keys(readTree(out))).toEqual([
+      ".generated-files.json",
       "index.gen.ts",
       "openapi.json",
       "operations.gen.ts",

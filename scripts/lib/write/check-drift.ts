@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { GeneratedFiles } from "../emit/render-outputs.js";
+import { MANIFEST_NAME, readManifest } from "./output-manifest.js";
 
 export interface Drift {
   file: string;
@@ -13,7 +14,14 @@ export interface Drift {
 
 /** Compares what generation would write with what is on disk; an empty list means up to date. */
 export async function checkDrift(outDir: string, files: GeneratedFiles): Promise<Drift[]> {
-  const onDisk = new Set(await listFiles(outDir));
+  // With a manifest, only files generate wrote can be stale; anything else there is not ours.
+  const manifest = await readManifest(outDir);
+  const listed = await listFiles(outDir);
+  const onDisk = new Set(
+    manifest
+      ? listed.filter((name) => manifest.files.includes(name) || files.has(name))
+      : listed.filter((name) => name !== MANIFEST_NAME),
+  );
   const drift: Drift[] = [];
   for (const [name, expected] of files) {
     if (!onDisk.delete(name)) {
