@@ -1,5 +1,6 @@
 import { INFERRED_KEYWORDS } from "../infer/infer-constraints.js";
 import type { JsonObject } from "../openapi-walk.js";
+import { docText } from "./code-text.js";
 
 /** Schema keywords shown as JSDoc tags, in this order. */
 const TAGGED_KEYWORDS = [
@@ -45,11 +46,11 @@ export function schemaJsDoc(schema: JsonObject): string | undefined {
   }
   if (lines.length === 0 && tags.length === 0) return undefined;
   const body = [
-    ...lines.flatMap((line) => line.split("\n")),
+    ...lines,
     ...tags.map((t) => (t.text ? `@${t.tagName} ${t.text}` : `@${t.tagName}`)),
   ];
-  // "*/" inside a description would end the comment early.
-  const safe = body.map((line) => line.replace(/\*\//g, "*\\/"));
+  // Vendor text: "*/" would end the comment early, odd line breaks would misalign it.
+  const safe = docText(body.join("\n")).split("\n");
   return safe.length === 1
     ? `/** ${safe[0]} */`
     : `/**\n${safe.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;

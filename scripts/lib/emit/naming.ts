@@ -1,4 +1,5 @@
 /** Identifier spelling for generated names; one place so every file agrees. */
+import { stringLiteral } from "./code-text.js";
 
 export function pascalCase(text: string): string {
   return words(text)
@@ -21,5 +22,5 @@ function words(text: string): string[] {
 
 /** A property key as TypeScript source: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : stringLiteral(name);
 }

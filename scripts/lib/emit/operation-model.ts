@@ -1,5 +1,6 @@
 import { isObject, listOperations, type HttpMethod, type JsonObject } from "../openapi-walk.js";
 import { resolvePointer } from "../json-pointer.js";
+import { identifier } from "./code-text.js";
 import { pascalCase } from "./naming.js";
 
 /** What the emitters need to know about one operation, read once from the document. */
@@ -27,7 +28,13 @@ const JSON_MEDIA = /^application\/(.+\+)?json/;
 export function describeOperations(document: JsonObject): OperationModel[] {
   return listOperations(document).map(({ path, method, operation }) => {
     const id = String(operation.operationId);
-    const model: OperationModel = { id, typeName: pascalCase(id), method, path, queue: false };
+    const model: OperationModel = {
+      id,
+      typeName: identifier(pascalCase(id), "Operation"),
+      method,
+      path,
+      queue: false,
+    };
     if (typeof operation.summary === "string" && operation.summary !== path)
       model.summary = operation.summary;
     if (typeof operation.description === "string" && operation.description !== "")

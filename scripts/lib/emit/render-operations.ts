@@ -9,6 +9,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import { isObject, type JsonObject } from "../openapi-walk.js";
 import { toConstraintSchema } from "./constraint-schema.js";
 import { DESCRIPTOR_TYPES } from "./descriptor-types.js";
+import { docText, identifier, jsonLiteral, stringLiteral } from "./code-text.js";
 import { camelCase, pascalCase, propertyKey } from "./naming.js";
 import type { OperationModel } from "./operation-model.js";
 
@@ -50,14 +51,14 @@ const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
 
 function addOperationTypes(out: Statements, operation: OperationModel, names: NameRegistry): void {
   const label = `\`${operation.method.toUpperCase()} ${operation.path}\``;
-  const indexed = `operations[${JSON.stringify(operation.id)}]`;
+  const indexed = `operations[${stringLiteral(operation.id)}]`;
   if (operation.body) {
     const input = names.claim(`${operation.typeName}Input`, label);
     out.push({
       kind: StructureKind.TypeAlias,
       name: input,
       isExported: true,
-      type: `NonNullable<${indexed}["requestBody"]>["content"][${JSON.stringify(operation.body.contentType)}]`,
+      type: `NonNullable<${indexed}["requestBody"]>["content"][${stringLiteral(operation.body.contentType)}]`,
       docs: [docLines(`Request body of ${label}.`, operation.summary)],
     });
     addEnums(out, operation.body.schema, operation.typeName, label, names);
@@ -68,19 +69,21 @@ function addOperationTypes(out: Statements, operation: OperationModel, names: Na
     isExported: true,
     type: outputType(operation),
     docs: [
-      operation.queue
-        ? `The finished result of ${label}, as the queue's result endpoint returns it.`
-        : `The successful response of ${label}.`,
+      docText(
+        operation.queue
+          ? `The finished result of ${label}, as the queue's result endpoint returns it.`
+          : `The successful response of ${label}.`,
+      ),
     ],
   });
 }
 
 function outputType(operation: OperationModel): string {
   if (operation.resultSchema)
-    return `components["schemas"][${JSON.stringify(operation.resultSchema)}]`;
+    return `components["schemas"][${stringLiteral(operation.resultSchema)}]`;
   if (operation.successSchema === undefined || operation.successStatus === undefined)
     return "unknown";
-  return `operations[${JSON.stringify(operation.id)}]["responses"][${operation.successStatus}]["content"]["application/json"]`;
+  return `operations[${stringLiteral(operation.id)}]["responses"][${operation.successStatus}]["content"]["application/json"]`;
 }
 
 /** Enums of inline properties get `<Owner><Property>` unions and `<owner><Property>Values` tables. */
@@ -111,13 +114,13 @@ function addEnum(
   names: NameRegistry,
 ): void {
   const values = schema.enum as unknown[];
-  const typeName = names.claim(stem, where);
-  const tableName = names.claim(`${camelCase(stem)}Values`, where);
+  const typeName = names.claim(identifier(stem), where);
+  const tableName = names.claim(identifier(`${camelCase(stem)}Values`), where);
   out.push({
     kind: StructureKind.TypeAlias,
     name: typeName,
     isExported: true,
-    type: values.map((v) => JSON.stringify(v)).join(" | "),
+    type: values.map((v) => jsonLiteral(v)).join(" | "),
     docs: [
       docLines(
         `Values accepted by ${where}.`,
@@ -132,7 +135,7 @@ function addEnum(
     declarations: [
       {
         name: tableName,
-        initializer: `${JSON.stringify(values)} as const satisfies readonly ${typeName}[]`,
+        initializer: `${jsonLiteral(values)} as const satisfies readonly ${typeName}[]`,
       },
     ],
     docs: [`Every value of {@link ${typeName}}, in the order the spec lists them.`],
@@ -163,7 +166,7 @@ function addServers(out: Statements, document: JsonObject): void {
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: "serverUrls", initializer: `${JSON.stringify(urls)} as const` }],
+    declarations: [{ name: "serverUrls", initializer: `${jsonLiteral(urls)} as const` }],
     docs: ["The servers the spec lists; the first is the client's default base URL."],
   });
 }
@@ -188,7 +191,7 @@ function addOperationTable(
         schema: toConstraintSchema(operation.body.schema, document),
       };
     }
-    return `${propertyKey(operation.id)}: ${JSON.stringify(descriptor)}`;
+    return `${propertyKey(operation.id)}: ${jsonLiteral(descriptor)}`;
   });
   out.push({
     kind: StructureKind.VariableStatement,
@@ -233,21 +236,21 @@ function addTypeMaps(out: Statements, operations: OperationModel[]): void {
       "The queue operation behind each submit path, so callers may name an operation by its path.",
     ],
     properties: queued.map((operation) => ({
-      name: JSON.stringify(operation.path),
-      type: JSON.stringify(operation.id),
+      name: stringLiteral(operation.path),
+      type: stringLiteral(operation.id),
     })),
   });
   out.push({
     kind: StructureKind.TypeAlias,
     name: "QueueOperationId",
     isExported: true,
-    type: queued.length > 0 ? queued.map((o) => JSON.stringify(o.id)).join(" | ") : "never",
+    type: queued.length > 0 ? queued.map((o) => stringLiteral(o.id)).join(" | ") : "never",
     docs: ["Operations submitted to fal's queue (submit, then status, result, cancel)."],
   });
 }
 
 function docLines(first: string, extra: string | undefined): string {
-  return extra ? `${first}\n\n${extra}` : first;
+  return docText(extra ? `${first}\n\n${extra}` : first);
 }
 
 /** Generated names must be unique; a clash is reported, never silently renamed. */
