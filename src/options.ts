@@ -67,7 +67,15 @@ export function resolveOptions(
       `no API key: pass { apiKey } to createClient or set ${API_KEY_ENV}`,
     );
   }
-  const baseUrl = (options.baseUrl ?? env[BASE_URL_ENV] ?? serverUrls[0]).replace(/\/+$/, "");
+  // Widened on purpose: a spec with no servers generates `[]`, and then the caller must say.
+  const specServer: string | undefined = (serverUrls as readonly string[])[0];
+  const chosen = options.baseUrl ?? env[BASE_URL_ENV] ?? specServer;
+  if (!chosen) {
+    throw new ConfigurationError(
+      `no base URL: the spec lists no server, so pass { baseUrl } to createClient or set ${BASE_URL_ENV}`,
+    );
+  }
+  const baseUrl = chosen.replace(/\/+$/, "");
   try {
     new URL(baseUrl);
   } catch {

@@ -6,6 +6,9 @@ import { parseYaml } from "./load/parse-yaml.js";
 import { repairYaml } from "./load/repair-yaml.js";
 import { assignOperationIds } from "./normalize/assign-operation-ids.js";
 import { convertApifoxEnums } from "./normalize/apifox-enums.js";
+import { readApifoxStatusKeys } from "./normalize/apifox-status-keys.js";
+import { checkServers } from "./normalize/check-servers.js";
+import { dropTransportHeaders } from "./normalize/drop-transport-headers.js";
 import { openEmptyResponses } from "./normalize/open-empty-responses.js";
 import { reconcileExamples } from "./normalize/reconcile-examples.js";
 import { requireRequestBodies } from "./normalize/require-request-body.js";
@@ -39,6 +42,9 @@ export function buildContract(spec: SourceText, overlays: readonly SourceText[] 
     return { document: undefined, diagnostics: located.items };
   const document = parsed.value;
 
+  checkServers(document, located);
+  readApifoxStatusKeys(document, located);
+  dropTransportHeaders(document, located);
   convertApifoxEnums(document, located);
   stripApifoxExtensions(document, located);
   requireRequestBodies(document, located);

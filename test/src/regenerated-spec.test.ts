@@ -95,3 +95,85 @@ await emulator.close();
     expect(report.fluxKeys).toEqual([]);
   });
 });
+
+/** An apifox export with no environment: the client must ask for a base URL, and still compile. */
+describe("src/ unchanged over an export with no servers", () => {
+  const work = mkdtempSync(join(tmpdir(), "no-servers-"));
+
+  beforeAll(() => {
+    cpSync(join(repoRoot, "src"), join(work, "src"), { recursive: true });
+    symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
+    const generated = runGenerate([
+      "--spec",
+      "test/fixtures/specs/apifox-quirks.apifox.yaml",
+      "--out",
+      join(work, "generated"),
+    ]);
+    expect(generated.stderr).toMatch(/warning \[no-servers\]/);
+    expect(generated.stderr).toMatch(
+      /warning \[transport-header-parameter\] removed header parameter "Authorization"/,
+    );
+    expect(generated.stderr).toMatch(
+      /warning \[apifox-status-key\] response key "x-200:Success" read as status 200/,
+    );
+    expect(generated.status).toBe(0);
+    writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
+    writeFileSync(
+      join(work, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ["node"],
+          lib: ["ES2023", "DOM"],
+        },
+        include: ["src", "generated", "consumer.ts"],
+        exclude: ["src/demo"],
+      }),
+    );
+    writeFileSync(
+      join(work, "consumer.ts"),
+      `
+import { createClient, ConfigurationError } from "./src/index.js";
+import type { V1TasksOutput, V1TasksInput } from "./generated/index.gen.js";
+
+const input: V1TasksInput = { prompt: "no auth header needed" };
+const output: V1TasksOutput = { task_id: "t-1" };
+let refused = "";
+try {
+  createClient({ apiKey: "sk-x" });
+} catch (error) {
+  if (error instanceof ConfigurationError) refused = error.message;
+}
+const client = createClient({ apiKey: "sk-x", baseUrl: "http://127.0.0.1:9" });
+console.log(JSON.stringify({ refused, input, output, ok: typeof client.run }));
+`,
+    );
+  });
+
+  it("type-checks, with the response read from x-200 and no header inputs", () => {
+    const tsc = spawnSync(
+      process.execPath,
+      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", work],
+      { encoding: "utf8" },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+
+  it("asks for a base URL with a ConfigurationError, and works once given one", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "consumer.ts"], {
+      cwd: work,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "" },
+    });
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout);
+    expect(report.refused).toMatch(/no base URL: the spec lists no server, so pass \{ baseUrl \}/);
+    expect(report.ok).toBe("function");
+  });
+});
