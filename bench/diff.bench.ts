@@ -40,6 +40,7 @@ const generateMs = await medianMs(runs, () =>
   generate({
     root: work,
     spec: base,
+    refRoot: work,
     overlays: [],
     out: join(work, "out"),
     check: false,

@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import { repairYaml } from "../scripts/lib/load/repair-yaml.js";
@@ -28,6 +28,7 @@ writeFileSync(repairedPath, repairYaml(readFileSync(specPath, "utf8"), new Diagn
 const options = (spec: string, overlays: string[] = []) => ({
   root,
   spec,
+  refRoot: dirname(spec),
   overlays,
   out: join(work, "out"),
   check: false,

@@ -15,11 +15,21 @@ import { requireRequestBodies } from "./normalize/require-request-body.js";
 import { stripApifoxExtensions } from "./normalize/strip-apifox-extensions.js";
 import { isObject, type JsonObject } from "./openapi-walk.js";
 import { applyOverlay } from "./overlay/apply-overlay.js";
+import { bundleExternalRefs } from "./load/bundle-refs.js";
+import { checkRefs } from "./load/check-refs.js";
+import type { SpecFileReader } from "./load/spec-files.js";
 
 /** A text file handed to the pipeline: its name is only used in diagnostics. */
 export interface SourceText {
   name: string;
   text: string;
+  /** Where other files of a multi-file spec are looked up from (its absolute path). */
+  id?: string;
+}
+
+export interface ContractOptions {
+  /** Reads the files external `$ref`s name; without one, such a `$ref` is an error. */
+  reader?: SpecFileReader;
 }
 
 export interface Contract {
@@ -32,7 +42,11 @@ export interface Contract {
  * load -> normalize -> infer -> overlay -> reconcile: raw export text in, normalized contract
  * out. Pure (no I/O), so generation and the spec diff run the very same steps on both sides.
  */
-export function buildContract(spec: SourceText, overlays: readonly SourceText[] = []): Contract {
+export function buildContract(
+  spec: SourceText,
+  overlays: readonly SourceText[] = [],
+  options: ContractOptions = {},
+): Contract {
   const diagnostics = new Diagnostics(spec.name);
   const parsed = parseYaml(repairYaml(spec.text, diagnostics), diagnostics);
   if (!parsed) return { document: undefined, diagnostics: diagnostics.items };
@@ -41,6 +55,12 @@ export function buildContract(spec: SourceText, overlays: readonly SourceText[] 
   if (!isOpenApi3(parsed.value, located))
     return { document: undefined, diagnostics: located.items };
   const document = parsed.value;
+  bundleExternalRefs(
+    document,
+    { id: spec.id ?? spec.name, name: spec.name, text: spec.text },
+    options.reader ?? NO_FILE_ACCESS,
+    located,
+  );
 
   checkServers(document, located);
   readApifoxStatusKeys(document, located);
@@ -60,21 +80,54 @@ export function buildContract(spec: SourceText, overlays: readonly SourceText[] 
       located.forFile(overlay.name, parsedOverlay.locate),
     );
   }
-  // After overlays: they may set curated operationIds or add operations.
+  // After overlays: they may add references, set curated operationIds or add operations.
+  checkRefs(document, located);
   assignOperationIds(document, located);
   reconcileExamples(document, located);
   return { document: canonicalize(document) as JsonObject, diagnostics: located.items };
 }
 
+const NO_FILE_ACCESS: SpecFileReader = {
+  read: (_from, reference) => ({
+    error: `${reference}: this spec refers to another file, and no files can be read here`,
+  }),
+};
+
 function isOpenApi3(value: unknown, diagnostics: Diagnostics): value is JsonObject {
-  if (!isObject(value) || typeof value.openapi !== "string" || !value.openapi.startsWith("3.0")) {
-    diagnostics.error("not-openapi-3", 'expected an OpenAPI 3.0 document ("openapi: 3.0.x")', {
-      line: 1,
-    });
+  if (isObject(value) && typeof value.swagger === "string") {
+    // No converter is bundled: swagger2openapi, the standard one, is unmaintained since 2021.
+    diagnostics.error(
+      "swagger-2",
+      `this is a Swagger ${value.swagger} document; convert it to OpenAPI 3 first, e.g. \`npx swagger2openapi spec.yaml -o spec.openapi.yaml\`, or re-export it from apifox as OpenAPI 3`,
+      { line: 1 },
+    );
     return false;
   }
-  if (!isObject(value.paths)) {
-    diagnostics.error("no-paths", "the document has no paths object", { pointer: "#/paths" });
+  if (
+    !isObject(value) ||
+    typeof value.openapi !== "string" ||
+    !/^3\.[01](\.|$)/.test(value.openapi)
+  ) {
+    diagnostics.error(
+      "not-openapi-3",
+      'expected an OpenAPI 3.0 or 3.1 document ("openapi: 3.0.x" or "openapi: 3.1.x")',
+      { line: 1 },
+    );
+    return false;
+  }
+  if (value.paths === undefined) {
+    // OpenAPI 3.1 allows a document of components (or webhooks) only; it simply has no calls.
+    value.paths = {};
+    if (value.openapi.startsWith("3.0"))
+      diagnostics.warn(
+        "no-paths",
+        "the document has no paths object; generating its components only",
+        {
+          line: 1,
+        },
+      );
+  } else if (!isObject(value.paths)) {
+    diagnostics.error("no-paths", "paths must be an object", { pointer: "#/paths" });
     return false;
   }
   return true;

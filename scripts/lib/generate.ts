@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
+import { diskReader } from "./load/spec-files.js";
 import { buildContract, displayName, type SourceText } from "./build-contract.js";
 import { Diagnostics, type Diagnostic } from "./diagnostics.js";
 import { provenanceOf } from "./emit/banner.js";
@@ -17,7 +18,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const overlays = await Promise.all(
     options.overlays.map((file) => readSource(file, options.root)),
   );
-  const contract = buildContract(spec, overlays);
+  const contract = buildContract(spec, overlays, {
+    reader: diskReader(options.refRoot, (path) => displayName(path, options.root)),
+  });
   const diagnostics = contract.diagnostics;
   const blocked = diagnostics.some(
     (d) => d.severity === "error" || (options.strict && d.severity === "warning"),
@@ -36,7 +39,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 async function readSource(path: string, root: string): Promise<SourceText> {
   const name = displayName(path, root);
   try {
-    return { name, text: await readFile(path, "utf8") };
+    return { name, text: await readFile(path, "utf8"), id: await realpath(path) };
   } catch (error) {
     throw new InputError(
       `${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,

@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { overlayFileNames } from "./overlay/overlay-files.js";
 
@@ -8,6 +8,8 @@ export interface GenerateOptions {
   /** Repository root: relative display names and defaults hang off it. */
   root: string;
   spec: string;
+  /** External `$ref`s are read only from files under this folder (default: the spec's). */
+  refRoot: string;
   overlays: string[];
   out: string;
   check: boolean;
@@ -25,6 +27,8 @@ Options:
   --overlays <dir>    apply every *.yaml in <dir>, by file name
                       (default: spec/overlays/ when --spec is not given, none otherwise)
   --no-overlays       apply no overlays
+  --ref-root <dir>    read files named by external $refs from under <dir>
+                      (default: the spec's folder)
   --out <dir>         output folder, replaced atomically (default: generated/)
   --check             write nothing; exit 1 if the output folder is stale
   --strict            treat warnings (repairs of the export) as errors
@@ -43,6 +47,7 @@ export function resolveOptions(argv: string[], root: string): GenerateOptions | 
         spec: { type: "string" },
         overlay: { type: "string", multiple: true },
         overlays: { type: "string" },
+        "ref-root": { type: "string" },
         "no-overlays": { type: "boolean", default: false },
         out: { type: "string" },
         check: { type: "boolean", default: false },
@@ -69,6 +74,7 @@ export function resolveOptions(argv: string[], root: string): GenerateOptions | 
   return {
     root,
     spec,
+    refRoot: values["ref-root"] ? resolve(root, values["ref-root"]) : dirname(spec),
     overlays,
     out: resolve(root, values.out ?? "generated"),
     check: values.check,

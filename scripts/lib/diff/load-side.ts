@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { dirname, join, posix } from "node:path";
 import { buildContract, displayName, type SourceText } from "../build-contract.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { isObject, type JsonObject } from "../openapi-walk.js";
 import { overlayFileNames } from "../overlay/overlay-files.js";
+import { diskReader, type SpecFileReader } from "../load/spec-files.js";
 
 export interface DiffSide {
   label: string;
@@ -33,7 +34,7 @@ export function loadSide(spec: string, root: string, overlays: OverlayChoice): D
     const text = gitShow(root, ref.ref, ref.path);
     const overlayTexts =
       overlays.kind === "default" ? gitOverlays(root, ref.ref) : readOverlays(root, overlays);
-    return toSide(spec, { name: spec, text }, overlayTexts);
+    return toSide(spec, { name: spec, text, id: ref.path }, overlayTexts, gitReader(root, ref));
   }
   let text: string;
   try {
@@ -43,17 +44,24 @@ export function loadSide(spec: string, root: string, overlays: OverlayChoice): D
       `${spec}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
+  const path = resolvePath(root, spec);
   return toSide(
     spec,
-    { name: displayName(resolvePath(root, spec), root), text },
+    { name: displayName(path, root), text, id: realpathSync(path) },
     readOverlays(root, overlays),
+    diskReader(dirname(realpathSync(path)), (file) => displayName(file, root)),
   );
 }
 
-function toSide(label: string, source: SourceText, overlays: SourceText[]): DiffSide {
+function toSide(
+  label: string,
+  source: SourceText,
+  overlays: SourceText[],
+  reader: SpecFileReader,
+): DiffSide {
   const normalized = parseNormalized(source.text);
   if (normalized) return { label, document: normalized, notes: [] };
-  const contract = buildContract(source, overlays);
+  const contract = buildContract(source, overlays, { reader });
   if (!contract.document) {
     const errors = contract.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
     throw new DiffInputError(`${label}: not a usable spec\n${errors.join("\n")}`);
@@ -89,6 +97,27 @@ function gitRefOf(spec: string, root: string): { ref: string; path: string } | u
     throw new DiffInputError(`${spec}: unknown git ref "${ref}"`);
   }
   return { ref, path };
+}
+
+/** Files of a multi-file spec as they were at the ref, relative to the referring file. */
+function gitReader(root: string, side: { ref: string; path: string }): SpecFileReader {
+  const base = posix.dirname(side.path);
+  return {
+    read(from, reference) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(reference))
+        return { error: `remote reference "${reference}" is not fetched` };
+      const path = posix.normalize(
+        posix.join(posix.dirname(from.id), decodeURIComponent(reference)),
+      );
+      if (path.startsWith("..") || !(base === "." || path.startsWith(`${base}/`)))
+        return { error: `${reference} is outside the spec's folder at ${side.ref}` };
+      try {
+        return { id: path, name: `${side.ref}:${path}`, text: gitShow(root, side.ref, path) };
+      } catch {
+        return { error: `cannot read ${side.ref}:${path}` };
+      }
+    },
+  };
 }
 
 function gitShow(root: string, ref: string, path: string): string {

@@ -23,11 +23,9 @@ export function readApifoxStatusKeys(document: JsonObject, diagnostics: Diagnost
       delete responses[key];
       if (existing === undefined || !hasSchema(existing)) {
         responses[status] = response;
-        diagnostics.warn(
-          "apifox-status-key",
-          `response key "${key}" read as status ${status}`,
-          { pointer },
-        );
+        diagnostics.warn("apifox-status-key", `response key "${key}" read as status ${status}`, {
+          pointer,
+        });
       } else {
         diagnostics.warn(
           "apifox-status-key",

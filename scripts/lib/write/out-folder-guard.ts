@@ -50,7 +50,8 @@ export async function checkOutFolder(
 async function list(dir: string): Promise<string[] | undefined> {
   try {
     const info = await stat(dir);
-    if (!info.isDirectory()) throw new OutFolderError(`refusing to write into ${dir}: not a folder`);
+    if (!info.isDirectory())
+      throw new OutFolderError(`refusing to write into ${dir}: not a folder`);
     return await readdir(dir);
   } catch (error) {
     if (error instanceof OutFolderError) throw error;

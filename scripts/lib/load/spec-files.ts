@@ -1,0 +1,65 @@
+import { readFileSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+
+/** A file of a multi-file spec, as the bundler needs it. */
+export interface SpecFile {
+  /** Identity: the real absolute path (for the root, whatever the caller chose). */
+  id: string;
+  /** What diagnostics call it: relative to the project, the same on every machine. */
+  name: string;
+  text: string;
+}
+
+/** Reads the files a spec's external `$ref`s name; an error is a sentence for the user. */
+export interface SpecFileReader {
+  read(from: SpecFile, reference: string): SpecFile | { error: string };
+}
+
+/**
+ * Reads `$ref` targets from disk, relative to the file that holds the `$ref`, and only inside
+ * `refRoot` (by default the root spec's folder): a spec is vendor input, and a `$ref` to
+ * `/etc/passwd` or `../../.env` must not copy that file into generated/openapi.json.
+ * Remote references are refused: generation never reaches the network.
+ */
+export function diskReader(refRoot: string, displayName: (path: string) => string): SpecFileReader {
+  const root = realpathOr(refRoot);
+  return {
+    read(from, reference) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(reference) && !/^[a-z]:[\\/]/i.test(reference)) {
+        return {
+          error: `remote reference "${reference}" is not fetched; download it next to the spec`,
+        };
+      }
+      const wanted = resolve(dirname(from.id), decodeURIComponent(reference));
+      let real: string;
+      try {
+        real = realpathSync(wanted);
+      } catch (error) {
+        return {
+          error: `cannot read ${displayName(wanted)} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+        };
+      }
+      const inside = relative(root, real);
+      if (inside === "" || inside.split(sep)[0] === ".." || isAbsolute(inside)) {
+        return {
+          error: `${reference} is outside ${displayName(root)}; only files under the spec's folder are read (widen with --ref-root)`,
+        };
+      }
+      try {
+        return { id: real, name: displayName(real), text: readFileSync(real, "utf8") };
+      } catch (error) {
+        return {
+          error: `cannot read ${displayName(real)} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+        };
+      }
+    },
+  };
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
