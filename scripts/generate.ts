@@ -43,7 +43,10 @@ async function main(argv: string[]): Promise<number> {
   }
   await writeOwnedFiles(options.out, options.root, files);
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
-  console.log(`wrote ${files.size} files to ${outName} (${warnings} warning(s) about the export)`);
+  const infos = diagnostics.filter((d) => d.severity === "info").length;
+  console.log(
+    `wrote ${files.size} files to ${outName} (${warnings} warning(s) about the export, ${infos} note(s))`,
+  );
   return 0;
 }
 

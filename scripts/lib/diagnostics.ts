@@ -4,7 +4,12 @@
  * (`--strict`) and tests can assert on exactly what a stage said.
  */
 
-export type Severity = "error" | "warning";
+/**
+ * error: no output. warning: a real problem of the export, repaired or worked around
+ * (`--strict` makes it fatal). info: housekeeping that changes nothing a caller sees
+ * (editor metadata dropped, a known layout recognized), shown but never fatal.
+ */
+export type Severity = "error" | "warning" | "info";
 
 /** Where a diagnostic points: a file and line for raw text, a JSON pointer after parsing. */
 export interface SourceLocation {
@@ -34,6 +39,10 @@ export class Diagnostics {
 
   warn(code: string, message: string, at: { pointer?: string; line?: number } = {}): void {
     this.add("warning", code, message, at);
+  }
+
+  info(code: string, message: string, at: { pointer?: string; line?: number } = {}): void {
+    this.add("info", code, message, at);
   }
 
   error(code: string, message: string, at: { pointer?: string; line?: number } = {}): void {

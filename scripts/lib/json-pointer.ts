@@ -14,7 +14,17 @@ export function parsePointer(pointer: string): string[] {
   return body
     .slice(1)
     .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    .map((s) => percentDecoded(s).replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** A `$ref` is a URI: its fragment may be percent-encoded (RFC 6901, section 6). */
+function percentDecoded(segment: string): string {
+  if (!segment.includes("%")) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a bare "%" in a sloppy reference: taken as written
+  }
 }
 
 /** Follows a local `$ref` such as `#/components/schemas/Foo`; undefined when it dangles. */

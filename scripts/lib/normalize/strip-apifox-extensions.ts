@@ -17,7 +17,7 @@ export function stripApifoxExtensions(document: JsonObject, diagnostics: Diagnos
     for (const key of Object.keys(node)) {
       if (isApifoxKey(key)) {
         delete node[key];
-        diagnostics.warn("apifox-extension", `removed apifox editor metadata "${key}"`, {
+        diagnostics.info("apifox-extension", `removed apifox editor metadata "${key}"`, {
           pointer: toPointer([...at, key]),
         });
       } else {
