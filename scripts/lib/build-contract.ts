@@ -8,6 +8,7 @@ import { assignOperationIds } from "./normalize/assign-operation-ids.js";
 import { convertApifoxEnums } from "./normalize/apifox-enums.js";
 import { readApifoxStatusKeys } from "./normalize/apifox-status-keys.js";
 import { checkServers } from "./normalize/check-servers.js";
+import { recognizeFalQueue } from "./normalize/recognize-fal-queue.js";
 import { dropTransportHeaders } from "./normalize/drop-transport-headers.js";
 import { openEmptyResponses } from "./normalize/open-empty-responses.js";
 import { reconcileExamples } from "./normalize/reconcile-examples.js";
@@ -67,6 +68,7 @@ export function buildContract(
   dropTransportHeaders(document, located);
   convertApifoxEnums(document, located);
   stripApifoxExtensions(document, located);
+  recognizeFalQueue(document, located);
   requireRequestBodies(document, located);
   openEmptyResponses(document, located);
   inferConstraints(document, located);

@@ -177,3 +177,82 @@ console.log(JSON.stringify({ refused, input, output, ok: typeof client.run }));
     expect(report.ok).toBe("function");
   });
 });
+
+/** fal's own per-model OpenAPI: one queue operation, typed by the result endpoint's schema. */
+describe("src/ unchanged over fal's own OpenAPI for a model", () => {
+  const work = mkdtempSync(join(tmpdir(), "fal-openapi-"));
+
+  beforeAll(() => {
+    cpSync(join(repoRoot, "src"), join(work, "src"), { recursive: true });
+    symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
+    const generated = runGenerate([
+      "--spec",
+      "test/fixtures/fal/seedream-v4-text-to-image.openapi.json",
+      "--out",
+      join(work, "generated"),
+    ]);
+    expect(generated.stderr).toMatch(/info \[fal-queue\] read as fal's queue/);
+    expect(generated.status).toBe(0);
+    writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
+    writeFileSync(
+      join(work, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ["node"],
+          lib: ["ES2023", "DOM"],
+        },
+        include: ["src", "generated", "consumer.ts"],
+        exclude: ["src/demo"],
+      }),
+    );
+    writeFileSync(
+      join(work, "consumer.ts"),
+      `
+import { createClient } from "./src/index.js";
+import { startEmulator } from "./src/emulator/index.js";
+import { operationTable } from "./generated/index.gen.js";
+
+const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 10, runMs: 10 }, imageScale: 0.05 });
+const client = createClient({ apiKey: "sk-x", baseUrl: emulator.url, pollIntervalMs: 5 });
+const { data } = await client.run("/fal-ai/bytedance/seedream/v4/text-to-image", { prompt: "a fox", num_images: 2 });
+// The result type is the model's output, not the queue envelope.
+const first: string = data.images[0]!.url;
+const seed: number = data.seed;
+// @ts-expect-error request_id belongs to the queue envelope, not to the result
+void data.request_id;
+console.log(JSON.stringify({ operations: Object.keys(operationTable), images: data.images.length, first: typeof first, seed: typeof seed }));
+await emulator.close();
+`,
+    );
+  });
+
+  it("type-checks: run() returns the result schema, and only the submit is an operation", () => {
+    const tsc = spawnSync(
+      process.execPath,
+      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", work],
+      { encoding: "utf8" },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+
+  it("runs the model through the queue against the emulator built from the same output", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "consumer.ts"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({
+      operations: ["falAiBytedanceSeedreamV4TextToImage"],
+      images: 2,
+      first: "string",
+      seed: "number",
+    });
+  });
+});

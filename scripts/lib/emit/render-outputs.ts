@@ -28,6 +28,9 @@ export async function renderOutputs(
       silent: true,
       alphabetize: false,
       exportType: false,
+      // A default is what the server fills in when a field is left out: it must never make a
+      // request field required ({ prompt } alone stays valid for a model whose fields default).
+      defaultNonNullable: false,
     }),
   );
 

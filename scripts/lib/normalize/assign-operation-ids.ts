@@ -14,7 +14,7 @@ export function assignOperationIds(document: JsonObject, diagnostics: Diagnostic
   for (const { path, method, operation, at } of listOperations(document)) {
     if (typeof operation.operationId !== "string" || operation.operationId.trim() === "") {
       operation.operationId = deriveOperationId(method, path);
-      diagnostics.warn(
+      diagnostics.info(
         "missing-operation-id",
         `${method.toUpperCase()} ${path} has no operationId; using "${operation.operationId}"`,
         { pointer: toPointer(at) },
