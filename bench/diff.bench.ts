@@ -44,6 +44,7 @@ const generateMs = await medianMs(runs, () =>
     overlays: [],
     out: join(work, "out"),
     check: false,
+    infer: true,
     strict: false,
     quiet: true,
   }),

@@ -32,6 +32,7 @@ const options = (spec: string, overlays: string[] = []) => ({
   overlays,
   out: join(work, "out"),
   check: false,
+  infer: true,
   strict: false,
   quiet: true,
 });

@@ -31,6 +31,8 @@ export interface SourceText {
 export interface ContractOptions {
   /** Reads the files external `$ref`s name; without one, such a `$ref` is an error. */
   reader?: SpecFileReader;
+  /** Read constraints out of descriptions (`--no-infer` turns it off). @default true */
+  infer?: boolean;
 }
 
 export interface Contract {
@@ -71,7 +73,7 @@ export function buildContract(
   recognizeFalQueue(document, located);
   requireRequestBodies(document, located);
   openEmptyResponses(document, located);
-  inferConstraints(document, located);
+  if (options.infer !== false) inferConstraints(document, located);
   for (const overlay of overlays) {
     const overlayDiagnostics = located.forFile(overlay.name);
     const parsedOverlay = parseYaml(overlay.text, overlayDiagnostics);

@@ -20,6 +20,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   );
   const contract = buildContract(spec, overlays, {
     reader: diskReader(options.refRoot, (path) => displayName(path, options.root)),
+    infer: options.infer,
   });
   const diagnostics = contract.diagnostics;
   const blocked = diagnostics.some(

@@ -13,6 +13,8 @@ export interface GenerateOptions {
   overlays: string[];
   out: string;
   check: boolean;
+  /** Read constraints out of descriptions. */
+  infer: boolean;
   strict: boolean;
   quiet: boolean;
 }
@@ -31,6 +33,7 @@ Options:
                       (default: the spec's folder)
   --out <dir>         output folder, replaced atomically (default: generated/)
   --check             write nothing; exit 1 if the output folder is stale
+  --no-infer          read no constraints out of descriptions
   --strict            treat warnings (repairs of the export) as errors
   --quiet             print errors only
   --debug             show the stack trace of an internal error
@@ -51,6 +54,7 @@ export function resolveOptions(argv: string[], root: string): GenerateOptions | 
         "no-overlays": { type: "boolean", default: false },
         out: { type: "string" },
         check: { type: "boolean", default: false },
+        "no-infer": { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -78,6 +82,7 @@ export function resolveOptions(argv: string[], root: string): GenerateOptions | 
     overlays,
     out: resolve(root, values.out ?? "generated"),
     check: values.check,
+    infer: !values["no-infer"],
     strict: values.strict,
     quiet: values.quiet,
   };

@@ -78,6 +78,6 @@ describe("flags generated from the operation schema", () => {
     expect(help).toContain("--num-images <integer>");
     expect(help).toContain("between 1 and 4; default 1");
     expect(help).toContain("--output-format, --format <jpeg|png>");
-    expect(help).toMatch(/--prompt <string> +The edit to make, in words\. \(required\)/);
+    expect(help).toMatch(/--prompt <string> +The prompt to generate an image from\. \(required\)/);
   });
 });
