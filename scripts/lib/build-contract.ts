@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { Diagnostics, type Diagnostic } from "./diagnostics.js";
 import { canonicalize } from "./canonicalize.js";
+import { holdBackContradicted } from "./infer/hold-back-contradicted.js";
 import { inferConstraints } from "./infer/infer-constraints.js";
 import { parseYaml } from "./load/parse-yaml.js";
 import { repairYaml } from "./load/repair-yaml.js";
@@ -73,7 +74,10 @@ export function buildContract(
   recognizeFalQueue(document, located);
   requireRequestBodies(document, located);
   openEmptyResponses(document, located);
-  if (options.infer !== false) inferConstraints(document, located);
+  if (options.infer !== false) {
+    inferConstraints(document, located);
+    holdBackContradicted(document, located);
+  }
   for (const overlay of overlays) {
     const overlayDiagnostics = located.forFile(overlay.name);
     const parsedOverlay = parseYaml(overlay.text, overlayDiagnostics);
