@@ -17,6 +17,8 @@ import type {
   WaitOptions,
 } from "./queue/types.js";
 import { waitForResult } from "./queue/wait.js";
+import { requestOperation } from "./request/request.js";
+import type { OperationName, RequestArgs, RequestResult } from "./request/types.js";
 
 export type RunOptions = SubmitOptions &
   WaitOptions & {
@@ -39,6 +41,17 @@ export type KontextMaxEditInput = Omit<KontextMaxInput, "image_url" | "output_fo
   ({ image: FileInput; image_url?: never } | { image_url: FileInput; image?: never });
 
 export interface ChainHubClient {
+  /**
+   * Calls any operation of the spec once, by operationId or `"METHOD /path"`: typed params and
+   * body in, the typed response out. Validated, retried by the method's rules, typed errors.
+   *
+   * @example
+   * const { data } = await client.request("GET /v1/tasks/{task_id}", { params: { path: { task_id } } });
+   */
+  request<N extends OperationName>(
+    operation: N,
+    ...args: {} extends RequestArgs<N> ? [init?: RequestArgs<N>] : [init: RequestArgs<N>]
+  ): Promise<RequestResult<N>>;
   /** The queue protocol for every queue operation in the spec. */
   queue: QueueClient;
   /** Submit, wait and return the typed result. */
@@ -111,7 +124,15 @@ export function createClient(options: ClientOptions = {}): ChainHubClient {
       })(),
     );
 
+  const requestSettings = {
+    validate: resolved.validate,
+    maxInlineBytes: resolved.maxInlineBytes,
+    redactor,
+  };
+
   return {
+    request: ((operation: string, init?: Record<string, unknown>) =>
+      requestOperation(transport, requestSettings, operation, init)) as ChainHubClient["request"],
     queue,
     run,
     wait(ref, waitOptions) {

@@ -9,6 +9,7 @@ export { API_KEY_ENV, BASE_URL_ENV, type ClientOptions } from "./options.js";
 export * from "./errors/index.js";
 export { QueueClient } from "./queue/queue-client.js";
 export type * from "./queue/types.js";
+export type * from "./request/types.js";
 export { saveImages, type SaveImagesOptions, type SavedImage } from "./files/save-images.js";
 export { FileInputError, type FileInput, type WithFileInputs } from "./files/file-inputs.js";
 export { fileFrom, LocalFile } from "./files/local-file.js";

@@ -67,7 +67,10 @@ async function route(
       ? handleControl(state, req, res, url)
       : sendJson(res, 401, { detail: "Missing or invalid API key" });
   }
-  const submit = state.submitRoutes.get(`${method} ${url.pathname}`);
+  const submit =
+    state.submitRoutes.get(`${method} ${url.pathname}`) ??
+    state.templateRoutes.find((r) => r.method === method && r.pattern.test(url.pathname))
+      ?.descriptor;
   const queueMatch = submit ? null : QUEUE_ROUTE.exec(url.pathname);
   const name = submit ? "submit" : queueRouteOf(queueMatch?.[4], method, queueMatch !== null);
   state.stats.requests.push({ method, path: url.pathname, route: name, at: Date.now() });

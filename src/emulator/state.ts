@@ -15,6 +15,8 @@ export interface EmulatorState {
   contract: Record<string, unknown>;
   /** Submit routes by `METHOD /path`. */
   submitRoutes: Map<string, OperationDescriptor>;
+  /** Operations whose path has `{parameters}`, matched by pattern. */
+  templateRoutes: { method: string; pattern: RegExp; descriptor: OperationDescriptor }[];
   jobs: JobStore;
   images: ImageStore;
   faults: FaultPlan;
@@ -27,8 +29,12 @@ export interface EmulatorState {
 
 export async function createState(options: EmulatorOptions): Promise<EmulatorState> {
   const submitRoutes = new Map<string, OperationDescriptor>();
+  const templateRoutes: EmulatorState["templateRoutes"] = [];
   for (const descriptor of Object.values(operationTable as Record<string, OperationDescriptor>)) {
-    submitRoutes.set(`${descriptor.method.toUpperCase()} ${descriptor.path}`, descriptor);
+    const method = descriptor.method.toUpperCase();
+    if (descriptor.path.includes("{"))
+      templateRoutes.push({ method, pattern: pathPattern(descriptor.path), descriptor });
+    else submitRoutes.set(`${method} ${descriptor.path}`, descriptor);
   }
   return {
     apiKey: options.apiKey ?? "sk-emulator",
@@ -38,6 +44,7 @@ export async function createState(options: EmulatorOptions): Promise<EmulatorSta
     syncSubmit: options.syncSubmit ?? false,
     contract: await loadContractDocument(),
     submitRoutes,
+    templateRoutes,
     jobs: new JobStore(options.stateFile),
     images: new ImageStore(),
     faults: new FaultPlan(),
@@ -51,4 +58,13 @@ export async function createState(options: EmulatorOptions): Promise<EmulatorSta
     timers: new Set(),
     cdnUrl: "",
   };
+}
+
+/** `/v1/tasks/{task_id}` -> a pattern where each parameter is one path segment. */
+function pathPattern(path: string): RegExp {
+  const source = path
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith("{") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${source}/?$`);
 }

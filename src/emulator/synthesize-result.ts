@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { isRecord } from "./json.js";
 
 export interface ImageFactory {
@@ -72,6 +73,9 @@ function synthesizeProperty(
   }
   if (name === "seed" && (resolved?.type === "integer" || resolved?.type === "number"))
     return context.seed;
+  // An id a caller will send back (a task id, a request id) must be a real, unique value.
+  if ((name === "id" || name.endsWith("_id")) && resolved?.type === "string" && !resolved.enum)
+    return randomUUID();
   if (name in context.input && typeof context.input[name] === typeOfSchema(resolved))
     return context.input[name];
   if (resolved?.type === "array" && context.resolve(resolved.items)?.type === "boolean") {

@@ -8,6 +8,7 @@ export {
   type ConstraintSchema,
   type OperationDescriptor,
   type OperationId,
+  type OperationIdByRoute,
   type OperationTypes,
   type QueueOperationId,
   type QueueOperationIdByPath,

@@ -11,6 +11,12 @@ import { pathOfUrl } from "./url-path.js";
 export interface CallOptions {
   body?: unknown;
   query?: Record<string, string>;
+  /** openapi-fetch's params: path values substituted into the path, query and headers. */
+  params?: {
+    path?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    header?: Record<string, unknown>;
+  };
   signal?: AbortSignal | undefined;
   /** A known fal request id, attached to errors. */
   requestId?: string | undefined;
@@ -43,7 +49,8 @@ export class Transport {
     try {
       const init: Record<string, unknown> = {};
       if (options.body !== undefined) init.body = options.body;
-      if (options.query) init.params = { query: options.query };
+      if (options.query || options.params)
+        init.params = { ...options.params, ...(options.query ? { query: options.query } : {}) };
       if (options.signal) init.signal = options.signal;
       outcome = await (
         this.client.request as (

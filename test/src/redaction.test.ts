@@ -95,6 +95,15 @@ describe("the API key never comes back out of the client", () => {
     for (const [where, text] of Object.entries(renderings(error))) expectNoKey(text, where);
   });
 
+  it("a plain request() of any operation redacts its errors too", async () => {
+    server.plan({ status: 403 });
+    const error = await client()
+      .request("falAiFluxProKontextMax", { body: validInput })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    for (const [where, text] of Object.entries(renderings(error))) expectNoKey(text, where);
+  });
+
   it("an error body that is not JSON leaves as text without the key", async () => {
     server.plan({ status: 500, raw: true });
     const error = await client()

@@ -256,3 +256,128 @@ await emulator.close();
     });
   });
 });
+
+/** A task-id API: no queue, path and query parameters, GET and DELETE. Every operation callable. */
+describe("src/ unchanged over a spec of plain JSON and task-id operations", () => {
+  const work = mkdtempSync(join(tmpdir(), "task-api-"));
+
+  beforeAll(() => {
+    cpSync(join(repoRoot, "src"), join(work, "src"), { recursive: true });
+    symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
+    const generated = runGenerate([
+      "--spec",
+      "test/fixtures/specs/task-api.apifox.yaml",
+      "--out",
+      join(work, "generated"),
+    ]);
+    expect(generated.status).toBe(0);
+    writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
+    writeFileSync(
+      join(work, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ["node"],
+          lib: ["ES2023", "DOM"],
+        },
+        include: ["src", "generated", "consumer.ts"],
+        exclude: ["src/demo"],
+      }),
+    );
+    writeFileSync(
+      join(work, "consumer.ts"),
+      `
+import { createClient, InternalServerError, ValidationError } from "./src/index.js";
+import { startEmulator } from "./src/emulator/index.js";
+
+const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 10, runMs: 10 } });
+const client = createClient({ apiKey: "sk-x", baseUrl: emulator.url, retry: { initialDelayMs: 1 } });
+
+const created = await client.request("POST /v1/videos/text2video", { body: { prompt: "a cat", duration: 5 } });
+const taskId: string = created.data.task_id;
+const task = await client.request("GET /v1/videos/text2video/{task_id}", { params: { path: { task_id: taskId } } });
+const status: string = task.data.task_status;
+const byId = await client.request("getV1Models", { params: { query: { limit: 10 } } });
+const models: string[] = byId.data.models;
+const cancelled = await client.request("DELETE /v1/videos/text2video/{task_id}", { params: { path: { task_id: taskId } } });
+
+// @ts-expect-error the path parameter is required
+void client.request("GET /v1/videos/text2video/{task_id}", {}).catch(() => undefined);
+// @ts-expect-error prompt is required in the body
+void client.request("POST /v1/videos/text2video", { body: { duration: 5 } }).catch(() => undefined);
+// @ts-expect-error not an operation of the spec
+void client.request("GET /v1/nothing").catch(() => undefined);
+
+const missing = await client
+  .request("GET /v1/videos/text2video/{task_id}", { params: { path: {} } } as never)
+  .catch((e: unknown) => e);
+const outOfRange = await client
+  .request("getV1Models", { params: { query: { limit: 500 } } })
+  .catch((e: unknown) => e);
+const tooLong = await client
+  .request("POST /v1/videos/text2video", { body: { prompt: "x", duration: 60 } })
+  .catch((e: unknown) => e);
+
+// A POST that may have been accepted is never sent twice; a GET is retried.
+emulator.inject({ kind: "500", route: "submit", times: 1 });
+const before = emulator.stats.requests.length;
+const failedPost = await client.request("POST /v1/videos/text2video", { body: { prompt: "x" } }).catch((e: unknown) => e);
+const postAttempts = emulator.stats.requests.length - before;
+emulator.inject({ kind: "500", route: "submit", times: 1 });
+const retriedGet = await client.request("getV1Models", {});
+
+console.log(JSON.stringify({
+  taskId: typeof taskId, status: typeof status, models: Array.isArray(models), cancelled: typeof cancelled.data,
+  missing: missing instanceof ValidationError ? missing.issues : null,
+  outOfRange: outOfRange instanceof ValidationError ? outOfRange.issues : null,
+  tooLong: tooLong instanceof ValidationError ? tooLong.issues : null,
+  failedPost: failedPost instanceof InternalServerError, postAttempts,
+  retriedGet: Array.isArray(retriedGet.data.models),
+  seen: emulator.stats.requests.slice(0, 4).map((r) => r.method + " " + r.path.replace(taskId, "{id}")),
+}));
+await emulator.close();
+`,
+    );
+  });
+
+  it("type-checks typed params, bodies and responses for every operation, by id or route", () => {
+    const tsc = spawnSync(
+      process.execPath,
+      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", work],
+      { encoding: "utf8" },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+
+  it("calls each against the emulator with validation and method-aware retries", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "consumer.ts"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({
+      taskId: "string",
+      status: "string",
+      models: true,
+      cancelled: "object",
+      missing: [{ path: "params.path.task_id", message: "is required" }],
+      outOfRange: [{ path: "params.query.limit", message: "must be <= 100, got 500" }],
+      tooLong: [{ path: "duration", message: "must be <= 10, got 60" }],
+      failedPost: true,
+      postAttempts: 1,
+      retriedGet: true,
+      seen: [
+        "POST /v1/videos/text2video",
+        "GET /v1/videos/text2video/{id}",
+        "GET /v1/models",
+        "DELETE /v1/videos/text2video/{id}",
+      ],
+    });
+  });
+});

@@ -44,5 +44,12 @@ export interface OperationDescriptor {
     readonly contentType: string;
     readonly schema: ConstraintSchema;
   };
+  /** Path, query and header parameters; path parameters are always required. */
+  readonly parameters?: readonly {
+    readonly name: string;
+    readonly in: "path" | "query" | "header" | "cookie";
+    readonly required: boolean;
+    readonly schema?: ConstraintSchema;
+  }[];
 }
 `;

@@ -1,5 +1,5 @@
 import { isObject, listOperations, type HttpMethod, type JsonObject } from "../openapi-walk.js";
-import { resolvePointer } from "../json-pointer.js";
+import { resolvePointer, toPointer } from "../json-pointer.js";
 import { identifier } from "./code-text.js";
 import { pascalCase } from "./naming.js";
 
@@ -21,6 +21,15 @@ export interface OperationModel {
   /** The first 2xx JSON response schema. */
   successSchema?: unknown;
   successStatus?: string;
+  /** Path, query and header parameters (path-level ones merged in, the operation's winning). */
+  parameters: ParameterModel[];
+}
+
+export interface ParameterModel {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required: boolean;
+  schema?: unknown;
 }
 
 const JSON_MEDIA = /^application\/(.+\+)?json/;
@@ -28,12 +37,14 @@ const JSON_MEDIA = /^application\/(.+\+)?json/;
 export function describeOperations(document: JsonObject): OperationModel[] {
   return listOperations(document).map(({ path, method, operation }) => {
     const id = String(operation.operationId);
+    const pathItem = resolvePointer(document, toPointer(["paths", path]));
     const model: OperationModel = {
       id,
       typeName: identifier(pascalCase(id), "Operation"),
       method,
       path,
       queue: false,
+      parameters: parametersOf(document, isObject(pathItem) ? pathItem : {}, operation),
     };
     if (typeof operation.summary === "string" && operation.summary !== path)
       model.summary = operation.summary;
@@ -70,6 +81,40 @@ export function describeOperations(document: JsonObject): OperationModel[] {
     }
     return model;
   });
+}
+
+function parametersOf(
+  document: JsonObject,
+  pathItem: JsonObject,
+  operation: JsonObject,
+): ParameterModel[] {
+  const byKey = new Map<string, ParameterModel>();
+  for (const list of [pathItem.parameters, operation.parameters]) {
+    if (!Array.isArray(list)) continue;
+    for (const raw of list) {
+      const parameter = resolveAny(raw, document);
+      if (!parameter || typeof parameter.name !== "string") continue;
+      const where = parameter.in;
+      if (where !== "path" && where !== "query" && where !== "header" && where !== "cookie")
+        continue;
+      const model: ParameterModel = {
+        name: parameter.name,
+        in: where,
+        required: where === "path" || parameter.required === true,
+      };
+      if (parameter.schema !== undefined) model.schema = parameter.schema;
+      byKey.set(`${where} ${parameter.name}`, model);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Follows `$ref`s to any component (parameters live in `components.parameters`). */
+function resolveAny(value: unknown, document: JsonObject): JsonObject | undefined {
+  let current = value;
+  for (let hops = 0; isObject(current) && typeof current.$ref === "string" && hops < 16; hops++)
+    current = resolvePointer(document, current.$ref);
+  return isObject(current) ? current : undefined;
 }
 
 function firstJsonMedia(content: unknown): { type: string; media: JsonObject } | undefined {

@@ -81,6 +81,11 @@ function addOperationTypes(out: Statements, operation: OperationModel, names: Na
 function outputType(operation: OperationModel): string {
   if (operation.resultSchema)
     return `components["schemas"][${stringLiteral(operation.resultSchema)}]`;
+  return responseType(operation);
+}
+
+/** What the HTTP call itself answers: for a queue submit, the envelope, not the result. */
+function responseType(operation: OperationModel): string {
   if (operation.successSchema === undefined || operation.successStatus === undefined)
     return "unknown";
   return `operations[${stringLiteral(operation.id)}]["responses"][${operation.successStatus}]["content"]["application/json"]`;
@@ -184,6 +189,16 @@ function addOperationTable(
     };
     if (operation.summary) descriptor.summary = operation.summary;
     descriptor.queue = operation.queue;
+    if (operation.parameters.length > 0) {
+      descriptor.parameters = operation.parameters.map((parameter) => ({
+        name: parameter.name,
+        in: parameter.in,
+        required: parameter.required,
+        ...(parameter.schema === undefined
+          ? {}
+          : { schema: toConstraintSchema(parameter.schema, document) }),
+      }));
+    }
     if (operation.body) {
       descriptor.body = {
         required: operation.body.required,
@@ -217,7 +232,17 @@ function addTypeMaps(out: Statements, operations: OperationModel[]): void {
     docs: ["Input and output types of every operation, keyed by operationId."],
     properties: operations.map((operation) => ({
       name: propertyKey(operation.id),
-      type: `{ input: ${operation.body ? `${operation.typeName}Input` : "never"}; output: ${operation.typeName}Output }`,
+      type: `{ input: ${operation.body ? `${operation.typeName}Input` : "never"}; output: ${operation.typeName}Output; params: operations[${stringLiteral(operation.id)}]["parameters"]; response: ${responseType(operation)} }`,
+    })),
+  });
+  out.push({
+    kind: StructureKind.Interface,
+    name: "OperationIdByRoute",
+    isExported: true,
+    docs: ["Every operation behind its `METHOD /path`, so callers may name any operation by its route."],
+    properties: operations.map((operation) => ({
+      name: stringLiteral(`${operation.method.toUpperCase()} ${operation.path}`),
+      type: stringLiteral(operation.id),
     })),
   });
   out.push({

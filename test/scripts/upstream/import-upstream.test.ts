@@ -72,7 +72,10 @@ describe("npm run import-upstream", () => {
   });
 
   it.each([
-    ["test/fixtures/peer-specs/openapi-typescript/path-object-refs.yaml", /no fal queue model found/],
+    [
+      "test/fixtures/peer-specs/openapi-typescript/path-object-refs.yaml",
+      /no fal queue model found/,
+    ],
     ["spec/chainhub-fal-ai.apifox.yaml", /not JSON or YAML/],
     ["no/such.json", /cannot read \(ENOENT\)/],
   ])("exits 2 with one line on %s", (file, message) => {

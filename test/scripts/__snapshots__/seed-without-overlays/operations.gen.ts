@@ -46,6 +46,13 @@ export interface OperationDescriptor {
     readonly contentType: string;
     readonly schema: ConstraintSchema;
   };
+  /** Path, query and header parameters; path parameters are always required. */
+  readonly parameters?: readonly {
+    readonly name: string;
+    readonly in: "path" | "query" | "header" | "cookie";
+    readonly required: boolean;
+    readonly schema?: ConstraintSchema;
+  }[];
 }
 
 /** Request body of `POST /fal-ai/flux-pro/kontext/max`. */
@@ -147,7 +154,14 @@ export interface OperationTypes {
   falAiFluxProKontextMax: {
     input: FalAiFluxProKontextMaxInput;
     output: FalAiFluxProKontextMaxOutput;
+    params: operations["falAiFluxProKontextMax"]["parameters"];
+    response: operations["falAiFluxProKontextMax"]["responses"][200]["content"]["application/json"];
   };
+}
+
+/** Every operation behind its `METHOD /path`, so callers may name any operation by its route. */
+export interface OperationIdByRoute {
+  "POST /fal-ai/flux-pro/kontext/max": "falAiFluxProKontextMax";
 }
 
 /** Every operationId in the spec. */

@@ -1,0 +1,93 @@
+import type { FieldIssue } from "../errors/api-error.js";
+import { ValidationError } from "../errors/validation-error.js";
+import { resolveFileInputs } from "../files/file-inputs.js";
+import { operationTable, type OperationDescriptor } from "../internal/contract.js";
+import type { Redactor } from "../internal/redact.js";
+import type { Transport } from "../internal/transport.js";
+import { fillRequiredDefaults } from "../validate/apply-defaults.js";
+import { validate } from "../validate/validate.js";
+
+export interface RequestSettings {
+  validate: boolean;
+  maxInlineBytes: number;
+  redactor: Redactor;
+}
+
+interface Init {
+  params?: {
+    path?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    header?: Record<string, unknown>;
+  };
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * One call of any operation of the spec, with the facade's guarantees: inputs checked before
+ * anything is sent (body against its schema, required parameters present), file fields
+ * resolved, retries by the method's rules (a POST that may have been accepted is never sent
+ * again), typed errors, and the key redacted from whatever comes back.
+ */
+export async function requestOperation(
+  transport: Transport,
+  settings: RequestSettings,
+  name: string,
+  init: Init = {},
+): Promise<{ data: unknown; response: Response }> {
+  try {
+    const descriptor = findOperation(name);
+    let body = init.body;
+    if (body !== null && typeof body === "object" && !Array.isArray(body))
+      body = await resolveFileInputs(
+        body as Record<string, unknown>,
+        descriptor.id,
+        settings.maxInlineBytes,
+      );
+    const issues = [...parameterIssues(descriptor, init.params)];
+    if (descriptor.body?.schema && body !== undefined) {
+      if (typeof body === "object" && body !== null && !Array.isArray(body))
+        body = fillRequiredDefaults(body as Record<string, unknown>, descriptor.body.schema);
+      issues.push(...validate(body, descriptor.body.schema));
+    } else if (descriptor.body?.required && body === undefined) {
+      issues.push({ path: "", message: "a request body is required" });
+    }
+    if (settings.validate && issues.length > 0) throw new ValidationError(descriptor.id, issues);
+    return await transport.call(descriptor.method, descriptor.path, {
+      ...(body === undefined ? {} : { body }),
+      ...(init.params ? { params: init.params } : {}),
+      signal: init.signal,
+    });
+  } catch (error) {
+    throw settings.redactor.error(error);
+  }
+}
+
+/** An operation by operationId or by `METHOD /path`; a clear error naming the known ones. */
+export function findOperation(name: string): OperationDescriptor {
+  const all = Object.values(operationTable as Record<string, OperationDescriptor>);
+  const found = all.find((d) => d.id === name || `${d.method.toUpperCase()} ${d.path}` === name);
+  if (found) return found;
+  const known = all.map((d) => d.id).join(", ");
+  throw new TypeError(`unknown operation "${name}"; known: ${known}`);
+}
+
+function* parameterIssues(
+  descriptor: OperationDescriptor,
+  params: Init["params"],
+): Generator<FieldIssue> {
+  for (const parameter of descriptor.parameters ?? []) {
+    if (parameter.in === "cookie") continue;
+    const group = params?.[parameter.in];
+    const value = group?.[parameter.name];
+    const path = `params.${parameter.in}.${parameter.name}`;
+    if (value === undefined || value === null || value === "") {
+      if (parameter.required) yield { path, message: "is required" };
+      continue;
+    }
+    if (parameter.schema) {
+      for (const issue of validate(value, parameter.schema))
+        yield { path: issue.path ? `${path}.${issue.path}` : path, message: issue.message };
+    }
+  }
+}
