@@ -93,7 +93,8 @@ export function createClient(options: ClientOptions = {}): ChainHubClient {
   const middleware = [
     ...resolved.middleware,
     ...(logger ? [loggingMiddleware({ debug: (line) => logger.debug(redactor.text(line)) })] : []),
-    authMiddleware(resolved.apiKey, new URL(resolved.baseUrl).origin),
+    // Behind a proxy there is no key here: the proxy attaches it.
+    ...(resolved.apiKey ? [authMiddleware(resolved.apiKey, new URL(resolved.baseUrl).origin)] : []),
     retryMiddleware(resolved.retry, onRetry && ((event) => onRetry(redactor.value(event)))),
   ];
   fetchClient.use(...middleware);

@@ -17,6 +17,12 @@ export const BASE_URL_ENV = "CHAINHUB_BASE_URL";
 export interface ClientOptions {
   /** Bearer key. @default process.env.CHAINHUB_API_KEY */
   apiKey?: string;
+  /**
+   * Browser apps: send every call to your own server-side proxy (`createProxy` from
+   * `chainhub-fal-client/proxy`) instead of the relay. No key is needed or sent; a relative URL
+   * resolves against the page.
+   */
+  proxyUrl?: string;
   /** @default process.env.CHAINHUB_BASE_URL, else the spec's first server (https://api.chainhub.tech) */
   baseUrl?: string;
   /** Any WHATWG fetch (Node 20+, browsers, Deno, Bun, or a test double). @default globalThis.fetch */
@@ -41,6 +47,7 @@ export interface ClientOptions {
 }
 
 export interface ResolvedOptions {
+  /** Empty when calls go through a proxy that holds the key. */
   apiKey: string;
   baseUrl: string;
   fetch: typeof fetch;
@@ -61,6 +68,7 @@ export function resolveOptions(
   options: ClientOptions,
   env: Record<string, string | undefined> = globalThis.process?.env ?? {},
 ): ResolvedOptions {
+  if (options.proxyUrl !== undefined) return resolveBehindProxy(options, options.proxyUrl);
   const apiKey = options.apiKey ?? env[API_KEY_ENV];
   if (!apiKey) {
     throw new ConfigurationError(
@@ -103,5 +111,21 @@ export function resolveOptions(
     validate: options.validate ?? true,
     maxInlineBytes: options.maxInlineBytes ?? DEFAULT_MAX_INLINE_BYTES,
     redactor: createRedactor([apiKey]),
+  };
+}
+
+/** Behind a proxy: the proxy's URL is the base, and the key stays on the server. */
+function resolveBehindProxy(options: ClientOptions, proxyUrl: string): ResolvedOptions {
+  if (options.apiKey)
+    throw new ConfigurationError("pass either { proxyUrl } or { apiKey }: a proxy holds the key");
+  let baseUrl: string;
+  try {
+    baseUrl = new URL(proxyUrl, globalThis.location?.href).href.replace(/\/+$/, "");
+  } catch {
+    throw new ConfigurationError(`proxyUrl "${proxyUrl}" is not a URL`);
+  }
+  return {
+    ...resolveOptions({ ...options, proxyUrl: undefined, apiKey: "proxied", baseUrl }),
+    apiKey: "",
   };
 }

@@ -1,0 +1,3 @@
+/** Server-side proxy for browser apps: `import { createProxy, toNodeHandler } from "chainhub-fal-client/proxy"`. */
+export { createProxy, type ProxyOptions } from "./create-proxy.js";
+export { toNodeHandler } from "./node-handler.js";
