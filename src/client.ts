@@ -18,6 +18,8 @@ import type {
 } from "./queue/types.js";
 import { waitForResult } from "./queue/wait.js";
 import { requestOperation } from "./request/request.js";
+import { findTaskOperation } from "./tasks/find-task.js";
+import { submitTask, taskHandle, waitForTask, type Requester } from "./tasks/task-runner.js";
 import type { OperationName, RequestArgs, RequestResult } from "./request/types.js";
 
 export type RunOptions = SubmitOptions &
@@ -115,30 +117,42 @@ export function createClient(options: ClientOptions = {}): ChainHubClient {
       throw redactor.error(error);
     });
 
-  const run: ChainHubClient["run"] = (operation, input, runOptions = {}) =>
-    guarded(
-      (async () => {
-        const handle = await queue.submit(operation, input, runOptions);
-        runOptions.onSubmitted?.(handle.requestId);
-        const data = await waitForResult(queue, handle, withDefaults(runOptions));
-        return { requestId: handle.requestId, data };
-      })(),
-    );
-
   const requestSettings = {
     validate: resolved.validate,
     maxInlineBytes: resolved.maxInlineBytes,
     redactor,
   };
+  const requester: Requester = (operation, init) =>
+    requestOperation(transport, requestSettings, operation, init);
+
+  const run: ChainHubClient["run"] = (operation, input, runOptions = {}) =>
+    guarded(
+      (async () => {
+        const task = findTaskOperation(operation);
+        const handle = task
+          ? await submitTask(requester, task, input, runOptions.signal)
+          : await queue.submit(operation, input, runOptions);
+        runOptions.onSubmitted?.(handle.requestId);
+        const data = task
+          ? await waitForTask(requester, task, handle, withDefaults(runOptions))
+          : await waitForResult(queue, handle, withDefaults(runOptions));
+        return { requestId: handle.requestId, data } as never;
+      })(),
+    );
 
   return {
-    request: ((operation: string, init?: Record<string, unknown>) =>
-      requestOperation(transport, requestSettings, operation, init)) as ChainHubClient["request"],
+    request: requester as ChainHubClient["request"],
     queue,
     run,
     wait(ref, waitOptions) {
       return guarded(
         (async () => {
+          const task = findTaskOperation("urls" in ref ? ref.operationId : ref.operation);
+          if (task) {
+            const handle = "urls" in ref ? ref : taskHandle(task, ref.requestId);
+            const data = await waitForTask(requester, task, handle, withDefaults(waitOptions));
+            return { requestId: handle.requestId, data } as never;
+          }
           const handle = queue.handleOf(ref);
           return {
             requestId: handle.requestId,

@@ -8,6 +8,7 @@ import { repairYaml } from "./load/repair-yaml.js";
 import { assignOperationIds } from "./normalize/assign-operation-ids.js";
 import { convertApifoxEnums } from "./normalize/apifox-enums.js";
 import { readApifoxStatusKeys } from "./normalize/apifox-status-keys.js";
+import { checkAsyncTasks } from "./normalize/check-async-tasks.js";
 import { checkServers } from "./normalize/check-servers.js";
 import { recognizeFalQueue } from "./normalize/recognize-fal-queue.js";
 import { dropTransportHeaders } from "./normalize/drop-transport-headers.js";
@@ -91,6 +92,7 @@ export function buildContract(
   // After overlays: they may add references, set curated operationIds or add operations.
   checkRefs(document, located);
   assignOperationIds(document, located);
+  checkAsyncTasks(document, located);
   reconcileExamples(document, located);
   return { document: canonicalize(document) as JsonObject, diagnostics: located.items };
 }

@@ -7,6 +7,7 @@ import { handleCdn } from "./routes/cdn.js";
 import { handleControl } from "./routes/control.js";
 import { handleQueue } from "./routes/queue.js";
 import { handleSubmit } from "./routes/submit.js";
+import { answerTaskCall } from "./routes/tasks.js";
 import { createState, type EmulatorState } from "./state.js";
 import type { Emulator, EmulatorOptions } from "./types.js";
 
@@ -67,10 +68,11 @@ async function route(
       ? handleControl(state, req, res, url)
       : sendJson(res, 401, { detail: "Missing or invalid API key" });
   }
-  const submit =
-    state.submitRoutes.get(`${method} ${url.pathname}`) ??
-    state.templateRoutes.find((r) => r.method === method && r.pattern.test(url.pathname))
-      ?.descriptor;
+  const template = state.submitRoutes.has(`${method} ${url.pathname}`)
+    ? undefined
+    : state.templateRoutes.find((r) => r.method === method && r.pattern.test(url.pathname));
+  const submit = state.submitRoutes.get(`${method} ${url.pathname}`) ?? template?.descriptor;
+  const pathParams = template ? decodeGroups(template.pattern.exec(url.pathname)?.groups) : {};
   const queueMatch = submit ? null : QUEUE_ROUTE.exec(url.pathname);
   const name = submit ? "submit" : queueRouteOf(queueMatch?.[4], method, queueMatch !== null);
   state.stats.requests.push({ method, path: url.pathname, route: name, at: Date.now() });
@@ -82,6 +84,8 @@ async function route(
   const handledBySubmit =
     fault?.kind === "job-failure" || (fault?.kind === "reset" && name === "submit");
   if (fault && !handledBySubmit) return applyFault(req, res, fault, state.timers);
+  const role = submit ? state.taskRoles.get(submit.id) : undefined;
+  if (role && role.kind !== "submit") return answerTaskCall(state, res, role, submit!, pathParams);
   if (name === "submit") return handleSubmit(state, req, res, submit!, url, fault);
   const job = state.jobs.get(decodeURIComponent(queueMatch![3]!));
   const sameApp = job?.appPath === `/${queueMatch![1]}/${queueMatch![2]}`;
@@ -92,6 +96,18 @@ async function route(
     sameApp ? job : undefined,
     url,
   );
+}
+
+function decodeGroups(groups: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(groups ?? {})) {
+    try {
+      out[name] = decodeURIComponent(value);
+    } catch {
+      out[name] = value;
+    }
+  }
+  return out;
 }
 
 function queueRouteOf(

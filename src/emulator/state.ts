@@ -3,6 +3,7 @@ import { operationTable, type OperationDescriptor } from "../internal/contract.j
 import { FaultPlan } from "./faults.js";
 import { ImageStore } from "./images/image-store.js";
 import { JobStore, type JobTiming } from "./jobs.js";
+import { taskRoles, type TaskRole } from "./routes/tasks.js";
 import type { EmulatorOptions, EmulatorStats } from "./types.js";
 
 /** Everything the emulator's routes share, resolved once from the options. */
@@ -17,6 +18,8 @@ export interface EmulatorState {
   submitRoutes: Map<string, OperationDescriptor>;
   /** Operations whose path has `{parameters}`, matched by pattern. */
   templateRoutes: { method: string; pattern: RegExp; descriptor: OperationDescriptor }[];
+  /** Operations that submit, poll or cancel a declared task protocol, by operationId. */
+  taskRoles: Map<string, TaskRole>;
   jobs: JobStore;
   images: ImageStore;
   faults: FaultPlan;
@@ -45,6 +48,7 @@ export async function createState(options: EmulatorOptions): Promise<EmulatorSta
     contract: await loadContractDocument(),
     submitRoutes,
     templateRoutes,
+    taskRoles: taskRoles(Object.values(operationTable as Record<string, OperationDescriptor>)),
     jobs: new JobStore(options.stateFile),
     images: new ImageStore(),
     faults: new FaultPlan(),
@@ -64,7 +68,11 @@ export async function createState(options: EmulatorOptions): Promise<EmulatorSta
 function pathPattern(path: string): RegExp {
   const source = path
     .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith("{") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .map((part) =>
+      part.startsWith("{")
+        ? `(?<${part.slice(1, -1).replace(/\W/g, "_")}>[^/]+)`
+        : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    )
     .join("");
   return new RegExp(`^${source}/?$`);
 }

@@ -16,4 +16,5 @@ export { ValidationError } from "./validation-error.js";
 export { ConnectionError } from "./connection-error.js";
 export { TimeoutError } from "./timeout-error.js";
 export { AbortedError } from "./aborted-error.js";
+export { JobFailedError } from "./job-failed-error.js";
 export { ConfigurationError } from "./configuration-error.js";

@@ -12,5 +12,7 @@ export {
   type OperationTypes,
   type QueueOperationId,
   type QueueOperationIdByPath,
+  type TaskProtocol,
+  type TaskCall,
   type paths,
 } from "../../generated/index.gen.js";

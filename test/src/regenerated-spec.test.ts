@@ -267,6 +267,8 @@ describe("src/ unchanged over a spec of plain JSON and task-id operations", () =
     const generated = runGenerate([
       "--spec",
       "test/fixtures/specs/task-api.apifox.yaml",
+      "--overlay",
+      "test/fixtures/specs/task-api.overlay.yaml",
       "--out",
       join(work, "generated"),
     ]);
@@ -292,7 +294,7 @@ describe("src/ unchanged over a spec of plain JSON and task-id operations", () =
     writeFileSync(
       join(work, "consumer.ts"),
       `
-import { createClient, InternalServerError, ValidationError } from "./src/index.js";
+import { AbortedError, createClient, InternalServerError, JobFailedError, TimeoutError, ValidationError } from "./src/index.js";
 import { startEmulator } from "./src/emulator/index.js";
 
 const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 10, runMs: 10 } });
@@ -331,7 +333,26 @@ const postAttempts = emulator.stats.requests.length - before;
 emulator.inject({ kind: "500", route: "submit", times: 1 });
 const retriedGet = await client.request("getV1Models", {});
 
+// The task protocol, declared in the overlay, runs through the same run()/wait() as fal's queue.
+const fast = createClient({ apiKey: "sk-x", baseUrl: emulator.url, pollIntervalMs: 5 });
+const statuses: string[] = [];
+const ran = await fast.run("v1VideosText2video", { prompt: "a fox" }, { onProgress: (p) => statuses.push(p.status) });
+const videos: { url: string }[] | undefined = ran.data?.videos;
+const submitted = await fast.request("POST /v1/videos/text2video", { body: { prompt: "later" } });
+const resumed = await fast.wait({ operation: "v1VideosText2video", requestId: submitted.data.task_id });
+emulator.inject({ kind: "job-failure", route: "submit", times: 1 });
+const failure = await fast.run("/v1/videos/text2video", { prompt: "doomed" }).catch((e: unknown) => e);
+const slow = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 5_000, runMs: 5_000 } });
+const patient = createClient({ apiKey: "sk-x", baseUrl: slow.url, pollIntervalMs: 5 });
+const timedOut = await patient.run("v1VideosText2video", { prompt: "slow" }, { timeoutMs: 60 }).catch((e: unknown) => e);
+const aborted = await patient.run("v1VideosText2video", { prompt: "slow" }, { signal: AbortSignal.timeout(60) }).catch((e: unknown) => e);
+const cancels = slow.stats.requests.filter((r) => r.method === "DELETE").length;
+await slow.close();
+
 console.log(JSON.stringify({
+  task: { statuses: [...new Set(statuses)], videos: Array.isArray(videos), resumed: typeof resumed.requestId,
+    failure: failure instanceof JobFailedError ? failure.status : String(failure),
+    timedOut: timedOut instanceof TimeoutError, aborted: aborted instanceof AbortedError, cancels },
   taskId: typeof taskId, status: typeof status, models: Array.isArray(models), cancelled: typeof cancelled.data,
   missing: missing instanceof ValidationError ? missing.issues : null,
   outOfRange: outOfRange instanceof ValidationError ? outOfRange.issues : null,
@@ -362,6 +383,15 @@ await emulator.close();
     });
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual({
+      task: {
+        statuses: ["processing", "succeed"],
+        videos: true,
+        resumed: "string",
+        failure: "failed",
+        timedOut: true,
+        aborted: true,
+        cancels: 2,
+      },
       taskId: "string",
       status: "string",
       models: true,

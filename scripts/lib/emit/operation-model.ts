@@ -23,6 +23,8 @@ export interface OperationModel {
   successStatus?: string;
   /** Path, query and header parameters (path-level ones merged in, the operation's winning). */
   parameters: ParameterModel[];
+  /** A provider's own async protocol (`x-async-task`), checked by check-async-tasks. */
+  task?: JsonObject;
 }
 
 export interface ParameterModel {
@@ -69,6 +71,7 @@ export function describeOperations(document: JsonObject): OperationModel[] {
         model.resultSchema = queue.result.split("/").pop();
       }
     }
+    if (isObject(operation["x-async-task"])) model.task = operation["x-async-task"];
     const responses = isObject(operation.responses) ? operation.responses : {};
     const success = Object.keys(responses)
       .sort()

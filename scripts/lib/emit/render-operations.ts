@@ -34,7 +34,8 @@ export function renderOperations(
     },
     DESCRIPTOR_TYPES,
   ];
-  for (const operation of operations) addOperationTypes(out, operation, names);
+  const byId = new Map(operations.map((operation) => [operation.id, operation]));
+  for (const operation of operations) addOperationTypes(out, operation, names, byId);
   addComponentEnums(out, document, names);
   addServers(out, document);
   addOperationTable(out, document, operations);
@@ -49,7 +50,12 @@ type Statements = (string | StatementStructures)[];
 
 const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
 
-function addOperationTypes(out: Statements, operation: OperationModel, names: NameRegistry): void {
+function addOperationTypes(
+  out: Statements,
+  operation: OperationModel,
+  names: NameRegistry,
+  byId: Map<string, OperationModel>,
+): void {
   const label = `\`${operation.method.toUpperCase()} ${operation.path}\``;
   const indexed = `operations[${stringLiteral(operation.id)}]`;
   if (operation.body) {
@@ -67,20 +73,33 @@ function addOperationTypes(out: Statements, operation: OperationModel, names: Na
     kind: StructureKind.TypeAlias,
     name: names.claim(`${operation.typeName}Output`, label),
     isExported: true,
-    type: outputType(operation),
+    type: outputType(operation, byId),
     docs: [
       docText(
         operation.queue
           ? `The finished result of ${label}, as the queue's result endpoint returns it.`
-          : `The successful response of ${label}.`,
+          : operation.task
+            ? `The finished result of ${label}, as its task's poll answers it when done.`
+            : `The successful response of ${label}.`,
       ),
     ],
   });
 }
 
-function outputType(operation: OperationModel): string {
+function outputType(operation: OperationModel, byId: Map<string, OperationModel>): string {
   if (operation.resultSchema)
     return `components["schemas"][${stringLiteral(operation.resultSchema)}]`;
+  const poll = operation.task && isObject(operation.task.poll) ? operation.task.poll : undefined;
+  const polled = poll ? byId.get(String(poll.operation)) : undefined;
+  if (operation.task && polled) {
+    // The result is a part of the poll's answer: one indexed access per pointer segment.
+    const pointer = typeof operation.task.result === "string" ? operation.task.result : "";
+    return pointer
+      .split("/")
+      .filter(Boolean)
+      .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce((type, segment) => `NonNullable<${type}>[${stringLiteral(segment)}]`, responseType(polled));
+  }
   return responseType(operation);
 }
 
@@ -189,6 +208,7 @@ function addOperationTable(
     };
     if (operation.summary) descriptor.summary = operation.summary;
     descriptor.queue = operation.queue;
+    if (operation.task) descriptor.task = operation.task;
     if (operation.parameters.length > 0) {
       descriptor.parameters = operation.parameters.map((parameter) => ({
         name: parameter.name,
@@ -252,13 +272,14 @@ function addTypeMaps(out: Statements, operations: OperationModel[]): void {
     type: "keyof OperationTypes",
     docs: ["Every operationId in the spec."],
   });
-  const queued = operations.filter((o) => o.queue);
+  // Run as jobs: fal's queue, or a provider's own protocol declared with x-async-task.
+  const queued = operations.filter((o) => o.queue || o.task);
   out.push({
     kind: StructureKind.Interface,
     name: "QueueOperationIdByPath",
     isExported: true,
     docs: [
-      "The queue operation behind each submit path, so callers may name an operation by its path.",
+      "The job operation (fal's queue or a declared task protocol) behind each submit path, so callers may name it by its path.",
     ],
     properties: queued.map((operation) => ({
       name: stringLiteral(operation.path),
@@ -270,7 +291,9 @@ function addTypeMaps(out: Statements, operations: OperationModel[]): void {
     name: "QueueOperationId",
     isExported: true,
     type: queued.length > 0 ? queued.map((o) => stringLiteral(o.id)).join(" | ") : "never",
-    docs: ["Operations submitted to fal's queue (submit, then status, result, cancel)."],
+    docs: [
+      "Operations run as jobs: submitted, then polled until done (fal's queue, or an x-async-task protocol).",
+    ],
   });
 }
 

@@ -7,6 +7,7 @@ import { isLoopback, readBody, sendJson } from "../http-util.js";
 import type { Job } from "../jobs.js";
 import { isRecord } from "../json.js";
 import { directResultOf, resultOf } from "../results.js";
+import { answerTaskSubmit } from "./tasks.js";
 import type { EmulatorState } from "../state.js";
 
 const BODY_LIMIT = 32 * 1024 * 1024;
@@ -58,6 +59,9 @@ export async function handleSubmit(
   const input = isRecord(body) ? body : {};
   state.stats.submits[descriptor.id] = (state.stats.submits[descriptor.id] ?? 0) + 1;
   state.stats.submitDigests.push(createHash("sha256").update(raw).digest("hex"));
+  const role = state.taskRoles.get(descriptor.id);
+  if (role?.kind === "submit")
+    return answerTaskSubmit(state, res, role.submit, input, fault?.kind === "job-failure");
   if (!descriptor.queue) return sendJson(res, 200, directResultOf(state, descriptor, input));
 
   const [owner, app] = descriptor.path.split("/").filter(Boolean);

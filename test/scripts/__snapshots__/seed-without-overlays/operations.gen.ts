@@ -33,6 +33,28 @@ export interface ConstraintSchema {
   readonly description?: string;
 }
 
+/** How to follow a task: where its id, status and result are, which calls poll and cancel it. */
+export interface TaskProtocol {
+  readonly id: string;
+  readonly poll: TaskCall;
+  readonly status: string;
+  readonly done: readonly unknown[];
+  readonly failed?: readonly unknown[];
+  readonly result?: string;
+  readonly error?: string;
+  readonly cancel?: TaskCall;
+}
+
+/** An operation called with the task's id: "{id}" in any param value is replaced by it. */
+export interface TaskCall {
+  readonly operation: string;
+  readonly params?: {
+    readonly path?: { readonly [name: string]: unknown };
+    readonly query?: { readonly [name: string]: unknown };
+    readonly header?: { readonly [name: string]: unknown };
+  };
+}
+
 /** One operation as the runtime sees it: where it lives and what its body must satisfy. */
 export interface OperationDescriptor {
   readonly id: string;
@@ -46,6 +68,8 @@ export interface OperationDescriptor {
     readonly contentType: string;
     readonly schema: ConstraintSchema;
   };
+  /** A provider's own async protocol, declared with `x-async-task`. */
+  readonly task?: TaskProtocol;
   /** Path, query and header parameters; path parameters are always required. */
   readonly parameters?: readonly {
     readonly name: string;
@@ -167,8 +191,8 @@ export interface OperationIdByRoute {
 /** Every operationId in the spec. */
 export type OperationId = keyof OperationTypes;
 
-/** The queue operation behind each submit path, so callers may name an operation by its path. */
+/** The job operation (fal's queue or a declared task protocol) behind each submit path, so callers may name it by its path. */
 export interface QueueOperationIdByPath {}
 
-/** Operations submitted to fal's queue (submit, then status, result, cancel). */
+/** Operations run as jobs: submitted, then polled until done (fal's queue, or an x-async-task protocol). */
 export type QueueOperationId = never;

@@ -1,0 +1,142 @@
+import { AbortedError } from "../errors/aborted-error.js";
+import { JobFailedError } from "../errors/job-failed-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+import type { OperationDescriptor, TaskCall, TaskProtocol } from "../internal/contract.js";
+import { sleep } from "../internal/sleep.js";
+import type { QueueHandle, WaitOptions } from "../queue/types.js";
+
+/** Calls one operation of the spec (the client's `request`, untyped). */
+export type Requester = (
+  operation: string,
+  init: { params?: TaskCall["params"]; body?: unknown; signal?: AbortSignal },
+) => Promise<{ data: unknown }>;
+
+/** Starts a task: the submit's answer holds its id where the protocol says. */
+export async function submitTask(
+  request: Requester,
+  descriptor: OperationDescriptor & { task: TaskProtocol },
+  input: unknown,
+  signal?: AbortSignal,
+): Promise<QueueHandle> {
+  const { data } = await request(descriptor.id, {
+    body: input,
+    ...(signal ? { signal } : {}),
+  });
+  const id = valueAt(data, descriptor.task.id);
+  if (typeof id !== "string" && typeof id !== "number")
+    throw new TypeError(
+      `${descriptor.id}: the answer has no task id at ${descriptor.task.id || "/"}; check its x-async-task`,
+    );
+  return taskHandle(descriptor, String(id));
+}
+
+/** A handle for a task, from its id (after a crash: the persisted id is all it takes). */
+export function taskHandle(
+  descriptor: OperationDescriptor & { task: TaskProtocol },
+  id: string,
+): QueueHandle {
+  return {
+    operationId: descriptor.id as never,
+    requestId: id,
+    urls: {
+      status: descriptor.task.poll.operation,
+      result: descriptor.task.poll.operation,
+      cancel: descriptor.task.cancel?.operation ?? "",
+    },
+  };
+}
+
+/**
+ * Polls a task until its status is one of `done` (and returns the result where the protocol
+ * says) or `failed` (and throws JobFailedError). Unknown statuses mean "still running". On
+ * timeout or abort the task is cancelled first, when the protocol can, as the queue does.
+ */
+export async function waitForTask(
+  request: Requester,
+  descriptor: OperationDescriptor & { task: TaskProtocol },
+  handle: QueueHandle,
+  options: WaitOptions = {},
+): Promise<unknown> {
+  const { task } = descriptor;
+  const started = Date.now();
+  const deadline = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
+  const signals = [options.signal, deadline].filter((s): s is AbortSignal => s !== undefined);
+  const signal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
+  const call = (which: TaskCall) =>
+    request(which.operation, {
+      ...(which.params ? { params: withId(which.params, handle.requestId) } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  try {
+    for (;;) {
+      const { data } = await call(task.poll);
+      const status = valueAt(data, task.status);
+      options.onProgress?.({
+        requestId: handle.requestId,
+        status: String(status),
+        elapsedMs: Date.now() - started,
+      });
+      if (task.done.includes(status)) return task.result ? valueAt(data, task.result) : data;
+      if (task.failed?.includes(status)) {
+        const why = task.error ? valueAt(data, task.error) : undefined;
+        throw new JobFailedError(
+          `task ${handle.requestId} of ${descriptor.id} failed (${String(status)})${typeof why === "string" && why ? `: ${why.slice(0, 200)}` : ""}`,
+          handle.requestId,
+          status,
+          data,
+        );
+      }
+      await sleep(options.pollIntervalMs ?? 500, signal);
+    }
+  } catch (error) {
+    const timedOut = deadline?.aborted === true && options.signal?.aborted !== true;
+    if (!timedOut && options.signal?.aborted !== true) throw error;
+    const cancel = (options.cancelOnStop ?? true) && task.cancel !== undefined;
+    if (cancel)
+      await request(task.cancel!.operation, {
+        ...(task.cancel!.params ? { params: withId(task.cancel!.params, handle.requestId) } : {}),
+      }).catch(() => undefined);
+    const outcome = cancel ? "cancelled it" : "it keeps running upstream";
+    if (timedOut)
+      throw new TimeoutError(
+        `task ${handle.requestId} did not finish within ${options.timeoutMs} ms; ${outcome}`,
+        handle.requestId,
+        { cause: error },
+      );
+    throw new AbortedError(
+      `stopped waiting for task ${handle.requestId}; ${outcome}`,
+      handle.requestId,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** The params with "{id}" replaced by the task's id wherever it stands. */
+function withId(
+  params: NonNullable<TaskCall["params"]>,
+  id: string,
+): NonNullable<TaskCall["params"]> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [group, values] of Object.entries(params)) {
+    out[group] = Object.fromEntries(
+      Object.entries(values ?? {}).map(([name, value]) => [
+        name,
+        typeof value === "string" ? value.split("{id}").join(id) : value,
+      ]),
+    );
+  }
+  return out;
+}
+
+/** RFC 6901 pointer into an answer; undefined where it leads nowhere. */
+export function valueAt(value: unknown, pointer: string): unknown {
+  let current = value;
+  for (const raw of pointer.split("/").slice(1)) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
