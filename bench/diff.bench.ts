@@ -45,6 +45,7 @@ const generateMs = await medianMs(runs, () =>
     out: join(work, "out"),
     check: false,
     infer: true,
+    explain: false,
     strict: false,
     quiet: true,
   }),

@@ -33,6 +33,7 @@ const options = (spec: string, overlays: string[] = []) => ({
   out: join(work, "out"),
   check: false,
   infer: true,
+  explain: false,
   strict: false,
   quiet: true,
 });

@@ -8,6 +8,7 @@ import { dirname, relative, resolve } from "node:path";
 import { compareDiagnostics, formatDiagnostic } from "./lib/diagnostics.js";
 import { checkDrift, formatDrift } from "./lib/write/check-drift.js";
 import { generate, InputError } from "./lib/generate.js";
+import { explainInferences } from "./lib/infer/explain.js";
 import { resolveOptions, UsageError, USAGE } from "./lib/options.js";
 import { OutFolderError } from "./lib/write/out-folder-guard.js";
 import { writeOwnedFiles } from "./lib/write/write-owned.js";
@@ -20,7 +21,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { files, diagnostics } = await generate(options);
+  const { files, diagnostics, document } = await generate(options);
+  if (options.explain) process.stdout.write(explainInferences(diagnostics, document));
   // --check runs in CI and hooks: the export's known defects are summarized, not repeated.
   const terse = options.quiet || (options.check && !options.strict);
   const shown = terse ? diagnostics.filter((d) => d.severity === "error") : diagnostics;

@@ -56,7 +56,9 @@ function main(argv: string[]): number {
     falDocument = parse(read(falPath));
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${falFile}: not JSON or YAML (${(error as Error).message.split("\n")[0]})`);
+    throw new UsageError(
+      `${falFile}: not JSON or YAML (${(error as Error).message.split("\n")[0]})`,
+    );
   }
   const model = readFalModel(falDocument);
   if ("error" in model) throw new UsageError(`${falFile}: ${model.error}`);

@@ -16,6 +16,7 @@ const result = await generate({
   out: resolve(root, "generated"),
   check: true,
   infer: true,
+  explain: false,
   strict: false,
   quiet: true,
 });

@@ -75,10 +75,6 @@ export function buildContract(
   recognizeFalQueue(document, located);
   requireRequestBodies(document, located);
   openEmptyResponses(document, located);
-  if (options.infer !== false) {
-    inferConstraints(document, located);
-    holdBackContradicted(document, located);
-  }
   for (const overlay of overlays) {
     const overlayDiagnostics = located.forFile(overlay.name);
     const parsedOverlay = parseYaml(overlay.text, overlayDiagnostics);
@@ -88,6 +84,12 @@ export function buildContract(
       parsedOverlay.value,
       located.forFile(overlay.name, parsedOverlay.locate),
     );
+  }
+  // After overlays: what they state is explicit and wins, and `x-infer: false` set by one
+  // turns inference off for a field, an operation or the whole spec.
+  if (options.infer !== false && document["x-infer"] !== false) {
+    inferConstraints(document, located);
+    holdBackContradicted(document, located);
   }
   // After overlays: they may add references, set curated operationIds or add operations.
   checkRefs(document, located);

@@ -5,11 +5,14 @@ import { Diagnostics, type Diagnostic } from "./diagnostics.js";
 import { provenanceOf } from "./emit/banner.js";
 import { renderOutputs, type GeneratedFiles } from "./emit/render-outputs.js";
 import type { GenerateOptions } from "./options.js";
+import type { JsonObject } from "./openapi-walk.js";
 
 export interface GenerateResult {
   /** Undefined when errors (or warnings under `--strict`) stopped the run. */
   files: GeneratedFiles | undefined;
   diagnostics: Diagnostic[];
+  /** The normalized contract, when the pipeline got that far. */
+  document?: JsonObject;
 }
 
 /** Reads the inputs and runs every stage; writes nothing. */
@@ -26,7 +29,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const blocked = diagnostics.some(
     (d) => d.severity === "error" || (options.strict && d.severity === "warning"),
   );
-  if (!contract.document || blocked) return { files: undefined, diagnostics };
+  if (!contract.document || blocked)
+    return {
+      files: undefined,
+      diagnostics,
+      ...(contract.document ? { document: contract.document } : {}),
+    };
   const emitDiagnostics = new Diagnostics(spec.name);
   const files = await renderOutputs(
     contract.document,
@@ -34,7 +42,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     emitDiagnostics,
   );
   diagnostics.push(...emitDiagnostics.items);
-  return { files: emitDiagnostics.errors.length > 0 ? undefined : files, diagnostics };
+  return {
+    files: emitDiagnostics.errors.length > 0 ? undefined : files,
+    diagnostics,
+    document: contract.document,
+  };
 }
 
 async function readSource(path: string, root: string): Promise<SourceText> {

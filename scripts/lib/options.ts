@@ -15,6 +15,8 @@ export interface GenerateOptions {
   check: boolean;
   /** Read constraints out of descriptions. */
   infer: boolean;
+  /** Print every inference: text, applied, held back, why. */
+  explain: boolean;
   strict: boolean;
   quiet: boolean;
 }
@@ -34,6 +36,7 @@ Options:
   --out <dir>         output folder, replaced atomically (default: generated/)
   --check             write nothing; exit 1 if the output folder is stale
   --no-infer          read no constraints out of descriptions
+  --explain           print every inference: its text, what was applied or held back, and why
   --strict            treat warnings (repairs of the export) as errors
   --quiet             print errors only
   --debug             show the stack trace of an internal error
@@ -55,6 +58,7 @@ export function resolveOptions(argv: string[], root: string): GenerateOptions | 
         out: { type: "string" },
         check: { type: "boolean", default: false },
         "no-infer": { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -83,6 +87,7 @@ export function resolveOptions(argv: string[], root: string): GenerateOptions | 
     out: resolve(root, values.out ?? "generated"),
     check: values.check,
     infer: !values["no-infer"],
+    explain: values.explain,
     strict: values.strict,
     quiet: values.quiet,
   };

@@ -55,6 +55,9 @@ import { startEmulator } from "./src/emulator/index.js";
 const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 10, runMs: 10 }, imageScale: 0.1 });
 const client = createClient({ apiKey: "sk-x", baseUrl: emulator.url, pollIntervalMs: 5 });
 const flux = await client.run("/fal-ai/flux/dev", { prompt: "a cat", acceleration: "high", num_inference_steps: 20 });
+// A default inferred from prose ("Default: 28") leaves its field optional in the input.
+const minimal: import("./generated/index.gen.js").FalAiFluxDevInput = { prompt: "only the prompt" };
+void minimal;
 const audio = await client.run("falAiStableAudio", { prompt: "rain" });
 // @ts-expect-error "turbo" is not a value of the acceleration enum recovered from x-apifox-enum
 const bad = client.run("falAiFluxDev", { prompt: "x", acceleration: "turbo" }).catch((e: unknown) => e);

@@ -71,3 +71,17 @@ describe("generated types for FLUX.1 Kontext [max]", () => {
     expectTypeOf(numImages.default).toEqualTypeOf<1>();
   });
 });
+
+describe("defaults never make request fields required", () => {
+  it("keeps fields with an explicit default optional in the input", () => {
+    const minimal: FalAiFluxProKontextMaxInput = {
+      prompt: "p",
+      image_url: "https://example.test/in.png",
+      output_format: "png",
+    };
+    expectTypeOf(minimal).toMatchTypeOf<FalAiFluxProKontextMaxInput>();
+    expectTypeOf<undefined>().toMatchTypeOf<FalAiFluxProKontextMaxInput["guidance_scale"]>();
+    expectTypeOf<undefined>().toMatchTypeOf<FalAiFluxProKontextMaxInput["num_images"]>();
+    expectTypeOf<undefined>().toMatchTypeOf<FalAiFluxProKontextMaxInput["enhance_prompt"]>();
+  });
+});

@@ -98,7 +98,10 @@ function outputType(operation: OperationModel, byId: Map<string, OperationModel>
       .split("/")
       .filter(Boolean)
       .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((type, segment) => `NonNullable<${type}>[${stringLiteral(segment)}]`, responseType(polled));
+      .reduce(
+        (type, segment) => `NonNullable<${type}>[${stringLiteral(segment)}]`,
+        responseType(polled),
+      );
   }
   return responseType(operation);
 }
@@ -259,7 +262,9 @@ function addTypeMaps(out: Statements, operations: OperationModel[]): void {
     kind: StructureKind.Interface,
     name: "OperationIdByRoute",
     isExported: true,
-    docs: ["Every operation behind its `METHOD /path`, so callers may name any operation by its route."],
+    docs: [
+      "Every operation behind its `METHOD /path`, so callers may name any operation by its route.",
+    ],
     properties: operations.map((operation) => ({
       name: stringLiteral(`${operation.method.toUpperCase()} ${operation.path}`),
       type: stringLiteral(operation.id),

@@ -5,9 +5,10 @@
 export function coerceToType(raw: string, type: unknown): unknown {
   switch (type) {
     case "integer":
-      return /^[-+]?\d+$/.test(raw) ? Number(raw) : undefined;
+      // Beyond 2^53 a number no longer means what the text says: not representable, not applied.
+      return /^[-+]?\d+$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : undefined;
     case "number":
-      return /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(raw) ? Number(raw) : undefined;
+      return /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(raw) && exact(raw) ? Number(raw) : undefined;
     case "boolean":
       return raw === "true" ? true : raw === "false" ? false : undefined;
     case "string":
@@ -16,6 +17,18 @@ export function coerceToType(raw: string, type: unknown): unknown {
     default:
       return undefined;
   }
+}
+
+/** A decimal that a double holds as written: finite, and at most 15 significant digits. */
+function exact(raw: string): boolean {
+  if (!Number.isFinite(Number(raw))) return false;
+  const digits = raw
+    .replace(/^[-+]/, "")
+    .replace(/[eE].*$/, "")
+    .replace(".", "")
+    .replace(/^0+/, "")
+    .replace(/0+$/, "");
+  return digits.length <= 15;
 }
 
 /** Whether a value already in a document (an example, a default) fits the declared type. */

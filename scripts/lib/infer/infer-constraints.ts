@@ -15,6 +15,10 @@ export const INFERRED_KEYWORDS = "x-inferred-keywords";
 export function inferConstraints(document: JsonObject, diagnostics: Diagnostics): void {
   walkSchemas(document, (schema, at) => {
     if (typeof schema.description !== "string" || schema.description.trim() === "") return;
+    if (inferenceOff(document, schema, at)) return;
+    // A composed schema says what it accepts itself: prose must not narrow a oneOf of an
+    // enum and an object down to the words it happens to list.
+    if (COMPOSED.some((key) => schema[key] !== undefined)) return;
     const prose = parseProse(schema.description);
     const report = (code: string, message: string) =>
       diagnostics.warn(code, message, { pointer: toPointer([...at, "description"]) });
@@ -33,6 +37,18 @@ export function inferConstraints(document: JsonObject, diagnostics: Diagnostics)
 }
 
 type Report = (code: string, message: string) => void;
+
+const COMPOSED = ["oneOf", "anyOf", "allOf", "not", "$ref"] as const;
+
+/** `x-infer: false` (from an overlay) on the schema, on its operation, or on the document. */
+function inferenceOff(document: JsonObject, schema: JsonObject, at: (string | number)[]): boolean {
+  if (schema["x-infer"] === false || document["x-infer"] === false) return true;
+  if (at[0] !== "paths") return false;
+  const operation = (document.paths as Record<string, Record<string, unknown>>)?.[String(at[1])]?.[
+    String(at[2])
+  ];
+  return (operation as JsonObject | undefined)?.["x-infer"] === false;
+}
 
 function applyEnum(schema: JsonObject, raw: string[], report: Report): string[] {
   if (schema.type === "object" || schema.type === "array" || schema.type === "boolean") {
@@ -82,6 +98,13 @@ function applyRange(schema: JsonObject, range: ProseRange, report: Report): stri
           ? "items"
           : undefined;
   const text = `${range.min ?? ""}..${range.max ?? ""}`;
+  if (range.contested) {
+    report(
+      "prose-range-contradiction",
+      `description states bounds that disagree (${text} and another); not applied`,
+    );
+    return [];
+  }
   if (kind === undefined) {
     report(
       "prose-range-type-mismatch",
@@ -100,6 +123,16 @@ function applyRange(schema: JsonObject, range: ProseRange, report: Report): stri
     report(
       "prose-range-type-mismatch",
       `description gives a range ${text} whose bounds are not of type ${String(boundType)}; not applied`,
+    );
+    return [];
+  }
+  if (
+    kind !== "value" &&
+    ((typeof min === "number" && min < 0) || (typeof max === "number" && max < 0))
+  ) {
+    report(
+      "prose-range-negative",
+      `description gives a negative ${kind} bound ${text}; not applied`,
     );
     return [];
   }
@@ -136,6 +169,17 @@ function applyDefault(schema: JsonObject, raw: string, report: Report): string[]
     report(
       "prose-default-type-mismatch",
       `description gives default "${raw}", which is not of type ${String(schema.type)}; not applied`,
+    );
+    return [];
+  }
+  const outside =
+    typeof value === "number" &&
+    ((typeof schema.minimum === "number" && value < schema.minimum) ||
+      (typeof schema.maximum === "number" && value > schema.maximum));
+  if (outside) {
+    report(
+      "prose-default-out-of-range",
+      `description gives default ${String(value)}, outside ${String(schema.minimum ?? "")}..${String(schema.maximum ?? "")}; not applied`,
     );
     return [];
   }

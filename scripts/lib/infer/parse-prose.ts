@@ -9,6 +9,8 @@ export interface ProseRange {
   max?: string;
   /** Whether the prose speaks of a length ("1-100 characters") rather than a value. */
   ofLength: boolean;
+  /** The prose states bounds that disagree ("range 1-4, max 2"): nothing is applied. */
+  contested?: boolean;
 }
 
 export interface ProseConstraints {
@@ -56,11 +58,17 @@ const MAXIMUM = new RegExp(
 function findRange(text: string): ProseRange | undefined {
   const ofLength = LENGTH_WORDS.test(text);
   const span = MARKED_SPAN.exec(text) ?? TILDE_SPAN.exec(text) ?? LENGTH_SPAN.exec(text);
-  if (span?.[1] !== undefined && span[2] !== undefined) {
-    return { min: span[1], max: span[2], ofLength };
-  }
   const min = MINIMUM.exec(text)?.[1];
   const max = MAXIMUM.exec(text)?.[1];
+  if (span?.[1] !== undefined && span[2] !== undefined) {
+    // "range 1-4, max 2": the prose disagrees with itself, so neither bound can be trusted.
+    const contested =
+      (min !== undefined && Number(min) !== Number(span[1])) ||
+      (max !== undefined && Number(max) !== Number(span[2]));
+    return contested
+      ? { min: span[1], max: span[2], ofLength, contested: true }
+      : { min: span[1], max: span[2], ofLength };
+  }
   if (min === undefined && max === undefined) return undefined;
   const range: ProseRange = { ofLength };
   if (min !== undefined) range.min = min;

@@ -58,9 +58,11 @@ export function checkAsyncTasks(document: JsonObject, diagnostics: Diagnostics):
         continue;
       }
       const id = idOf(call.operation);
-      if (id === undefined) fail(`${key}.operation "${String(call.operation)}" is not an operation of the spec`, key);
+      if (id === undefined)
+        fail(`${key}.operation "${String(call.operation)}" is not an operation of the spec`, key);
       else call.operation = id;
-      if (call.params !== undefined && !isObject(call.params)) fail(`${key}.params must be an object`, key);
+      if (call.params !== undefined && !isObject(call.params))
+        fail(`${key}.params must be an object`, key);
     }
   }
 }

@@ -45,7 +45,9 @@ function jsonSchemaOf(operation: JsonObject): JsonObject | undefined {
 function componentFor(document: JsonObject, schema: JsonObject, path: string): string {
   if (typeof schema.$ref === "string" && schema.$ref.startsWith("#/components/schemas/"))
     return schema.$ref;
-  const components = (document.components = isObject(document.components) ? document.components : {});
+  const components = (document.components = isObject(document.components)
+    ? document.components
+    : {});
   const schemas = (components.schemas = isObject(components.schemas) ? components.schemas : {});
   const stem = path
     .split(/[^A-Za-z0-9]+/)
