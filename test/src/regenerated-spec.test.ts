@@ -1,54 +1,7 @@
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, runGenerate } from "../helpers/run-generate.js";
+import { srcWorkspace } from "../helpers/src-workspace.js";
 
-/**
- * The facade's promise: a new export regenerates generated/ and every operation in it is
- * callable, typed, validated and served by the emulator, with src/ unchanged. We copy src/ next
- * to the six-endpoint fixture's generated output and use it there, as a user would.
- */
-describe("src/ unchanged over a regenerated six-endpoint spec", () => {
-  const work = mkdtempSync(join(tmpdir(), "regenerated-"));
-
-  beforeAll(() => {
-    cpSync(join(repoRoot, "src"), join(work, "src"), { recursive: true });
-    symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
-    const generated = runGenerate([
-      "--spec",
-      "test/fixtures/specs/multi-endpoint.apifox.yaml",
-      "--overlay",
-      "spec/overlays/10-fal-relay.overlay.yaml",
-      "--overlay",
-      "test/fixtures/specs/multi-endpoint.overlay.yaml",
-      "--out",
-      join(work, "generated"),
-    ]);
-    expect(generated.status).toBe(0);
-    writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
-    writeFileSync(
-      join(work, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: ["node"],
-          lib: ["ES2023", "DOM"],
-        },
-        include: ["src", "generated", "consumer.ts"],
-        // The demo is an application of this repository's spec (it edits with Kontext [max]), not facade.
-        exclude: ["src/demo"],
-      }),
-    );
-    writeFileSync(
-      join(work, "consumer.ts"),
-      `
+const CONSUMER_0 = `
 import { createClient, ValidationError } from "./src/index.js";
 import { startEmulator } from "./src/emulator/index.js";
 
@@ -69,78 +22,9 @@ console.log(JSON.stringify({
   submits: emulator.stats.submits,
 }));
 await emulator.close();
-`,
-    );
-  });
+`;
 
-  it("type-checks a consumer using the new operations, and the bad enum value is an error", () => {
-    const tsc = spawnSync(
-      process.execPath,
-      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", work],
-      { encoding: "utf8" },
-    );
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
-  });
-
-  it("runs the new operations against the emulator built from the same generated/", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "consumer.ts"], {
-      cwd: work,
-      encoding: "utf8",
-    });
-    expect(run.stderr).toBe("");
-    const report = JSON.parse(run.stdout);
-    expect(report.rejected).toEqual([
-      { path: "acceleration", message: 'must be one of "none", "regular", "high", got "turbo"' },
-    ]);
-    expect(report.submits).toEqual({ falAiFluxDev: 1, falAiStableAudio: 1 });
-    expect(report.audioKeys).toEqual([]);
-    expect(report.fluxKeys).toEqual([]);
-  });
-});
-
-/** An apifox export with no environment: the client must ask for a base URL, and still compile. */
-describe("src/ unchanged over an export with no servers", () => {
-  const work = mkdtempSync(join(tmpdir(), "no-servers-"));
-
-  beforeAll(() => {
-    cpSync(join(repoRoot, "src"), join(work, "src"), { recursive: true });
-    symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
-    const generated = runGenerate([
-      "--spec",
-      "test/fixtures/specs/apifox-quirks.apifox.yaml",
-      "--out",
-      join(work, "generated"),
-    ]);
-    expect(generated.stderr).toMatch(/warning \[no-servers\]/);
-    expect(generated.stderr).toMatch(
-      /warning \[transport-header-parameter\] removed header parameter "Authorization"/,
-    );
-    expect(generated.stderr).toMatch(
-      /warning \[apifox-status-key\] response key "x-200:Success" read as status 200/,
-    );
-    expect(generated.status).toBe(0);
-    writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
-    writeFileSync(
-      join(work, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: ["node"],
-          lib: ["ES2023", "DOM"],
-        },
-        include: ["src", "generated", "consumer.ts"],
-        exclude: ["src/demo"],
-      }),
-    );
-    writeFileSync(
-      join(work, "consumer.ts"),
-      `
+const CONSUMER_1 = `
 import { createClient, ConfigurationError } from "./src/index.js";
 import type { V1TasksOutput, V1TasksInput } from "./generated/index.gen.js";
 
@@ -154,69 +38,9 @@ try {
 }
 const client = createClient({ apiKey: "sk-x", baseUrl: "http://127.0.0.1:9" });
 console.log(JSON.stringify({ refused, input, output, ok: typeof client.run }));
-`,
-    );
-  });
+`;
 
-  it("type-checks, with the response read from x-200 and no header inputs", () => {
-    const tsc = spawnSync(
-      process.execPath,
-      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", work],
-      { encoding: "utf8" },
-    );
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
-  });
-
-  it("asks for a base URL with a ConfigurationError, and works once given one", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "consumer.ts"], {
-      cwd: work,
-      encoding: "utf8",
-      env: { PATH: process.env.PATH ?? "" },
-    });
-    expect(run.stderr).toBe("");
-    const report = JSON.parse(run.stdout);
-    expect(report.refused).toMatch(/no base URL: the spec lists no server, so pass \{ baseUrl \}/);
-    expect(report.ok).toBe("function");
-  });
-});
-
-/** fal's own per-model OpenAPI: one queue operation, typed by the result endpoint's schema. */
-describe("src/ unchanged over fal's own OpenAPI for a model", () => {
-  const work = mkdtempSync(join(tmpdir(), "fal-openapi-"));
-
-  beforeAll(() => {
-    cpSync(join(repoRoot, "src"), join(work, "src"), { recursive: true });
-    symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
-    const generated = runGenerate([
-      "--spec",
-      "test/fixtures/fal/seedream-v4-text-to-image.openapi.json",
-      "--out",
-      join(work, "generated"),
-    ]);
-    expect(generated.stderr).toMatch(/info \[fal-queue\] read as fal's queue/);
-    expect(generated.status).toBe(0);
-    writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
-    writeFileSync(
-      join(work, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: ["node"],
-          lib: ["ES2023", "DOM"],
-        },
-        include: ["src", "generated", "consumer.ts"],
-        exclude: ["src/demo"],
-      }),
-    );
-    writeFileSync(
-      join(work, "consumer.ts"),
-      `
+const CONSUMER_2 = `
 import { createClient } from "./src/index.js";
 import { startEmulator } from "./src/emulator/index.js";
 import { operationTable } from "./generated/index.gen.js";
@@ -231,72 +55,9 @@ const seed: number = data.seed;
 void data.request_id;
 console.log(JSON.stringify({ operations: Object.keys(operationTable), images: data.images.length, first: typeof first, seed: typeof seed }));
 await emulator.close();
-`,
-    );
-  });
+`;
 
-  it("type-checks: run() returns the result schema, and only the submit is an operation", () => {
-    const tsc = spawnSync(
-      process.execPath,
-      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", work],
-      { encoding: "utf8" },
-    );
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
-  });
-
-  it("runs the model through the queue against the emulator built from the same output", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "consumer.ts"], {
-      cwd: work,
-      encoding: "utf8",
-    });
-    expect(run.stderr).toBe("");
-    expect(JSON.parse(run.stdout)).toEqual({
-      operations: ["falAiBytedanceSeedreamV4TextToImage"],
-      images: 2,
-      first: "string",
-      seed: "number",
-    });
-  });
-});
-
-/** A task-id API: no queue, path and query parameters, GET and DELETE. Every operation callable. */
-describe("src/ unchanged over a spec of plain JSON and task-id operations", () => {
-  const work = mkdtempSync(join(tmpdir(), "task-api-"));
-
-  beforeAll(() => {
-    cpSync(join(repoRoot, "src"), join(work, "src"), { recursive: true });
-    symlinkSync(join(repoRoot, "node_modules"), join(work, "node_modules"));
-    const generated = runGenerate([
-      "--spec",
-      "test/fixtures/specs/task-api.apifox.yaml",
-      "--overlay",
-      "test/fixtures/specs/task-api.overlay.yaml",
-      "--out",
-      join(work, "generated"),
-    ]);
-    expect(generated.status).toBe(0);
-    writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
-    writeFileSync(
-      join(work, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: ["node"],
-          lib: ["ES2023", "DOM"],
-        },
-        include: ["src", "generated", "consumer.ts"],
-        exclude: ["src/demo"],
-      }),
-    );
-    writeFileSync(
-      join(work, "consumer.ts"),
-      `
+const CONSUMER_3 = `
 import { AbortedError, createClient, InternalServerError, JobFailedError, TimeoutError, ValidationError } from "./src/index.js";
 import { startEmulator } from "./src/emulator/index.js";
 
@@ -365,25 +126,128 @@ console.log(JSON.stringify({
   seen: emulator.stats.requests.slice(0, 4).map((r) => r.method + " " + r.path.replace(taskId, "{id}")),
 }));
 await emulator.close();
-`,
+`;
+
+/**
+ * The facade's promise: a new export regenerates generated/ and every operation in it is
+ * callable, typed, validated and served by the emulator, with src/ unchanged. We copy src/ next
+ * to the six-endpoint fixture's generated output and use it there, as a user would.
+ */
+describe("src/ unchanged over a regenerated six-endpoint spec", () => {
+  let workspace: ReturnType<typeof srcWorkspace>;
+
+  beforeAll(() => {
+    workspace = srcWorkspace(
+      "regenerated",
+      [
+        "--spec",
+        "test/fixtures/specs/multi-endpoint.apifox.yaml",
+        "--overlay",
+        "spec/overlays/10-fal-relay.overlay.yaml",
+        "--overlay",
+        "test/fixtures/specs/multi-endpoint.overlay.yaml",
+      ],
+      CONSUMER_0,
+    );
+  });
+
+  it("type-checks a consumer using the new operations, and the bad enum value is an error", () => {
+    expect(workspace.typecheck()).toBe("");
+  });
+  it("runs the new operations against the emulator built from the same generated/", () => {
+    const run = workspace.run();
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout);
+    expect(report.rejected).toEqual([
+      { path: "acceleration", message: 'must be one of "none", "regular", "high", got "turbo"' },
+    ]);
+    expect(report.submits).toEqual({ falAiFluxDev: 1, falAiStableAudio: 1 });
+    expect(report.audioKeys).toEqual([]);
+    expect(report.fluxKeys).toEqual([]);
+  });
+});
+
+/** An apifox export with no environment: the client must ask for a base URL, and still compile. */
+describe("src/ unchanged over an export with no servers", () => {
+  let workspace: ReturnType<typeof srcWorkspace>;
+
+  beforeAll(() => {
+    workspace = srcWorkspace(
+      "regenerated",
+      ["--spec", "test/fixtures/specs/apifox-quirks.apifox.yaml"],
+      CONSUMER_1,
+    );
+    expect(workspace.generated.stderr).toMatch(/warning \[no-servers\]/);
+    expect(workspace.generated.stderr).toMatch(
+      /warning \[transport-header-parameter\] removed header parameter "Authorization"/,
+    );
+    expect(workspace.generated.stderr).toMatch(
+      /warning \[apifox-status-key\] response key "x-200:Success" read as status 200/,
+    );
+  });
+
+  it("type-checks, with the response read from x-200 and no header inputs", () => {
+    expect(workspace.typecheck()).toBe("");
+  });
+  it("asks for a base URL with a ConfigurationError, and works once given one", () => {
+    const run = workspace.run();
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout);
+    expect(report.refused).toMatch(/no base URL: the spec lists no server, so pass \{ baseUrl \}/);
+    expect(report.ok).toBe("function");
+  });
+});
+
+/** fal's own per-model OpenAPI: one queue operation, typed by the result endpoint's schema. */
+describe("src/ unchanged over fal's own OpenAPI for a model", () => {
+  let workspace: ReturnType<typeof srcWorkspace>;
+
+  beforeAll(() => {
+    workspace = srcWorkspace(
+      "regenerated",
+      ["--spec", "test/fixtures/fal/seedream-v4-text-to-image.openapi.json"],
+      CONSUMER_2,
+    );
+    expect(workspace.generated.stderr).toMatch(/info \[fal-queue\] read as fal's queue/);
+  });
+
+  it("type-checks: run() returns the result schema, and only the submit is an operation", () => {
+    expect(workspace.typecheck()).toBe("");
+  });
+  it("runs the model through the queue against the emulator built from the same output", () => {
+    const run = workspace.run();
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({
+      operations: ["falAiBytedanceSeedreamV4TextToImage"],
+      images: 2,
+      first: "string",
+      seed: "number",
+    });
+  });
+});
+
+/** A task-id API: no queue, path and query parameters, GET and DELETE. Every operation callable. */
+describe("src/ unchanged over a spec of plain JSON and task-id operations", () => {
+  let workspace: ReturnType<typeof srcWorkspace>;
+
+  beforeAll(() => {
+    workspace = srcWorkspace(
+      "regenerated",
+      [
+        "--spec",
+        "test/fixtures/specs/task-api.apifox.yaml",
+        "--overlay",
+        "test/fixtures/specs/task-api.overlay.yaml",
+      ],
+      CONSUMER_3,
     );
   });
 
   it("type-checks typed params, bodies and responses for every operation, by id or route", () => {
-    const tsc = spawnSync(
-      process.execPath,
-      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", work],
-      { encoding: "utf8" },
-    );
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
+    expect(workspace.typecheck()).toBe("");
   });
-
   it("calls each against the emulator with validation and method-aware retries", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "consumer.ts"], {
-      cwd: work,
-      encoding: "utf8",
-    });
+    const run = workspace.run();
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual({
       task: {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../helpers/run-generate.js";
+import { typecheckStrict } from "../../helpers/typecheck.js";
 
 const PEER = "test/fixtures/peer-specs/openapi-typescript";
 
@@ -17,27 +18,7 @@ function generate(spec: string, out: string, extra: string[] = []) {
 }
 
 function typecheck(out: string): string {
-  const files = readdirSync(out)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => join(out, f));
-  const tsc = spawnSync(
-    process.execPath,
-    [
-      join(repoRoot, "node_modules/typescript/bin/tsc"),
-      "--noEmit",
-      "--strict",
-      "--skipLibCheck",
-      "--target",
-      "es2022",
-      "--module",
-      "nodenext",
-      "--moduleResolution",
-      "nodenext",
-      ...files,
-    ],
-    { encoding: "utf8" },
-  );
-  return tsc.stdout + tsc.stderr;
+  return typecheckStrict(out).output;
 }
 
 /** Writes a small multi-file spec into a temp folder: `{ "root.yaml": "...", "a/b.yaml": "..." }`. */
