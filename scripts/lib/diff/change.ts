@@ -78,6 +78,8 @@ export const RULES: Record<string, Rule> = {
   ...bothLocations("request", {
     "type-changed": "breaking",
     "became-enum": "breaking",
+    "enum-removed": "breaking",
+    "constraint-dropped": "warning",
     "enum-value-removed": "breaking",
     "enum-value-added": "info",
     "max-decreased": "breaking",
@@ -106,6 +108,8 @@ export const RULES: Record<string, Rule> = {
   }),
   ...bothLocations("response", {
     "type-changed": "breaking",
+    "enum-removed": "breaking",
+    "constraint-dropped": "warning",
     "enum-value-added": "warning",
     "enum-value-removed": "info",
     "max-increased": "breaking",

@@ -79,6 +79,11 @@ export function compareSchemas(
   }
 }
 
+function isInferred(schema: JsonObject, keyword: string): boolean {
+  const inferred = schema[INFERRED_KEYWORDS];
+  return Array.isArray(inferred) && inferred.includes(keyword);
+}
+
 type Emit = (
   suffix: string,
   message: string,
@@ -99,7 +104,15 @@ function compareEnums(
       emit("became-enum", `now only accepts ${list(now)}`, { after: now, keyword: "enum" });
     return;
   }
-  if (was && !now) return; // any value is now accepted (request) or possible (response): covered by type
+  if (was && !now) {
+    // Wider in the schema, but the generated union type and value table disappear, and callers
+    // who matched on the values can no longer: a removed enum breaks them either way.
+    emit("enum-removed", `no longer lists its values (was ${list(was)})`, {
+      before: was,
+      keyword: "enum",
+    });
+    return;
+  }
   const removed = was!.filter((v) => !now!.includes(v));
   const added = now!.filter((v) => !was!.includes(v));
   if (removed.length > 0)
@@ -129,6 +142,16 @@ function compareBounds(
     if (was === undefined) {
       // A new bound narrows what a request may send; on a response it only narrows what may come back.
       if (context.direction === "request") emit(`${name}-set`, `${keyword} set to ${now}`, values);
+      continue;
+    }
+    if (now === undefined && isInferred(before, keyword)) {
+      // The prose stopped stating it: the vendor's own words changed, which callers must hear
+      // about even where the schema merely widens.
+      emit(
+        "constraint-dropped",
+        `${keyword} ${was} (read from the description) is no longer stated`,
+        values,
+      );
       continue;
     }
     if (now === undefined) {

@@ -76,6 +76,37 @@ describe("diffing raw exports with the vendor's defects", () => {
       ],
     ],
     [
+      "an enum the prose stops listing",
+      (t: string) =>
+        t.replace(
+          "Image aspect ratios, enumerated values: 21:9, 16:9, 4:3, 3:2, 1:1, 2:3, 3:4, 9:16, 9:21",
+          "Image aspect ratio",
+        ),
+      [
+        {
+          id: "request-property-enum-removed",
+          level: "breaking",
+          source: "inferred from description",
+        },
+      ],
+    ],
+    [
+      "a range the prose stops stating",
+      (t: string) => t.replace("Output image count, range: 1-4", "Output image count"),
+      [
+        {
+          id: "request-property-constraint-dropped",
+          level: "warning",
+          source: "inferred from description",
+        },
+        {
+          id: "request-property-constraint-dropped",
+          level: "warning",
+          source: "inferred from description",
+        },
+      ],
+    ],
+    [
       "a field dropped from the export",
       (t: string) => t.replace(/                seed:\n                  type: integer\n/, ""),
       [{ id: "request-property-removed", level: "warning", source: "spec" }],

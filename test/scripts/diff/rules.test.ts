@@ -55,6 +55,23 @@ const SCHEMA_CASES: {
     after: { type: "string", enum: ["a"] },
   },
   {
+    // Its generated union type and value table disappear: breaking in either direction.
+    suffix: "enum-removed",
+    before: { type: "string", enum: ["a", "b"] },
+    after: { type: "string" },
+  },
+  {
+    // The prose stopped stating a range it used to: the vendor's words changed.
+    suffix: "constraint-dropped",
+    before: {
+      type: "integer",
+      maximum: 4,
+      "x-inferred-from": "description",
+      "x-inferred-keywords": ["maximum"],
+    },
+    after: { type: "integer" },
+  },
+  {
     suffix: "enum-value-added",
     before: { type: "string", enum: ["a"] },
     after: { type: "string", enum: ["a", "b"] },
