@@ -1,5 +1,6 @@
 import { loadContractDocument } from "../internal/contract-document.js";
 import { operationTable, type OperationDescriptor } from "../internal/contract.js";
+import { pathTemplatePattern } from "../internal/path-template.js";
 import { FaultPlan } from "./faults.js";
 import { ImageStore } from "./images/image-store.js";
 import { JobStore, type JobTiming } from "./jobs.js";
@@ -36,7 +37,11 @@ export async function createState(options: EmulatorOptions): Promise<EmulatorSta
   for (const descriptor of Object.values(operationTable as Record<string, OperationDescriptor>)) {
     const method = descriptor.method.toUpperCase();
     if (descriptor.path.includes("{"))
-      templateRoutes.push({ method, pattern: pathPattern(descriptor.path), descriptor });
+      templateRoutes.push({
+        method,
+        pattern: pathTemplatePattern(descriptor.path, { trailingSlash: true }),
+        descriptor,
+      });
     else submitRoutes.set(`${method} ${descriptor.path}`, descriptor);
   }
   return {
@@ -62,17 +67,4 @@ export async function createState(options: EmulatorOptions): Promise<EmulatorSta
     timers: new Set(),
     cdnUrl: "",
   };
-}
-
-/** `/v1/tasks/{task_id}` -> a pattern where each parameter is one path segment. */
-function pathPattern(path: string): RegExp {
-  const source = path
-    .split(/(\{[^}]+\})/)
-    .map((part) =>
-      part.startsWith("{")
-        ? `(?<${part.slice(1, -1).replace(/\W/g, "_")}>[^/]+)`
-        : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-    )
-    .join("");
-  return new RegExp(`^${source}/?$`);
 }

@@ -1,4 +1,5 @@
 import { operationTable, type OperationDescriptor } from "../internal/contract.js";
+import { escapeRegex, pathTemplatePattern } from "../internal/path-template.js";
 
 /** One route the proxy lets through. */
 interface AllowedRoute {
@@ -22,7 +23,10 @@ export function allowedRoutes(allow: readonly string[]): AllowedRoute[] {
       const known = all.map((d) => d.id).join(", ");
       throw new TypeError(`createProxy: unknown operation "${name}" in allow; known: ${known}`);
     }
-    routes.push({ method: descriptor.method.toUpperCase(), pattern: pathPattern(descriptor.path) });
+    routes.push({
+      method: descriptor.method.toUpperCase(),
+      pattern: pathTemplatePattern(descriptor.path),
+    });
     if (descriptor.queue) {
       const app = descriptor.path.split("/").filter(Boolean).slice(0, 2).map(escapeRegex).join("/");
       const job = `^/${app}/requests/[^/]+`;
@@ -36,17 +40,4 @@ export function allowedRoutes(allow: readonly string[]): AllowedRoute[] {
 
 export function isAllowed(routes: AllowedRoute[], method: string, path: string): boolean {
   return routes.some((route) => route.method === method && route.pattern.test(path));
-}
-
-/** `/v1/tasks/{task_id}` -> one path segment per parameter. */
-function pathPattern(path: string): RegExp {
-  const source = path
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith("{") ? "[^/]+" : escapeRegex(part)))
-    .join("");
-  return new RegExp(`^${source}$`);
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { OperationDescriptor, TaskProtocol } from "../../internal/contract.js";
+import { groupName } from "../../internal/path-template.js";
 import { sendJson } from "../http-util.js";
 import type { Job } from "../jobs.js";
 import { isRecord } from "../json.js";
@@ -61,8 +62,7 @@ export function answerTaskCall(
   descriptor: OperationDescriptor,
   pathParams: Record<string, string>,
 ): void {
-  // Path parameter names are regex group names here: the same spelling as in state.ts.
-  const id = pathParams[role.idParam.replace(/\W/g, "_")] ?? "";
+  const id = pathParams[groupName(role.idParam)] ?? "";
   const job = state.jobs.get(id);
   if (!job || job.operationId !== role.submit.id)
     return sendJson(res, 404, { detail: `no task ${id}` });
