@@ -22,13 +22,13 @@ export function coerceToType(raw: string, type: unknown): unknown {
 /** A decimal that a double holds as written: finite, and at most 15 significant digits. */
 function exact(raw: string): boolean {
   if (!Number.isFinite(Number(raw))) return false;
-  const digits = raw
-    .replace(/^[-+]/, "")
-    .replace(/[eE].*$/, "")
-    .replace(".", "")
-    .replace(/^0+/, "")
-    .replace(/0+$/, "");
-  return digits.length <= 15;
+  // Index scans, not /0+$/: that pattern retries from every zero, quadratic on a digit run.
+  const mantissa = raw.replace(/^[-+]/, "").split(/[eE]/, 1)[0]!.replace(".", "");
+  let first = 0;
+  let last = mantissa.length;
+  while (first < last && mantissa[first] === "0") first++;
+  while (last > first && mantissa[last - 1] === "0") last--;
+  return last - first <= 15;
 }
 
 /** Whether a value already in a document (an example, a default) fits the declared type. */

@@ -7,6 +7,7 @@ import {
   walkSchemas,
   type JsonObject,
 } from "../openapi-walk.js";
+import { keywordAdmits } from "./admits.js";
 import { coerceToType, matchesType } from "./coerce.js";
 import { INFERRED_FROM, INFERRED_KEYWORDS } from "./infer-constraints.js";
 
@@ -27,7 +28,7 @@ export function holdBackContradicted(document: JsonObject, diagnostics: Diagnost
     for (const raw of seen) {
       const value = asType(raw, schema.type);
       for (const keyword of inferred as string[]) {
-        if (!contradicted.has(keyword) && rejects(schema, keyword, value))
+        if (!contradicted.has(keyword) && !keywordAdmits(schema, keyword, value))
           contradicted.set(keyword, raw);
       }
     }
@@ -47,28 +48,6 @@ export function holdBackContradicted(document: JsonObject, diagnostics: Diagnost
       delete schema[INFERRED_FROM];
     }
   });
-}
-
-function rejects(schema: JsonObject, keyword: string, value: unknown): boolean {
-  const number = typeof value === "number" ? value : undefined;
-  const length =
-    typeof value === "string" ? [...value].length : Array.isArray(value) ? value.length : undefined;
-  switch (keyword) {
-    case "enum":
-      return Array.isArray(schema.enum) && !schema.enum.includes(value);
-    case "minimum":
-      return number !== undefined && number < (schema.minimum as number);
-    case "maximum":
-      return number !== undefined && number > (schema.maximum as number);
-    case "minLength":
-    case "minItems":
-      return length !== undefined && length < (schema[keyword] as number);
-    case "maxLength":
-    case "maxItems":
-      return length !== undefined && length > (schema[keyword] as number);
-    default:
-      return false; // a default is not contradicted by an example
-  }
 }
 
 /** The example as the schema's type would read it (apifox writes `2` for the string "2"). */

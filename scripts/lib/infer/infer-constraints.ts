@@ -1,6 +1,7 @@
 import type { Diagnostics } from "../diagnostics.js";
 import { toPointer } from "../json-pointer.js";
 import { walkSchemas, type JsonObject } from "../openapi-walk.js";
+import { keywordAdmits, refusingKeyword } from "./admits.js";
 import { coerceToType } from "./coerce.js";
 import { parseProse, type ProseRange } from "./parse-prose.js";
 
@@ -64,6 +65,21 @@ function applyEnum(schema: JsonObject, raw: string[], report: Report): string[] 
     report(
       "prose-enum-type-mismatch",
       `description lists ${JSON.stringify(bad)}, which are not of type ${String(schema.type)}; enum not applied`,
+    );
+    return [];
+  }
+  const outside = values.find((value) => refusingKeyword(schema, value) !== undefined);
+  if (outside !== undefined) {
+    report(
+      "prose-enum-outside-schema",
+      `description lists ${JSON.stringify(outside)}, which the schema's ${refusingKeyword(schema, outside)} refuses; enum not applied`,
+    );
+    return [];
+  }
+  if (schema.default !== undefined && !values.includes(schema.default)) {
+    report(
+      "prose-enum-excludes-default",
+      `description lists ${JSON.stringify(values)} but the schema's default is ${JSON.stringify(schema.default)}; enum not applied`,
     );
     return [];
   }
@@ -143,7 +159,7 @@ function applyRange(schema: JsonObject, range: ProseRange, report: Report): stri
     );
     return [];
   }
-  const applied: string[] = [];
+  const additions: JsonObject = {};
   for (const [key, bound] of [
     [minKey, min],
     [maxKey, max],
@@ -157,10 +173,18 @@ function applyRange(schema: JsonObject, range: ProseRange, report: Report): stri
         );
       continue;
     }
-    schema[key] = bound;
-    applied.push(key);
+    additions[key] = bound;
   }
-  return applied;
+  const conflict = conflictWithSchema(schema, additions, minKey, maxKey);
+  if (conflict) {
+    report(
+      "prose-range-contradicts-schema",
+      `description gives a range ${text}, but ${conflict}; not applied`,
+    );
+    return [];
+  }
+  Object.assign(schema, additions);
+  return Object.keys(additions);
 }
 
 function applyDefault(schema: JsonObject, raw: string, report: Report): string[] {
@@ -172,21 +196,18 @@ function applyDefault(schema: JsonObject, raw: string, report: Report): string[]
     );
     return [];
   }
-  const outside =
-    typeof value === "number" &&
-    ((typeof schema.minimum === "number" && value < schema.minimum) ||
-      (typeof schema.maximum === "number" && value > schema.maximum));
-  if (outside) {
-    report(
-      "prose-default-out-of-range",
-      `description gives default ${String(value)}, outside ${String(schema.minimum ?? "")}..${String(schema.maximum ?? "")}; not applied`,
-    );
-    return [];
-  }
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) {
+  const refusing = refusingKeyword(schema, value);
+  if (refusing === "enum") {
     report(
       "prose-default-not-in-enum",
       `description gives default ${JSON.stringify(value)}, which is not one of ${JSON.stringify(schema.enum)}; not applied`,
+    );
+    return [];
+  }
+  if (refusing !== undefined) {
+    report(
+      "prose-default-out-of-range",
+      `description gives default ${JSON.stringify(value)}, which ${refusing} ${String(schema[refusing])} refuses; not applied`,
     );
     return [];
   }
@@ -200,4 +221,30 @@ function applyDefault(schema: JsonObject, raw: string, report: Report): string[]
   }
   schema.default = value;
   return ["default"];
+}
+
+/**
+ * Why bounds read from prose cannot join the schema's own keywords, if they cannot: they
+ * would cross a stated bound, or refuse the schema's own default or enum values.
+ */
+function conflictWithSchema(
+  schema: JsonObject,
+  additions: JsonObject,
+  minKey: string,
+  maxKey: string,
+): string | undefined {
+  const candidate = { ...schema, ...additions };
+  const low = candidate[minKey];
+  const high = candidate[maxKey];
+  if (typeof low === "number" && typeof high === "number" && low > high)
+    return `${minKey} ${low} would exceed ${maxKey} ${high}`;
+  const own = [
+    ...(schema.default !== undefined ? [schema.default] : []),
+    ...(Array.isArray(schema.enum) ? schema.enum : []),
+  ];
+  for (const value of own)
+    for (const key of Object.keys(additions))
+      if (!keywordAdmits(candidate, key, value))
+        return `the schema's own value ${JSON.stringify(value)} is outside it`;
+  return undefined;
 }

@@ -74,3 +74,67 @@ describe("parseProse", () => {
     expect(parseProse(text)).toEqual({});
   });
 });
+
+describe("parseProse reads phrasings real exports use", () => {
+  it.each([
+    ["Number of images (1-4)", "1", "4"],
+    ["Guidance scale [0.0, 1.0]", "0.0", "1.0"],
+    ["取值范围1到20", "1", "20"],
+    ["范围 1 至 100", "1", "100"],
+    ["Strength, range from 0.1 to 0.9", "0.1", "0.9"],
+    ["Exponent limit 1e-7 ~ 1e3", "1e-7", "1e3"],
+  ])("the range in %j", (text, min, max) => {
+    expect(parseProse(text).range).toMatchObject({ min, max });
+  });
+
+  it.each([
+    ["Quality, range [low, medium, high]", ["low", "medium", "high"]],
+    ["Possible values: `square_hd`, `square`", ["square_hd", "square"]],
+    ["Style. Options: default, vivid, natural.", ["default", "vivid", "natural"]],
+    ["Mode, one of: fast, slow, default fast", ["fast", "slow"]],
+    ["Acceleration, one of none, regular, or high", ["none", "regular", "high"]],
+  ])("the enum in %j", (text, expected) => {
+    expect(parseProse(text).enum).toEqual(expected);
+  });
+
+  it.each([
+    ["The default aspect ratio is 16:9.", "16:9"],
+    ["Mode, one of: fast, slow, default fast", "fast"],
+    ["默认1024", "1024"],
+    ["尺寸，默认值为 1024x768", "1024x768"],
+    ["(default true)", "true"],
+  ])("the default in %j", (text, expected) => {
+    expect(parseProse(text).default).toBe(expected);
+  });
+});
+
+describe("parseProse refuses what does not read as the field's values", () => {
+  it.each([
+    ["The URL of the input image. Supported file types: jpg, jpeg, png, webp"],
+    ['Any text, for example "cat" or "dog"'],
+    ["Sort by the attributes `name` and `date`"],
+    ['Placeholders: "<branch name>", "<tag name>"'],
+    ["Options: fast, slow for the default mode"],
+    ["可选值：支持default"],
+    ["Speed | quality tradeoff, in plain words"],
+  ])("no enum in %j", (text) => {
+    expect(parseProse(text).enum).toBeUndefined();
+  });
+
+  it.each([
+    ["Default: the repository's default branch"],
+    ["Uses the default model when empty"],
+    ["the default branch is used when empty"],
+    ["Uses the default v2 model"],
+  ])("no default in %j", (text) => {
+    expect(parseProse(text).default).toBeUndefined();
+  });
+
+  it("never glues a marker word to a value", () => {
+    expect(parseProse("Allowed values:`square_hd`, `portrait_4_3`").enum).toEqual([
+      "square_hd",
+      "portrait_4_3",
+    ]);
+    expect(parseProse("可选值：fast、slow").enum).toEqual(["fast", "slow"]);
+  });
+});
