@@ -3,6 +3,7 @@ import { Diagnostics, type Diagnostic } from "./diagnostics.js";
 import { canonicalize } from "./canonicalize.js";
 import { holdBackContradicted } from "./infer/hold-back-contradicted.js";
 import { inferConstraints } from "./infer/infer-constraints.js";
+import { relaxOverstatedRequired } from "./infer/relax-required.js";
 import { parseYaml } from "./load/parse-yaml.js";
 import { repairYaml } from "./load/repair-yaml.js";
 import { assignOperationIds } from "./normalize/assign-operation-ids.js";
@@ -90,6 +91,7 @@ export function buildContract(
   if (options.infer !== false && document["x-infer"] !== false) {
     inferConstraints(document, located);
     holdBackContradicted(document, located);
+    relaxOverstatedRequired(document, located);
   }
   // After overlays: they may add references, set curated operationIds or add operations.
   checkRefs(document, located);

@@ -39,7 +39,7 @@ const CLOSING_QUOTE: Record<string, string> = {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const push = (kind: TokenKind, value: string) =>
-    tokens.push({ kind, text: value, lower: value.toLowerCase() });
+    tokens.push({ kind, text: value, lower: kind === "word" ? value.toLowerCase() : value });
   let i = 0;
   while (i < text.length) {
     const char = text[i]!;
