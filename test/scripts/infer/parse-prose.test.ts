@@ -138,3 +138,47 @@ describe("parseProse refuses what does not read as the field's values", () => {
     expect(parseProse("可选值：fast、slow").enum).toEqual(["fast", "slow"]);
   });
 });
+
+describe("parseProse on what real specs taught it (test/fixtures/prose-corpus)", () => {
+  it("ignores sentences that give examples", () => {
+    expect(
+      parseProse("Ratio of duplicates. For example, at 0.5, at most 50% of the log is duplicates.")
+        .range,
+    ).toBeUndefined();
+    expect(
+      parseProse(
+        "A slug prefix (e.g. `nyc`) works in that region's locations (`nyc1`, `nyc2`, or `nyc3`).",
+      ).enum,
+    ).toBeUndefined();
+  });
+
+  it("reads no range from one alternative of several", () => {
+    expect(parseProse("Must be either 0 or between 5000 and 10800000.").range).toBeUndefined();
+  });
+
+  it("reads no default that holds only under a condition", () => {
+    expect(parseProse("Defaults to `doadmin` when `cluster_name` is set.").default).toBeUndefined();
+    expect(parseProse("Defaults to `latest` if not provided.").default).toBe("latest");
+    expect(parseProse("The default value for this is 3 seconds.").default).toBeUndefined();
+  });
+
+  it("reads no enum from things a sentence names", () => {
+    expect(
+      parseProse("This value includes the `account_balance` and `month_to_date_usage`.").enum,
+    ).toBeUndefined();
+    expect(
+      parseProse("Scans for these directory names: `_static`, `dist`, `public`.").enum,
+    ).toBeUndefined();
+    expect(parseProse("Supported tags are: `HOSTNAME`, `app-name`, `msg`.").enum).toBeUndefined();
+  });
+
+  it("reads stated lengths and value ranges", () => {
+    expect(parseProse("The maximum length is 175 characters.").range).toEqual({
+      max: "175",
+      ofLength: true,
+    });
+    expect(parseProse("Up to a limit of 63 characters.").range).toMatchObject({ max: "63" });
+    expect(parseProse("Valid values are are 1-3.").range).toMatchObject({ min: "1", max: "3" });
+    expect(parseProse("Valid values are 1, 2").range).toBeUndefined();
+  });
+});

@@ -31,6 +31,8 @@ export function skipFiller(
   marks = [":", "："],
 ): number {
   let i = at;
+  // Twice: exports stutter ("Valid values are are 1-3").
+  if (isWord(tokens[i], ...words)) i++;
   if (isWord(tokens[i], ...words)) i++;
   if (isPunct(tokens[i], ...marks)) i++;
   return i;
@@ -50,4 +52,30 @@ export function isDefaultWord(token: Token | undefined): boolean {
   return (
     isWord(token, "default", "defaults") || (token?.kind === "cjk" && token.text.startsWith("默认"))
   );
+}
+
+/** Where a sentence really ends; unlike `endsSentence`, a closing parenthesis does not. */
+function endsStatement(token: Token): boolean {
+  return token.kind === "break" || isPunct(token, ";", "；", "。", ".", "!", "?", "！", "？");
+}
+
+const INTRODUCES_EXAMPLE = ["e.g.", "eg.", "such"];
+
+/**
+ * Marks the tokens of sentences that give examples, from "for example", "e.g." or "such as" to
+ * the end of the sentence: what they say is a sample, not the field's constraint
+ * ("For example, at 0.5, at most 50% of the log…").
+ */
+export function markExamples(tokens: Token[]): void {
+  let inExample = false;
+  tokens.forEach((token, i) => {
+    if (endsStatement(token)) inExample = false;
+    else if (
+      isWord(token, ...INTRODUCES_EXAMPLE) ||
+      (isWord(token, "example", "examples") && isWord(tokens[i - 1], "for")) ||
+      (token.kind === "cjk" && /例如|比如|譬如/.test(token.text))
+    )
+      inExample = true;
+    if (inExample) token.example = true;
+  });
 }

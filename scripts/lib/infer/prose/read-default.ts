@@ -11,6 +11,7 @@ import type { Token } from "./tokens.js";
  */
 export function findDefault(tokens: Token[], values: string[] | undefined): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.example) continue;
     const token = tokens[i]!;
     if (isWord(token, "default", "defaults")) {
       const found = englishDefault(tokens, i + 1, values);
@@ -35,9 +36,11 @@ function englishDefault(
   }
   const bare = valueAt(tokens, i, { words: false, values });
   if (bare !== undefined) return bare;
-  // "the default aspect ratio is 16:9": up to three plain words, then "is", then a literal.
+  // "the default aspect ratio is 16:9": up to three plain words, "is", and a literal that
+  // ends the sentence ("the default value for this is 3 seconds" may be in another unit).
   for (let j = i; j < i + 3 && tokens[j]?.kind === "word"; j++) {
-    if (isWord(tokens[j + 1], "is")) return valueAt(tokens, j + 2, { words: false, values });
+    if (isWord(tokens[j + 1], "is"))
+      return valueAt(tokens, j + 2, { words: false, values, terminal: true });
   }
   return undefined;
 }
@@ -62,10 +65,14 @@ function chineseDefault(
 function valueAt(
   tokens: Token[],
   at: number,
-  options: { words: boolean; values: string[] | undefined },
+  options: { words: boolean; values: string[] | undefined; terminal?: boolean },
 ): string | undefined {
   const token = tokens[at];
   if (token === undefined) return undefined;
+  const next = tokens[at + 1];
+  const last = endsSentence(next) || isPunct(next, ",", "，");
+  if (options.terminal && !last) return undefined;
+  if (conditional(tokens, at + 1)) return undefined;
   if (token.kind === "quoted") return itemText(token, { cjkItems: false, joiners: [] });
   if (token.kind === "number") return token.text;
   if (token.kind !== "word" || NOT_VALUES.has(token.lower) || isDefaultWord(token))
@@ -74,6 +81,28 @@ function valueAt(
   if (options.values?.includes(token.text)) return token.text;
   // `16:9`, `1024x768`, `v2`: a word with a digit reads as a literal even without a colon.
   const literal = options.words || /\d/.test(token.text);
+  return literal && last ? token.text : undefined;
+}
+
+/** Words after "if"/"when" that keep a default unconditional: "if not provided", "when omitted". */
+const ABSENCE = [
+  "not",
+  "omitted",
+  "unset",
+  "empty",
+  "missing",
+  "absent",
+  "none",
+  "nothing",
+  "left",
+];
+
+/**
+ * "Defaults to `doadmin` when `cluster_name` is set": a default that holds only under a
+ * condition on something else is not the field's default.
+ */
+function conditional(tokens: Token[], at: number): boolean {
+  if (!isWord(tokens[at], "when", "if", "for", "with")) return false;
   const next = tokens[at + 1];
-  return literal && (endsSentence(next) || isPunct(next, ",", "，")) ? token.text : undefined;
+  return !isWord(next, ...ABSENCE) && !(isWord(next, "it", "this") && isWord(tokens[at + 2], "is"));
 }

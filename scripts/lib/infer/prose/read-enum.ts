@@ -12,8 +12,23 @@ import type { Token } from "./tokens.js";
 const INTRODUCES_EXAMPLES = new Set([
   "example",
   "examples",
-  "e.g",
-  "eg",
+  "e.g.",
+  "eg.",
+  "form",
+  "name",
+  "names",
+  "tag",
+  "tags",
+  "header",
+  "headers",
+  "variable",
+  "variables",
+  "placeholder",
+  "placeholders",
+  "directory",
+  "directories",
+  "file",
+  "files",
   "such",
   "like",
   "including",
@@ -48,6 +63,7 @@ function enumMarkerEnd(tokens: Token[], at: number): number | undefined {
 
 export function findEnum(tokens: Token[]): string[] | undefined {
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.example) continue;
     const after = enumMarkerEnd(tokens, i);
     if (after === undefined) continue;
     const at = skipFiller(tokens, after, ["are", "is", "include", "includes"]);
@@ -60,6 +76,7 @@ export function findEnum(tokens: Token[]): string[] | undefined {
 /** `range [low, medium, high]`: a bracketed "range" of words is a set of values. */
 function rangeOfWords(tokens: Token[]): string[] | undefined {
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.example) continue;
     const after = rangeMarkerEnd(tokens, i);
     if (after === undefined) continue;
     const open = skipFiller(tokens, after, ["is", "of"]);
@@ -71,13 +88,17 @@ function rangeOfWords(tokens: Token[]): string[] | undefined {
 }
 
 /** Quoted lists (`"jpeg", "png"`), pipe lists (`a | b`) and `a、b`, with no marker before. */
+/** Without a marker, "and" joins things a sentence talks about ("includes `a` and `b`"). */
+const QUOTED_JOINERS = [",", "，", "、", "|", "or", "或"];
+
 function unmarkedList(tokens: Token[]): string[] | undefined {
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.example) continue;
     const token = tokens[i]!;
     const next = tokens[i + 1];
     const style =
       token.kind === "quoted"
-        ? { quotedOnly: true, joiners: ANY_JOINER }
+        ? { quotedOnly: true, joiners: QUOTED_JOINERS }
         : isPunct(next, "|")
           ? { quotedOnly: false, joiners: ["|"] }
           : isPunct(next, "、")

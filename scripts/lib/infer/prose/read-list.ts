@@ -36,6 +36,7 @@ export const NOT_VALUES = new Set([
   "of",
   "one",
   "etc",
+  "etc.",
 ]);
 export const ANY_JOINER = [",", "，", "、", "|", "or", "and", "或", "和", "及"];
 
@@ -60,7 +61,7 @@ export function readList(tokens: Token[], at: number, style: ListStyle): ReadLis
     if (item === undefined) return { end: i };
     items.push(item);
     i++;
-    if (isWord(tokens[i], "etc") || isPunct(tokens[i], "…")) {
+    if (isWord(tokens[i], "etc", "etc.") || isPunct(tokens[i], "…")) {
       i++;
       if (isPunct(tokens[i], ".") && !endsSentence(tokens[i + 1])) i++;
       break;

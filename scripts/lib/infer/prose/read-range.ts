@@ -48,30 +48,46 @@ interface Span {
   end: number;
 }
 
-/** `a - b`, `a to b`, `a and b`, `a 至 b` starting at `at`. */
-function spanAt(tokens: Token[], at: number): Span | undefined {
+/**
+ * `a - b`, `a to b`, `a and b`, `a 至 b` starting at `at`. `dashesOnly` where a comma or "and"
+ * would rather join a list ("Valid values are 1, 2").
+ */
+function spanAt(tokens: Token[], at: number, dashesOnly = false): Span | undefined {
   const low = tokens[at];
   const separator = tokens[at + 1];
   const high = tokens[at + 2];
   if (low?.kind !== "number" || high?.kind !== "number") return undefined;
-  const separates =
-    isPunct(separator, ...SPAN_SEPARATORS) ||
-    isWord(separator, "to", "and") ||
-    (separator?.kind === "cjk" && (separator.text === "至" || separator.text === "到"));
+  const separates = dashesOnly
+    ? isPunct(separator, "-", "–", "—", "~", "～") || isWord(separator, "to")
+    : isPunct(separator, ...SPAN_SEPARATORS) ||
+      isWord(separator, "to", "and") ||
+      (separator?.kind === "cjk" && (separator.text === "至" || separator.text === "到"));
   return separates ? { min: low.text, max: high.text, end: at + 3 } : undefined;
 }
 
 /** After a marker (`range`, `value range`, `between`, `from`, `取值范围`): `1-20`, `[1, 20]`. */
 function markedSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
   for (let i = 0; i < tokens.length; i++) {
-    const after = rangeMarkerEnd(tokens, i);
+    if (tokens[i]!.example) continue;
+    // "either 0 or between 5000 and 10800000": one alternative is not the field's range.
+    if (isWord(tokens[i - 1], "or", "either")) continue;
+    const qualified = qualifiedValuesEnd(tokens, i);
+    const after = qualified ?? rangeMarkerEnd(tokens, i);
     if (after === undefined) continue;
-    let at = skipFiller(tokens, after, ["is", "of"]);
+    let at = skipFiller(tokens, after, ["is", "are", "of"]);
     if (isPunct(tokens[at], ...OPEN_BRACKETS)) at++;
-    const span = spanAt(tokens, at);
+    const span = spanAt(tokens, at, qualified !== undefined);
     if (span) return { min: span.min, max: span.max };
   }
   return undefined;
+}
+
+/** `valid values are 1-3`: the index after `<qualifier> values`, if that starts at `at`. */
+function qualifiedValuesEnd(tokens: Token[], at: number): number | undefined {
+  return isWord(tokens[at], "valid", "allowed", "accepted", "permitted", "possible") &&
+    isWord(tokens[at + 1], "value", "values")
+    ? at + 2
+    : undefined;
 }
 
 /** The index after a range marker starting at `at`, if one does. */
@@ -86,6 +102,7 @@ export function rangeMarkerEnd(tokens: Token[], at: number): number | undefined 
 /** An interval in brackets, no marker needed: `(1-4)`, `[0.0, 1.0]`. */
 function bracketSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.example) continue;
     if (!isPunct(tokens[i], ...OPEN_BRACKETS)) continue;
     const span = spanAt(tokens, i + 1);
     if (span && isPunct(tokens[span.end], ...CLOSE_BRACKETS))
@@ -97,6 +114,7 @@ function bracketSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
 /** `1~47`: a tilde between two numbers is a range wherever it stands. */
 function tildeSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
   for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.example) continue;
     if (tokens[i]?.kind === "number" && isPunct(tokens[i + 1], "~", "～")) {
       const span = spanAt(tokens, i);
       if (span) return { min: span.min, max: span.max };
@@ -108,6 +126,7 @@ function tildeSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
 /** `1 to 4000 characters`: a span needs no marker when a length unit follows it. */
 function lengthSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.example) continue;
     const span = spanAt(tokens, i);
     if (!span) continue;
     const unit = tokens[span.end];
@@ -139,7 +158,9 @@ const maximumMarker: Marker = (tokens, at) =>
     ["most"],
     ["<=", "≤"],
     ["最大值", "最大", "不超过", "不大于", "不高于"],
-  ) ?? (isWord(tokens[at], "up") && isWord(tokens[at + 1], "to") ? at + 2 : undefined);
+  ) ??
+  (isWord(tokens[at], "up") && isWord(tokens[at + 1], "to") ? at + 2 : undefined) ??
+  (isWord(tokens[at], "limit") && isWord(tokens[at + 1], "of") ? at + 2 : undefined);
 
 /** `min`, `minimum value`, `at least`, `>=`, `最小值`: the index after the marker. */
 function boundMarker(
@@ -151,7 +172,8 @@ function boundMarker(
   cjk: string[],
 ): number | undefined {
   const token = tokens[at];
-  if (isWord(token, ...words)) return isWord(tokens[at + 1], "value") ? at + 2 : at + 1;
+  // `maximum value`, `maximum length` (a length: the caller knows from the words around).
+  if (isWord(token, ...words)) return isWord(tokens[at + 1], "value", "length") ? at + 2 : at + 1;
   if (isWord(token, "at") && isWord(tokens[at + 1], ...afterAt)) return at + 2;
   if (isPunct(token, ...symbols)) return at + 1;
   if (cjkEndsWith(token, cjk)) return at + 1;
@@ -160,6 +182,7 @@ function boundMarker(
 
 function firstBound(tokens: Token[], marker: Marker): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.example) continue;
     const after = marker(tokens, i);
     if (after === undefined) continue;
     const at = skipFiller(tokens, after, ["is", "of"], [":", "：", "="]);

@@ -23,7 +23,12 @@ export interface Token {
   text: string;
   /** Lower-cased `text`, for matching marker words. */
   lower: string;
+  /** Inside a sentence that gives examples ("for example …", "e.g. …"): not a statement. */
+  example?: boolean;
 }
+
+/** Abbreviations whose full stop ends no sentence. */
+const ABBREVIATIONS = new Set(["e.g", "eg", "i.e", "ie", "etc", "vs", "approx", "incl"]);
 
 /** Quoted spans longer than this are prose, not values: it also bounds the scan per quote. */
 const MAX_QUOTED = 200;
@@ -64,6 +69,7 @@ export function tokenize(text: string): Token[] {
     } else if (isWordChar(char) || startsSignedNumber(text, i, tokens)) {
       const start = i;
       i = wordEnd(text, i + 1);
+      if (text[i] === "." && ABBREVIATIONS.has(text.slice(start, i).toLowerCase())) i++;
       const word = text.slice(start, i);
       if (isNumber(word)) push("number", word.replace("\u2212", "-"));
       else push("word", word);
