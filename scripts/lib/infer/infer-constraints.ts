@@ -104,7 +104,8 @@ const BOUND_KEYWORDS = {
   items: ["minItems", "maxItems"],
 } as const;
 
-function applyRange(schema: JsonObject, range: ProseRange, report: Report): string[] {
+function applyRange(schema: JsonObject, stated: ProseRange, report: Report): string[] {
+  let range = stated;
   const kind =
     schema.type === "integer" || schema.type === "number"
       ? "value"
@@ -130,6 +131,23 @@ function applyRange(schema: JsonObject, range: ProseRange, report: Report): stri
   }
   const boundType = kind === "value" ? schema.type : "integer";
   const [minKey, maxKey] = BOUND_KEYWORDS[kind];
+  // A bound too large for a double ("最大值9223372036854775807") is left out on its own: the
+  // other bound is still stated. A bound of the wrong kind ("1.5" for an integer) means the
+  // prose speaks of something else, and nothing is applied.
+  const tooLarge = (raw: string | undefined) =>
+    raw !== undefined && /^[-+]?\d+$/.test(raw) && !Number.isSafeInteger(Number(raw));
+  for (const [side, raw] of [
+    ["min", range.min],
+    ["max", range.max],
+  ] as const) {
+    if (tooLarge(raw)) {
+      report(
+        "prose-range-unrepresentable",
+        `description gives the bound ${raw}, beyond what a number holds exactly; that bound is not applied`,
+      );
+      range = { ...range, [side]: undefined };
+    }
+  }
   const min = range.min === undefined ? undefined : coerceToType(range.min, boundType);
   const max = range.max === undefined ? undefined : coerceToType(range.max, boundType);
   if (

@@ -6,7 +6,7 @@
  * `infer-constraints.ts`. When in doubt a rule reads nothing: a missed constraint costs a
  * user less than an invented one that rejects a valid call.
  */
-import { markExamples } from "./prose/match.js";
+import { hedged, markExamples } from "./prose/match.js";
 import { findDefault } from "./prose/read-default.js";
 import { describesLinks, findEnum } from "./prose/read-enum.js";
 import { findRange, type ProseRange } from "./prose/read-range.js";
@@ -22,6 +22,7 @@ export interface ProseConstraints {
 
 export function parseProse(text: string): ProseConstraints {
   const tokens = tokenize(text);
+  if (hedged(tokens)) return {};
   markExamples(tokens);
   const found: ProseConstraints = {};
   const range = findRange(tokens);

@@ -182,3 +182,41 @@ describe("parseProse on what real specs taught it (test/fixtures/prose-corpus)",
     expect(parseProse("Valid values are 1, 2").range).toBeUndefined();
   });
 });
+
+describe("parseProse on Chinese API references (test/fixtures/prose-corpus)", () => {
+  it("reads through markdown emphasis and a unit before the span", () => {
+    expect(parseProse("**参数解释**： 主机ID **取值范围**： 字符长度1-64位 ").range).toEqual({
+      min: "1",
+      max: "64",
+      ofLength: true,
+    });
+    expect(parseProse("所需图像的文本描述,最大长度1000。").range).toEqual({
+      max: "1000",
+      ofLength: true,
+    });
+  });
+
+  it("reads bulleted values after 取值范围", () => {
+    expect(
+      parseProse("**取值范围**: - effecting：学习完成，策略生效 - learned：待确认 - pause：暂停")
+        .enum,
+    ).toEqual(["effecting", "learned", "pause"]);
+    expect(
+      parseProse("**取值范围**： * ADD：增加 * DELETE：删除  **默认取值**： 不涉及").enum,
+    ).toEqual(["ADD", "DELETE"]);
+  });
+
+  it("reads 默认取值 and refuses 不涉及", () => {
+    expect(parseProse("**默认取值**：true").default).toBe("true");
+    expect(parseProse("**默认取值**：不涉及").default).toBeUndefined();
+    expect(parseProse("图片尺寸(可选,默认 square_hd)- 生成图片的尺寸").default).toBe("square_hd");
+  });
+
+  it("applies nothing from hedged prose or a condition on another field", () => {
+    expect(parseProse("一般取值范围 [1, 50], 具体取值范围、默认值需见对应模型 。")).toEqual({});
+    expect(
+      parseProse("生成图像的质量。对于 gpt-image-1,支持的取值有:auto、high。").enum,
+    ).toBeUndefined();
+    expect(parseProse("For dall-e-3, must be one of 1024x1024, 1792x1024.").enum).toBeUndefined();
+  });
+});

@@ -35,50 +35,66 @@ function applied(entry: Entry): Record<string, unknown> {
   return Object.fromEntries(KEYWORDS.filter((k) => k in schema).map((k) => [k, schema[k]]));
 }
 
-/** One count per keyword: right (applied as labelled), wrong (applied, not labelled so), missed. */
-function score() {
-  let right = 0;
-  const wrong: string[] = [];
-  const missed: string[] = [];
+interface Tally {
+  right: number;
+  wrong: string[];
+  missed: string[];
+}
+
+/** Per keyword: right (applied as labelled), wrong (applied, not so labelled), missed. */
+function score(): Map<string, Tally> {
+  const tallies = new Map(KEYWORDS.map((k) => [k, { right: 0, wrong: [], missed: [] } as Tally]));
   for (const entry of corpus) {
     const got = applied(entry);
     for (const keyword of KEYWORDS) {
+      const tally = tallies.get(keyword)!;
       const has = keyword in got;
       const wants = keyword in entry.expected;
-      const same = JSON.stringify(got[keyword]) === JSON.stringify(entry.expected[keyword]);
-      if (has && wants && same) right++;
+      const text = JSON.stringify(entry.description);
+      if (has && wants && JSON.stringify(got[keyword]) === JSON.stringify(entry.expected[keyword]))
+        tally.right++;
       else {
-        if (has)
-          wrong.push(
-            `${keyword}=${JSON.stringify(got[keyword])} in ${JSON.stringify(entry.description)}`,
-          );
+        if (has) tally.wrong.push(`${keyword}=${JSON.stringify(got[keyword])} in ${text}`);
         if (wants)
-          missed.push(
-            `${keyword}=${JSON.stringify(entry.expected[keyword])} in ${JSON.stringify(entry.description)}`,
-          );
+          tally.missed.push(`${keyword}=${JSON.stringify(entry.expected[keyword])} in ${text}`);
       }
     }
   }
-  return { right, wrong, missed };
+  return tallies;
 }
 
-describe("prose inference on 400 labelled real descriptions", () => {
-  const { right, wrong, missed } = score();
+function confusionTable(tallies: Map<string, Tally>): string {
+  const rows = [...tallies].map(([k, t]) => [k, t.right, t.wrong.length, t.missed.length]);
+  const total = (i: number) => rows.reduce((sum, row) => sum + (row[i] as number), 0);
+  rows.push(["all", total(1), total(2), total(3)]);
+  return [["keyword", "right", "wrong", "missed"], ...rows]
+    .map((row) => row.map((cell) => String(cell).padEnd(10)).join(""))
+    .join("\n");
+}
+
+describe(`prose inference on ${corpus.length} labelled real descriptions`, () => {
+  const tallies = score();
+  const all = [...tallies.values()];
+  const right = all.reduce((sum, t) => sum + t.right, 0);
+  const wrong = all.flatMap((t) => t.wrong);
+  const missed = all.flatMap((t) => t.missed);
   const precision = right / (right + wrong.length);
   const recall = right / (right + missed.length);
 
-  it("is labelled: 400 entries, each with a source", () => {
-    expect(corpus).toHaveLength(400);
+  it("is labelled: at least 400 entries, English and Chinese, each with a source", () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(400);
+    expect(
+      corpus.filter((e) => /[\u4e00-\u9fff]/.test(e.description)).length,
+    ).toBeGreaterThanOrEqual(50);
     expect(corpus.every((e) => e.source.length > 0)).toBe(true);
   });
 
-  it(`applies what the prose states (precision ${(precision * 100).toFixed(1)}%, recall ${(recall * 100).toFixed(1)}%)`, () => {
-    // The known wrong and missed ones, so a change that adds another shows up by name.
-    expect(wrong).toEqual([
-      'default="yesterday" in "Optional day to query. Only the date component of the timestamp will be considered. Default: yesterday."',
-    ]);
-    expect(missed).toHaveLength(4);
-    expect(precision).toBeGreaterThanOrEqual(0.98);
+  it(`applies only what the prose states (precision ${(precision * 100).toFixed(1)}%, recall ${(recall * 100).toFixed(1)}%)`, () => {
+    console.log(
+      `${confusionTable(tallies)}\nprecision ${(precision * 100).toFixed(1)}%, recall ${(recall * 100).toFixed(1)}%\nmissed:\n  ${missed.join("\n  ")}`,
+    );
+    // Every applied constraint is one the text states: a wrong one rejects valid calls.
+    expect(wrong).toEqual([]);
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });
 });

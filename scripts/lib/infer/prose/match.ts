@@ -62,20 +62,37 @@ function endsStatement(token: Token): boolean {
 const INTRODUCES_EXAMPLE = ["e.g.", "eg.", "such"];
 
 /**
- * Marks the tokens of sentences that give examples, from "for example", "e.g." or "such as" to
- * the end of the sentence: what they say is a sample, not the field's constraint
- * ("For example, at 0.5, at most 50% of the log…").
+ * Marks the tokens that state no constraint of the field: from "for example", "e.g." or "such
+ * as" to the end of the sentence ("For example, at 0.5, at most 50% of the log…"), and whole
+ * sentences under a condition on something else ("For gpt-image-1, must be one of …",
+ * "对于 gpt-image-1，支持的取值有：…").
  */
 export function markExamples(tokens: Token[]): void {
-  let inExample = false;
+  let aside = false;
   tokens.forEach((token, i) => {
-    if (endsStatement(token)) inExample = false;
+    const startsSentence = i === 0 || endsStatement(tokens[i - 1]!);
+    if (endsStatement(token)) aside = false;
     else if (
       isWord(token, ...INTRODUCES_EXAMPLE) ||
       (isWord(token, "example", "examples") && isWord(tokens[i - 1], "for")) ||
-      (token.kind === "cjk" && /例如|比如|譬如/.test(token.text))
+      (token.kind === "cjk" && /例如|比如|譬如/.test(token.text)) ||
+      (startsSentence &&
+        (isWord(token, "for") || (token.kind === "cjk" && /^(?:对于|针对)/.test(token.text))))
     )
-      inExample = true;
-    if (inExample) token.example = true;
+      aside = true;
+    if (aside) token.example = true;
   });
+}
+
+/**
+ * Prose that says its own numbers are not the rule ("具体取值范围、默认值需见对应模型",
+ * "depends on the model", "一般取值范围"): nothing in it is applied.
+ */
+export function hedged(tokens: Token[]): boolean {
+  return tokens.some(
+    (token) =>
+      (token.kind === "cjk" &&
+        /需见|参见对应|以实际为准|视.{0,8}而定|因模型而异|一般取值|通常取值/.test(token.text)) ||
+      isWord(token, "depends", "varies", "typically", "generally", "usually"),
+  );
 }

@@ -51,7 +51,7 @@ function chineseDefault(
   values: string[] | undefined,
 ): string | undefined {
   const run = tokens[at]!.text;
-  const marker = /默认值?(?:为|是)?$/.exec(run);
+  const marker = /默认(?:取)?值?(?:为|是)?$/.exec(run);
   if (!marker) return undefined;
   const connected = /[为是]$/.test(run) || isPunct(tokens[at + 1], ":", "：", "=");
   const start = isPunct(tokens[at + 1], ":", "：", "=") ? at + 2 : at + 1;
@@ -75,14 +75,35 @@ function valueAt(
   if (conditional(tokens, at + 1)) return undefined;
   if (token.kind === "quoted") return itemText(token, { cjkItems: false, joiners: [] });
   if (token.kind === "number") return token.text;
-  if (token.kind !== "word" || NOT_VALUES.has(token.lower) || isDefaultWord(token))
+  if (
+    token.kind !== "word" ||
+    NOT_VALUES.has(token.lower) ||
+    RELATIVE_WORDS.has(token.lower) ||
+    isDefaultWord(token)
+  )
     return undefined;
   if (token.lower === "true" || token.lower === "false") return token.lower;
   if (options.values?.includes(token.text)) return token.text;
-  // `16:9`, `1024x768`, `v2`: a word with a digit reads as a literal even without a colon.
-  const literal = options.words || /\d/.test(token.text);
+  // `16:9`, `1024x768`, `v2`: a word with a digit reads as a literal even without a colon,
+  // and so does one that closes a parenthesis: `(可选,默认 square_hd)`.
+  const literal = options.words || /\d/.test(token.text) || isPunct(next, ")", "）");
   return literal && last ? token.text : undefined;
 }
+
+/** Words that describe a value rather than name it: "Default: yesterday" is no literal. */
+const RELATIVE_WORDS = new Set([
+  "yesterday",
+  "today",
+  "tomorrow",
+  "now",
+  "unlimited",
+  "unbounded",
+  "infinite",
+  "infinity",
+  "empty",
+  "null",
+  "nil",
+]);
 
 /** Words after "if"/"when" that keep a default unconditional: "if not provided", "when omitted". */
 const ABSENCE = [

@@ -3,7 +3,7 @@
  * `a、b`, `range [low, high]`, `可选值：a、b`. Lists introduced as examples, names or file
  * types, and lists on fields that hold links, are not the field's values.
  */
-import { cjkEndsWith, endsSentence, isPunct, isWord, skipFiller } from "./match.js";
+import { cjkEndsWith, endsSentence, isDefaultWord, isPunct, isWord, skipFiller } from "./match.js";
 import { rangeMarkerEnd } from "./read-range.js";
 import { ANY_JOINER, CJK_ENUM_MARKERS, QUALIFIERS, VALUE_WORDS, readList } from "./read-list.js";
 import type { Token } from "./tokens.js";
@@ -57,7 +57,12 @@ function enumMarkerEnd(tokens: Token[], at: number): number | undefined {
   if (isWord(token, ...QUALIFIERS) && isWord(tokens[at + 1], ...VALUE_WORDS)) return at + 2;
   if (isWord(token, "one") && isWord(tokens[at + 1], "of")) return at + 2;
   if (isWord(token, "option", "options", "choice", "choices")) return at + 1;
-  if (cjkEndsWith(token, CJK_ENUM_MARKERS) && !cjkEndsWith(token, ["取值范围"])) return at + 1;
+  if (
+    cjkEndsWith(token, CJK_ENUM_MARKERS) &&
+    !cjkEndsWith(token, ["取值范围"]) &&
+    !isDefaultWord(token)
+  )
+    return at + 1;
   return undefined;
 }
 
@@ -67,6 +72,8 @@ export function findEnum(tokens: Token[]): string[] | undefined {
     const after = enumMarkerEnd(tokens, i);
     if (after === undefined) continue;
     const at = skipFiller(tokens, after, ["are", "is", "include", "includes"]);
+    const bullets = bulletList(tokens, at);
+    if (bullets) return bullets;
     const list = readList(tokens, at, { cjkItems: true, joiners: ANY_JOINER });
     if (list.items && !introducedAsExamples(tokens, i)) return list.items;
   }
@@ -80,6 +87,9 @@ function rangeOfWords(tokens: Token[]): string[] | undefined {
     const after = rangeMarkerEnd(tokens, i);
     if (after === undefined) continue;
     const open = skipFiller(tokens, after, ["is", "of"]);
+    // `**取值范围**： - Linux：Linux。 - Windows：Windows。`: a range of named values.
+    const bullets = bulletList(tokens, open);
+    if (bullets) return bullets;
     if (!isPunct(tokens[open], "[")) continue;
     const list = readList(tokens, open + 1, { cjkItems: false, joiners: [",", "，"], closer: "]" });
     if (list.items?.some((item) => !/^[-+]?\d/.test(item))) return list.items;
@@ -133,4 +143,27 @@ export function describesLinks(tokens: Token[]): boolean {
       isWord(t, "url", "urls", "uri", "uris", "link", "links") ||
       (t.kind === "cjk" && /链接|网址/.test(t.text)),
   );
+}
+
+const BULLETS = ["-", "*", "•"];
+/** How far one bulleted list is read: it keeps the scan per marker bounded. */
+const BULLET_BUDGET = 400;
+
+/**
+ * `- effecting：学习完成 - learned：待确认 - pause：暂停`: one value per bullet, each followed by a
+ * colon and what it means. Two bullets at least, or it is not a list.
+ */
+function bulletList(tokens: Token[], at: number): string[] | undefined {
+  const items: string[] = [];
+  let i = at;
+  let budget = BULLET_BUDGET;
+  while (isPunct(tokens[i], ...BULLETS) && isPunct(tokens[i + 2], ":", "：")) {
+    const value = tokens[i + 1]!;
+    if (value.kind !== "word" && value.kind !== "number" && value.kind !== "quoted") break;
+    items.push(value.text);
+    i += 3;
+    // Skip what the value means, up to the next bullet.
+    while (i < tokens.length && budget-- > 0 && !isPunct(tokens[i], ...BULLETS)) i++;
+  }
+  return items.length >= 2 ? [...new Set(items)] : undefined;
 }

@@ -75,6 +75,8 @@ function markedSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
     const after = qualified ?? rangeMarkerEnd(tokens, i);
     if (after === undefined) continue;
     let at = skipFiller(tokens, after, ["is", "are", "of"]);
+    // `取值范围：字符长度1-64位`: the unit stands between the marker and the span.
+    if (tokens[at]?.kind === "cjk" && /^(?:字符)?长度(?:为|是)?$/.test(tokens[at]!.text)) at++;
     if (isPunct(tokens[at], ...OPEN_BRACKETS)) at++;
     const span = spanAt(tokens, at, qualified !== undefined);
     if (span) return { min: span.min, max: span.max };
@@ -148,7 +150,7 @@ const minimumMarker: Marker = (tokens, at) =>
     ["min", "minimum"],
     ["least"],
     [">=", "≥"],
-    ["最小值", "最小", "不小于", "不低于"],
+    ["最小长度", "最小值", "最小", "不小于", "不低于"],
   );
 const maximumMarker: Marker = (tokens, at) =>
   boundMarker(
@@ -157,7 +159,7 @@ const maximumMarker: Marker = (tokens, at) =>
     ["max", "maximum"],
     ["most"],
     ["<=", "≤"],
-    ["最大值", "最大", "不超过", "不大于", "不高于"],
+    ["最大长度", "最大值", "最大", "不超过", "不大于", "不高于"],
   ) ??
   (isWord(tokens[at], "up") && isWord(tokens[at + 1], "to") ? at + 2 : undefined) ??
   (isWord(tokens[at], "limit") && isWord(tokens[at + 1], "of") ? at + 2 : undefined);

@@ -44,7 +44,13 @@ const CLOSING_QUOTE: Record<string, string> = {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const push = (kind: TokenKind, value: string) =>
-    tokens.push({ kind, text: value, lower: kind === "word" ? value.toLowerCase() : value });
+    tokens.push({
+      kind,
+      text: value,
+      lower: kind === "word" ? value.toLowerCase() : value,
+      // Set here, not later: one object shape for every token keeps the rules monomorphic.
+      example: false,
+    });
   let i = 0;
   while (i < text.length) {
     const char = text[i]!;
@@ -53,6 +59,9 @@ export function tokenize(text: string): Token[] {
       i++;
     } else if (isSpace(char)) {
       i++;
+    } else if (char === "*" && text[i + 1] === "*") {
+      // Markdown emphasis (`**取值范围**`) says nothing; a single `*` may be a bullet.
+      while (text[i] === "*") i++;
     } else if (char in CLOSING_QUOTE && opensQuote(text, i)) {
       const end = closingQuote(text, i, CLOSING_QUOTE[char]!);
       if (end === -1) {
