@@ -67,7 +67,14 @@ function main(argv: string[]): number {
     console.error(`note: ${formatDiagnostic(note)}`);
   const changes = compareDocuments(base.document, head.document);
   const surface = diffSurface(base.document, head.document);
-  process.stdout.write(format({ base: base.label, head: head.label, changes, surface }));
+  // Only actions the new export makes redundant are news: the base side's were already so.
+  const alreadyRedundant = new Set(base.redundantOverlayActions.map((d) => d.message));
+  const redundantOverlayActions = head.redundantOverlayActions
+    .filter((d) => !alreadyRedundant.has(d.message))
+    .map(formatDiagnostic);
+  process.stdout.write(
+    format({ base: base.label, head: head.label, changes, surface, redundantOverlayActions }),
+  );
   if (failOn === "none") return 0;
   const threshold = LEVEL_ORDER[failOn as Level];
   return changes.some((change) => LEVEL_ORDER[change.level] <= threshold) ? 1 : 0;

@@ -10,6 +10,7 @@ export function formatJson(report: DiffReport): string {
         summary: countByLevel(report.changes),
         changes: report.changes,
         surface: report.surface,
+        redundantOverlayActions: report.redundantOverlayActions ?? [],
       },
       null,
       2,

@@ -33,6 +33,16 @@ export function formatMarkdown(report: DiffReport): string {
         `| ${BADGE[change.level]} | \`${change.id}\` | ${escape(change.message)}${sourceNote(change) ? ` _${sourceNote(change).trim()}_` : ""} |`,
       );
   }
+  if (report.redundantOverlayActions?.length) {
+    lines.push(
+      "",
+      "#### Overlay actions now redundant",
+      "",
+      "The vendor's export now states what these actions add: delete them, so the next change to these fields is not hidden.",
+      "",
+    );
+    for (const note of report.redundantOverlayActions) lines.push(`- ${escape(note)}`);
+  }
   if (report.surface.length > 0) {
     lines.push("", "<details><summary>Generated TypeScript surface</summary>", "", "```diff");
     for (const change of report.surface) {

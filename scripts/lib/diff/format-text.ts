@@ -13,6 +13,10 @@ export function formatText(report: DiffReport): string {
       );
     }
   }
+  if (report.redundantOverlayActions?.length) {
+    lines.push("", "Overlay actions now redundant (the export states what they add; delete them)");
+    for (const note of report.redundantOverlayActions) lines.push(`  ${note}`);
+  }
   if (report.surface.length > 0) {
     lines.push("", "Generated TypeScript");
     for (const change of report.surface)

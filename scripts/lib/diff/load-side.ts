@@ -12,6 +12,8 @@ export interface DiffSide {
   document: JsonObject;
   /** Problems that did not stop the comparison (a stale overlay, say), for stderr. */
   notes: Diagnostic[];
+  /** Overlay actions this side's export makes redundant: it now states what they add. */
+  redundantOverlayActions: Diagnostic[];
 }
 
 /** Overlays for a side: the repository's own (as of that side), none, or a given folder. */
@@ -60,7 +62,7 @@ function toSide(
   reader: SpecFileReader,
 ): DiffSide {
   const normalized = parseNormalized(source.text);
-  if (normalized) return { label, document: normalized, notes: [] };
+  if (normalized) return { label, document: normalized, notes: [], redundantOverlayActions: [] };
   const contract = buildContract(source, overlays, { reader });
   if (!contract.document) {
     const errors = contract.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
@@ -70,6 +72,9 @@ function toSide(
     label,
     document: contract.document,
     notes: contract.diagnostics.filter((d) => d.severity === "error"),
+    redundantOverlayActions: contract.diagnostics.filter(
+      (d) => d.code === "overlay-action-redundant",
+    ),
   };
 }
 

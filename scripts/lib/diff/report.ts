@@ -6,6 +6,8 @@ export interface DiffReport {
   head: string;
   changes: Change[];
   surface: SurfaceChange[];
+  /** Overlay actions the new export makes redundant (`file:line: message`), to delete. */
+  redundantOverlayActions?: string[];
 }
 
 export function countByLevel(changes: Change[]): Record<Level, number> {

@@ -54,9 +54,18 @@ export function applyOverlay(
       return;
     }
     if (action.remove === true) removeNodes(document, matches);
-    else
+    else {
+      // Checked before merging: once the vendor's export states what this action adds, the
+      // action is dead weight that would hide the vendor's next change to the same field.
+      if (matches.every((path) => alreadyStates(nodeAt(document, path), action.update)))
+        diagnostics.info(
+          "overlay-action-redundant",
+          `action ${index} (${action.target}) changes nothing: the export already states ${describeUpdate(action.update)}; delete the action`,
+          at,
+        );
       for (const path of matches)
         updateNode(document, path, action.update, action.target, diagnostics, at);
+    }
   });
 }
 
@@ -157,4 +166,34 @@ function describe(node: unknown): string {
       : typeof node === "object"
         ? "an object"
         : `a ${typeof node}`;
+}
+
+/** Whether merging `update` into `node` would leave it as it is. */
+function alreadyStates(node: unknown, update: unknown): boolean {
+  // Appending to an array always adds something.
+  if (Array.isArray(node)) return false;
+  if (isObject(node) && isObject(update))
+    return Object.entries(update).every(([key, value]) =>
+      isObject(value) && isObject(node[key])
+        ? alreadyStates(node[key], value)
+        : key in node && sameJson(node[key], value),
+    );
+  return false;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The leaves an update sets, as `a/b/c`: what the export now says on its own. */
+function describeUpdate(update: unknown): string {
+  const leaves: string[] = [];
+  const walk = (value: unknown, path: string[]) => {
+    if (isObject(value) && Object.keys(value).length > 0)
+      for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
+    else leaves.push(path.join("/"));
+  };
+  walk(update, []);
+  const shown = leaves.slice(0, 5).map((leaf) => `"${leaf}"`);
+  return leaves.length > 5 ? `${shown.join(", ")} and ${leaves.length - 5} more` : shown.join(", ");
 }

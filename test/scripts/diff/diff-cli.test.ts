@@ -188,6 +188,27 @@ describe("npm run diff", () => {
     expect(runDiff([SPEC, SPEC, "--fail-on", "warning"]).status).toBe(0);
   });
 
+  it("says which overlay actions the new export makes redundant", () => {
+    const stated = join(work, "stated.yaml");
+    // The vendor starts stating the default our generated overlay (20-…) adds.
+    writeFileSync(
+      stated,
+      raw.replace(
+        "                  type: number\n                  description: Range value: 1-20",
+        "                  type: number\n                  default: 3.5\n                  description: Range value: 1-20",
+      ),
+    );
+    const text = runDiff([SPEC, stated]);
+    expect(text.stdout).toContain("Overlay actions now redundant");
+    expect(text.stdout).toMatch(
+      /spec\/overlays\/20-fal-ai-flux-pro-kontext-max\.overlay\.yaml:\d+: .*guidance_scale.*changes nothing: the export already states "default"/,
+    );
+    const markdown = runDiff([SPEC, stated, "--format", "markdown"]).stdout;
+    expect(markdown).toContain("#### Overlay actions now redundant");
+    // Not news when nothing changed: the same export on both sides reports no such action.
+    expect(runDiff([SPEC, SPEC]).stdout).not.toContain("redundant");
+  });
+
   it("exits 2 with a clear message on unreadable files and unknown refs", () => {
     const missing = runDiff(["no/such.yaml", SPEC]);
     expect(missing.status).toBe(2);

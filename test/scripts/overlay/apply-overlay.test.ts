@@ -111,3 +111,26 @@ describe("applyOverlay", () => {
     expect(codes(diagnostics)).toEqual(["overlay-invalid"]);
   });
 });
+
+describe("redundant overlay actions", () => {
+  const run = (actions: unknown[]) => {
+    const diagnostics = collector();
+    applyOverlay(document(), overlay(actions), diagnostics);
+    return diagnostics.items.filter((d) => d.code === "overlay-action-redundant");
+  };
+
+  it("notes an action whose every match already states what it adds", () => {
+    const [note] = run([{ target: "$.paths['/a'].post", update: { summary: "A" } }]);
+    expect(note?.severity).toBe("info");
+    expect(note?.message).toContain(
+      "action 0 ($.paths['/a'].post) changes nothing: the export already states \"summary\"",
+    );
+  });
+
+  it("says nothing when any match or any key still changes", () => {
+    expect(run([{ target: "$.paths[*].post", update: { summary: "A" } }])).toEqual([]);
+    expect(run([{ target: "$.paths['/a'].post", update: { summary: "A", x: 1 } }])).toEqual([]);
+    // Appending to an array always adds.
+    expect(run([{ target: "$.tags", update: { name: "a" } }])).toEqual([]);
+  });
+});
