@@ -79,6 +79,28 @@ export interface OperationDescriptor {
   }[];
 }
 
+/** The types a generated spec carries to the client. */
+export interface ContractTypes {
+  /** Input, output, params and response of every operation, by operationId. */
+  readonly operations: object;
+  /** `METHOD /path` to operationId. */
+  readonly routes: object;
+  /** Submit path to operationId, for the operations run as jobs. */
+  readonly jobPaths: object;
+  /** The operationIds run as jobs. */
+  readonly jobs: string;
+}
+
+/**
+ * A generated spec as `createClient({ contract })` takes it: the runtime tables, and the spec's
+ * types as a phantom (`types` is never set at run time).
+ */
+export interface Contract<Types extends ContractTypes = ContractTypes> {
+  readonly operationTable: { readonly [id: string]: OperationDescriptor };
+  readonly serverUrls: readonly string[];
+  readonly types?: Types;
+}
+
 /**
  * Request body of `POST /fal-ai/flux-pro/kontext/max`.
  *
@@ -276,3 +298,11 @@ export interface QueueOperationIdByPath {
 
 /** Operations run as jobs: submitted, then polled until done (fal's queue, or an x-async-task protocol). */
 export type QueueOperationId = "falAiFluxProKontextMax";
+
+/** This spec as one value: `createClient({ contract })` types every call from it. */
+export const contract: Contract<{
+  operations: OperationTypes;
+  routes: OperationIdByRoute;
+  jobPaths: QueueOperationIdByPath;
+  jobs: QueueOperationId;
+}> = { operationTable, serverUrls };

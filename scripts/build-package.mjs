@@ -1,8 +1,10 @@
 // `npm run build`: compiles src/ and generated/ to dist/ (ESM, .d.ts, declaration and source
-// maps) and copies the normalized contract the emulator reads. Replaces dist/ as a whole.
+// maps), copies the normalized contract the emulator reads, and bundles the generator into
+// dist/bin/ for the `chainhub-generate` bin. Replaces dist/ as a whole.
 import { execFileSync } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 rmSync(`${root}dist`, { recursive: true, force: true });
@@ -12,4 +14,20 @@ execFileSync(
   { stdio: "inherit" },
 );
 cpSync(`${root}generated/openapi.json`, `${root}dist/generated/openapi.json`);
+
+// One file for the generator's own code; its libraries (openapi-typescript, ts-morph, prettier,
+// yaml, jsonpath-rfc9535) stay imports, installed by the user as optional peers.
+await build({
+  entryPoints: [`${root}scripts/generate-bin.ts`],
+  outfile: `${root}dist/bin/generate-main.mjs`,
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  logLevel: "warning",
+});
+cpSync(`${root}scripts/bin/chainhub-generate.mjs`, `${root}dist/bin/chainhub-generate.mjs`);
+chmodSync(`${root}dist/bin/chainhub-generate.mjs`, 0o755);
 console.log("built dist/");

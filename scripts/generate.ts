@@ -1,78 +1,11 @@
 /**
  * `npm run generate`: the raw apifox export in spec/ -> generated/. See scripts/README.md.
- * Exit codes: 0 written or up to date, 1 the export has errors or the output is stale (`--check`),
- * 2 bad usage or an unreadable input file. `--debug` shows the stack trace of an internal error.
+ * Paths resolve from this repository's root; the spec and overlays default to spec/.
  */
 import { fileURLToPath } from "node:url";
-import { dirname, relative, resolve } from "node:path";
-import { compareDiagnostics, formatDiagnostic } from "./lib/diagnostics.js";
-import { checkDrift, formatDrift } from "./lib/write/check-drift.js";
-import { generate, InputError } from "./lib/generate.js";
-import { explainInferences } from "./lib/infer/explain.js";
-import { resolveOptions, UsageError, USAGE } from "./lib/options.js";
-import { OutFolderError } from "./lib/write/out-folder-guard.js";
-import { writeOwnedFiles } from "./lib/write/write-owned.js";
+import { dirname, resolve } from "node:path";
+import { runGenerateCommand } from "./lib/cli/generate-command.js";
+import { USAGE } from "./lib/options.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-async function main(argv: string[]): Promise<number> {
-  const options = resolveOptions(argv, root);
-  if (options === "help") {
-    console.log(USAGE);
-    return 0;
-  }
-  const { files, diagnostics, document } = await generate(options);
-  if (options.explain) process.stdout.write(explainInferences(diagnostics, document));
-  // --check runs in CI and hooks: the export's known defects are summarized, not repeated.
-  const terse = options.quiet || (options.check && !options.strict);
-  const shown = terse ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
-  for (const diagnostic of [...shown].sort(compareDiagnostics))
-    console.error(formatDiagnostic(diagnostic));
-  const outName = relative(process.cwd(), options.out) || ".";
-  if (!files) {
-    const strictNote = options.strict ? " (--strict: warnings count as errors)" : "";
-    console.error(`generation failed${strictNote}; ${outName} was not touched`);
-    return 1;
-  }
-  if (options.check) {
-    const drift = await checkDrift(options.out, files);
-    if (drift.length > 0) {
-      console.error(formatDrift(outName, drift));
-      return 1;
-    }
-    console.log(`${outName} is up to date (${files.size} files)`);
-    return 0;
-  }
-  await writeOwnedFiles(options.out, options.root, files);
-  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
-  const infos = diagnostics.filter((d) => d.severity === "info").length;
-  console.log(
-    `wrote ${files.size} files to ${outName} (${warnings} warning(s) about the export, ${infos} note(s))`,
-  );
-  return 0;
-}
-
-const argv = process.argv.slice(2);
-const debug = argv.includes("--debug");
-main(argv.filter((arg) => arg !== "--debug")).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    // A user's mistake is one line; anything else is ours, with the stack behind --debug.
-    if (
-      error instanceof UsageError ||
-      error instanceof InputError ||
-      error instanceof OutFolderError
-    ) {
-      console.error(
-        `generate: ${error.message}${error instanceof UsageError ? " (see --help)" : ""}`,
-      );
-      process.exit(2);
-    }
-    console.error(
-      debug
-        ? error
-        : `generate: internal error: ${String((error as Error)?.message ?? error).split("\n")[0]} (--debug shows the stack trace)`,
-    );
-    process.exit(1);
-  },
-);
+runGenerateCommand(process.argv.slice(2), root, { usage: USAGE, requireSpec: false });

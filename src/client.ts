@@ -1,6 +1,13 @@
 import createFetchClient from "openapi-fetch";
 import type { FileInput } from "./files/file-inputs.js";
-import type { OperationTypes } from "./internal/contract.js";
+import {
+  defaultContract,
+  type AnyTypes,
+  type Contract,
+  type DefaultTypes,
+  type TypesOf,
+} from "./internal/contract.js";
+import { OperationIndex } from "./internal/operation-index.js";
 import { Transport } from "./internal/transport.js";
 import { authMiddleware } from "./middleware/auth.js";
 import { loggingMiddleware } from "./middleware/logging.js";
@@ -18,7 +25,6 @@ import type {
 } from "./queue/types.js";
 import { waitForResult } from "./queue/wait.js";
 import { requestOperation } from "./request/request.js";
-import { findTaskOperation } from "./tasks/find-task.js";
 import { submitTask, taskHandle, waitForTask, type Requester } from "./tasks/task-runner.js";
 import type { OperationName, RequestArgs, RequestResult } from "./request/types.js";
 
@@ -32,17 +38,21 @@ export type RunOptions = SubmitOptions &
  * The seed model's generated input, looked up so that this file still compiles against a spec
  * without it (the convenience method then simply has no valid input).
  */
-type KontextMaxInput =
-  OperationTypes extends Record<"falAiFluxProKontextMax", { input: infer I }> ? I : never;
-type KontextMaxOutput =
-  OperationTypes extends Record<"falAiFluxProKontextMax", { output: infer O }> ? O : never;
+type KontextMaxInput<T extends AnyTypes> =
+  T["operations"] extends Record<"falAiFluxProKontextMax", { input: infer I }> ? I : never;
+type KontextMaxOutput<T extends AnyTypes> =
+  T["operations"] extends Record<"falAiFluxProKontextMax", { output: infer O }> ? O : never;
 
 /** Input of `kontextMax.edit`: the generated input, with `image` for `image_url` and defaults optional. */
-export type KontextMaxEditInput = Omit<KontextMaxInput, "image_url" | "output_format"> &
-  Partial<Pick<KontextMaxInput, "output_format">> &
+export type KontextMaxEditInput<T extends AnyTypes = DefaultTypes> = Omit<
+  KontextMaxInput<T>,
+  "image_url" | "output_format"
+> &
+  Partial<Pick<KontextMaxInput<T>, "output_format" & keyof KontextMaxInput<T>>> &
   ({ image: FileInput; image_url?: never } | { image_url: FileInput; image?: never });
 
-export interface ChainHubClient {
+/** A client typed by one spec's contract (the bundled ChainHub spec unless you pass yours). */
+export interface ChainHubClient<T extends AnyTypes = DefaultTypes> {
   /**
    * Calls any operation of the spec once, by operationId or `"METHOD /path"`: typed params and
    * body in, the typed response out. Validated, retried by the method's rules, typed errors.
@@ -50,27 +60,30 @@ export interface ChainHubClient {
    * @example
    * const { data } = await client.request("GET /v1/tasks/{task_id}", { params: { path: { task_id } } });
    */
-  request<N extends OperationName>(
+  request<N extends OperationName<T>>(
     operation: N,
-    ...args: {} extends RequestArgs<N> ? [init?: RequestArgs<N>] : [init: RequestArgs<N>]
-  ): Promise<RequestResult<N>>;
+    ...args: {} extends RequestArgs<N, T> ? [init?: RequestArgs<N, T>] : [init: RequestArgs<N, T>]
+  ): Promise<RequestResult<N, T>>;
   /** The queue protocol for every queue operation in the spec. */
-  queue: QueueClient;
+  queue: QueueClient<T>;
   /** Submit, wait and return the typed result. */
-  run<N extends QueueOperation>(
+  run<N extends QueueOperation<T>>(
     operation: N,
-    input: InputOf<N>,
+    input: InputOf<N, T>,
     options?: RunOptions,
-  ): Promise<RunResult<N>>;
+  ): Promise<RunResult<N, T>>;
   /** Resume waiting for a job submitted earlier (by this or another process). */
-  wait<N extends QueueOperation>(ref: QueueRef<N>, options?: WaitOptions): Promise<RunResult<N>>;
+  wait<N extends QueueOperation<T>>(
+    ref: QueueRef<N, T>,
+    options?: WaitOptions,
+  ): Promise<RunResult<N, T>>;
   /** FLUX.1 Kontext [max]: edit an image from a prompt. */
   kontextMax: {
     /** Submits the edit, waits (with progress) and returns the typed result. */
     edit(
-      input: KontextMaxEditInput,
+      input: KontextMaxEditInput<T>,
       options?: RunOptions,
-    ): Promise<{ requestId: string; data: KontextMaxOutput }>;
+    ): Promise<{ requestId: string; data: KontextMaxOutput<T> }>;
   };
 }
 
@@ -82,8 +95,12 @@ export interface ChainHubClient {
  * const { data } = await client.kontextMax.edit({ prompt: "Make it snow", image: fileFrom("./photo.jpg") });
  * await saveImages(data, "./out");
  */
-export function createClient(options: ClientOptions = {}): ChainHubClient {
+export function createClient<C extends Contract = typeof defaultContract>(
+  options: ClientOptions<C> = {},
+): ChainHubClient<TypesOf<C>> {
+  type T = TypesOf<C>;
   const resolved = resolveOptions(options);
+  const operations = new OperationIndex((options.contract ?? defaultContract).operationTable);
   const fetchClient = createFetchClient<Record<string, never>>({
     baseUrl: resolved.baseUrl,
     fetch: withTimeout(resolved.fetch, resolved.timeoutMs),
@@ -101,7 +118,8 @@ export function createClient(options: ClientOptions = {}): ChainHubClient {
   ];
   fetchClient.use(...middleware);
   const transport = new Transport(fetchClient, resolved.baseUrl, redactor);
-  const queue = new QueueClient(transport, {
+  const queue = new QueueClient<T>(transport, {
+    operations,
     validate: resolved.validate,
     maxInlineBytes: resolved.maxInlineBytes,
     redactor,
@@ -118,6 +136,7 @@ export function createClient(options: ClientOptions = {}): ChainHubClient {
     });
 
   const requestSettings = {
+    operations,
     validate: resolved.validate,
     maxInlineBytes: resolved.maxInlineBytes,
     redactor,
@@ -125,53 +144,51 @@ export function createClient(options: ClientOptions = {}): ChainHubClient {
   const requester: Requester = (operation, init) =>
     requestOperation(transport, requestSettings, operation, init);
 
-  const run: ChainHubClient["run"] = (operation, input, runOptions = {}) =>
+  // Below the typed surface the spec is data: one loose path serves every contract's types.
+  const jobs = queue as unknown as QueueClient<AnyTypes>;
+  type LooseRef = QueueRef<string, AnyTypes>;
+  const run = (operation: string, input: unknown, runOptions: RunOptions = {}) =>
     guarded(
       (async () => {
-        const task = findTaskOperation(operation);
+        const task = operations.task(operation);
         const handle = task
           ? await submitTask(requester, task, input, runOptions.signal)
-          : await queue.submit(operation, input, runOptions);
+          : await jobs.submit(operation, input as never, runOptions);
         runOptions.onSubmitted?.(handle.requestId);
         const data = task
           ? await waitForTask(requester, task, handle, withDefaults(runOptions))
-          : await waitForResult(queue, handle, withDefaults(runOptions));
-        return { requestId: handle.requestId, data } as never;
+          : await waitForResult(jobs, handle, withDefaults(runOptions));
+        return { requestId: handle.requestId, data };
+      })(),
+    );
+  const wait = (ref: LooseRef, waitOptions?: WaitOptions) =>
+    guarded(
+      (async () => {
+        const task = operations.task(String("urls" in ref ? ref.operationId : ref.operation));
+        if (task) {
+          const handle = "urls" in ref ? ref : taskHandle(task, ref.requestId);
+          const data = await waitForTask(requester, task, handle, withDefaults(waitOptions));
+          return { requestId: handle.requestId, data };
+        }
+        const handle = jobs.handleOf(ref);
+        return {
+          requestId: handle.requestId,
+          data: await waitForResult(jobs, handle, withDefaults(waitOptions)),
+        };
       })(),
     );
 
-  return {
-    request: requester as ChainHubClient["request"],
+  const client = {
+    request: requester,
     queue,
     run,
-    wait(ref, waitOptions) {
-      return guarded(
-        (async () => {
-          const task = findTaskOperation("urls" in ref ? ref.operationId : ref.operation);
-          if (task) {
-            const handle = "urls" in ref ? ref : taskHandle(task, ref.requestId);
-            const data = await waitForTask(requester, task, handle, withDefaults(waitOptions));
-            return { requestId: handle.requestId, data } as never;
-          }
-          const handle = queue.handleOf(ref);
-          return {
-            requestId: handle.requestId,
-            data: await waitForResult(queue, handle, withDefaults(waitOptions)),
-          };
-        })(),
-      );
-    },
+    wait,
     kontextMax: {
-      edit({ image, ...rest }, runOptions) {
+      edit({ image, ...rest }: { image?: unknown; image_url?: unknown }, runOptions?: RunOptions) {
         const input = { ...rest, image_url: image ?? rest.image_url };
-        // Untyped on purpose: this file must compile against specs without this model.
-        const runAny = run as (
-          operation: string,
-          input: unknown,
-          options?: RunOptions,
-        ) => Promise<never>;
-        return runAny("falAiFluxProKontextMax", input, runOptions);
+        return run("falAiFluxProKontextMax", input, runOptions);
       },
     },
   };
+  return client as unknown as ChainHubClient<T>;
 }

@@ -1,7 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import { ConfigurationError } from "./errors/configuration-error.js";
 import { DEFAULT_MAX_INLINE_BYTES } from "./files/file-inputs.js";
-import { serverUrls } from "./internal/contract.js";
+import { defaultContract, type Contract, type ContractTypes } from "./internal/contract.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./internal/retry-policy.js";
 import { createRedactor, type Redactor } from "./internal/redact.js";
 import type { Logger } from "./middleware/logging.js";
@@ -14,7 +14,14 @@ export const API_KEY_ENV = "CHAINHUB_API_KEY";
 export const BASE_URL_ENV = "CHAINHUB_BASE_URL";
 
 /** Options of {@link createClient}; every one has a default. */
-export interface ClientOptions {
+export interface ClientOptions<C extends Contract = typeof defaultContract> {
+  /**
+   * The spec this client speaks: the `contract` export of any generated folder
+   * (`generate --spec your-export.yaml --out src/api`, then `import { contract } from
+   * "./api/index.gen.js"`). Every call is typed and checked from it.
+   * @default the ChainHub spec bundled with this package
+   */
+  contract?: C;
   /** Bearer key. @default process.env.CHAINHUB_API_KEY */
   apiKey?: string;
   /**
@@ -65,7 +72,8 @@ export interface ResolvedOptions {
 
 /** Fills every default once, so the rest of the client never checks for undefined. */
 export function resolveOptions(
-  options: ClientOptions,
+  // Any contract: only its servers are read here.
+  options: ClientOptions<Contract<ContractTypes>>,
   env: Record<string, string | undefined> = globalThis.process?.env ?? {},
 ): ResolvedOptions {
   if (options.proxyUrl !== undefined) return resolveBehindProxy(options, options.proxyUrl);
@@ -76,7 +84,7 @@ export function resolveOptions(
     );
   }
   // Widened on purpose: a spec with no servers generates `[]`, and then the caller must say.
-  const specServer: string | undefined = (serverUrls as readonly string[])[0];
+  const specServer: string | undefined = (options.contract ?? defaultContract).serverUrls[0];
   const chosen = options.baseUrl ?? env[BASE_URL_ENV] ?? specServer;
   if (!chosen) {
     throw new ConfigurationError(
@@ -115,7 +123,10 @@ export function resolveOptions(
 }
 
 /** Behind a proxy: the proxy's URL is the base, and the key stays on the server. */
-function resolveBehindProxy(options: ClientOptions, proxyUrl: string): ResolvedOptions {
+function resolveBehindProxy(
+  options: ClientOptions<Contract<ContractTypes>>,
+  proxyUrl: string,
+): ResolvedOptions {
   if (options.apiKey)
     throw new ConfigurationError("pass either { proxyUrl } or { apiKey }: a proxy holds the key");
   let baseUrl: string;

@@ -42,9 +42,22 @@ Options:
   --debug             show the stack trace of an internal error
   -h, --help          show this help`;
 
+/** The packaged `chainhub-generate`: the same options, for a user's own project. */
+export const BIN_USAGE = USAGE.replace("npm run generate --", "chainhub-generate")
+  .replace("under generated/.", "for createClient({ contract }).")
+  .replace(
+    "the raw export (default: spec/chainhub-fal-ai.apifox.yaml)",
+    "the raw export (required)",
+  )
+  .replace("(default: spec/overlays/ when --spec is not given, none otherwise)", "(default: none)");
+
 export class UsageError extends Error {}
 
-export function resolveOptions(argv: string[], root: string): GenerateOptions | "help" {
+export function resolveOptions(
+  argv: string[],
+  root: string,
+  requireSpec = false,
+): GenerateOptions | "help" {
   let parsed;
   try {
     parsed = parseArgs({
@@ -71,6 +84,8 @@ export function resolveOptions(argv: string[], root: string): GenerateOptions | 
   }
   const { values } = parsed;
   if (values.help) return "help";
+  if (requireSpec && values.spec === undefined)
+    throw new UsageError("--spec <file> is required: the export to generate from");
   const spec = resolve(root, values.spec ?? "spec/chainhub-fal-ai.apifox.yaml");
   const overlayDir = values.overlays ?? (values.spec === undefined ? "spec/overlays" : undefined);
   const overlays = values["no-overlays"]

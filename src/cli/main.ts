@@ -12,7 +12,7 @@ import { describeError, setDebugMode } from "./describe-error.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
 import { flagHelp, flagsFor, tokenize } from "./flags.js";
 import { commonHelp, findOperation, runCommand } from "./run-command.js";
-import { queueOperations } from "../queue/find-operation.js";
+import { bundledOperations } from "../internal/contract.js";
 
 /** The model `kontext edit` and batch files default to. */
 const EDIT_OPERATION = "falAiFluxProKontextMax";
@@ -125,7 +125,7 @@ jobs file (--other-jobs-file to override).\n`);
 }
 
 function listOperations(): number {
-  for (const descriptor of queueOperations()) {
+  for (const descriptor of bundledOperations.queueOperations()) {
     process.stdout.write(
       `${descriptor.id}  ${descriptor.method.toUpperCase()} ${descriptor.path}\n  ${descriptor.summary ?? ""}\n${flagHelp(flagsFor(descriptor, new Set()))}\n\n`,
     );

@@ -1,7 +1,6 @@
 import { basename } from "node:path";
 import { AbortedError } from "../index.js";
-import type { OperationDescriptor } from "../internal/contract.js";
-import { findQueueOperation, queueOperations } from "../queue/find-operation.js";
+import { bundledOperations, type OperationDescriptor } from "../internal/contract.js";
 import type { QueueOperation } from "../queue/types.js";
 import { connect } from "./connect.js";
 import { describeError } from "./describe-error.js";
@@ -29,14 +28,13 @@ export function commonHelp(): string {
 }
 
 export function findOperation(name: string): OperationDescriptor {
-  const found = findQueueOperation(name);
-  if (!found) {
-    const known = queueOperations()
-      .map((d) => d.id)
-      .join(", ");
-    throw new CliUsageError(`unknown operation "${name}"; known: ${known}`);
+  try {
+    return bundledOperations.requireQueue(name);
+  } catch (error) {
+    throw new CliUsageError(
+      (error as Error).message.replace("unknown queue operation", "unknown operation"),
+    );
   }
-  return found;
 }
 
 /** Runs one job of any queue operation from flags: validate, submit, show progress, save, print. */

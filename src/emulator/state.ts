@@ -1,5 +1,6 @@
 import { loadContractDocument } from "../internal/contract-document.js";
-import { operationTable, type OperationDescriptor } from "../internal/contract.js";
+import { bundledOperations, type OperationDescriptor } from "../internal/contract.js";
+import { OperationIndex } from "../internal/operation-index.js";
 import { pathTemplatePattern } from "../internal/path-template.js";
 import { FaultPlan } from "./faults.js";
 import { ImageStore } from "./images/image-store.js";
@@ -14,7 +15,10 @@ export interface EmulatorState {
   imageScale: number;
   envelopeOrigin: string;
   syncSubmit: boolean;
+  /** The normalized OpenAPI document results are made from. */
   contract: Record<string, unknown>;
+  /** The operations served. */
+  operations: OperationIndex;
   /** Submit routes by `METHOD /path`. */
   submitRoutes: Map<string, OperationDescriptor>;
   /** Operations whose path has `{parameters}`, matched by pattern. */
@@ -34,7 +38,11 @@ export interface EmulatorState {
 export async function createState(options: EmulatorOptions): Promise<EmulatorState> {
   const submitRoutes = new Map<string, OperationDescriptor>();
   const templateRoutes: EmulatorState["templateRoutes"] = [];
-  for (const descriptor of Object.values(operationTable as Record<string, OperationDescriptor>)) {
+  // Another spec's operations and document when given; the bundled spec's otherwise.
+  const operations = options.spec
+    ? new OperationIndex(options.spec.contract.operationTable)
+    : bundledOperations;
+  for (const descriptor of operations.all()) {
     const method = descriptor.method.toUpperCase();
     if (descriptor.path.includes("{"))
       templateRoutes.push({
@@ -50,10 +58,11 @@ export async function createState(options: EmulatorOptions): Promise<EmulatorSta
     imageScale: options.imageScale ?? 1,
     envelopeOrigin: options.envelopeOrigin ?? "https://queue.fal.run",
     syncSubmit: options.syncSubmit ?? false,
-    contract: await loadContractDocument(),
+    contract: options.spec ? options.spec.document : await loadContractDocument(),
+    operations,
     submitRoutes,
     templateRoutes,
-    taskRoles: taskRoles(Object.values(operationTable as Record<string, OperationDescriptor>)),
+    taskRoles: taskRoles([...operations.all()]),
     jobs: new JobStore(options.stateFile),
     images: new ImageStore(),
     faults: new FaultPlan(),

@@ -1,3 +1,4 @@
+import type { Contract } from "../internal/contract.js";
 import type { JobTiming } from "./jobs.js";
 import type { Fault, Route } from "./faults.js";
 
@@ -21,6 +22,11 @@ export interface EmulatorOptions {
    * for every job it accepted. `kontext batch --emulator` keeps it under its out folder.
    */
   stateFile?: string;
+  /**
+   * Serve another generated spec instead of the bundled one: its `contract` export and its
+   * `openapi.json` (results are made from the document's schemas).
+   */
+  spec?: { contract: Contract; document: Record<string, unknown> };
 }
 
 export interface EmulatorStats {

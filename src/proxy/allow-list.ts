@@ -1,4 +1,4 @@
-import { operationTable, type OperationDescriptor } from "../internal/contract.js";
+import type { OperationIndex } from "../internal/operation-index.js";
 import { escapeRegex, pathTemplatePattern } from "../internal/path-template.js";
 
 /** One route the proxy lets through. */
@@ -12,16 +12,19 @@ interface AllowedRoute {
  * operation, its job's status, result and cancel routes under `/{owner}/{app}/requests/{id}`.
  * Nothing else passes: the browser names operations, never arbitrary relay paths.
  */
-export function allowedRoutes(allow: readonly string[]): AllowedRoute[] {
-  const all = Object.values(operationTable as Record<string, OperationDescriptor>);
+export function allowedRoutes(
+  operations: OperationIndex,
+  allow: readonly string[],
+): AllowedRoute[] {
   const routes: AllowedRoute[] = [];
   for (const name of allow) {
-    const descriptor = all.find(
-      (d) => d.id === name || `${d.method.toUpperCase()} ${d.path}` === name || d.path === name,
-    );
-    if (!descriptor) {
-      const known = all.map((d) => d.id).join(", ");
-      throw new TypeError(`createProxy: unknown operation "${name}" in allow; known: ${known}`);
+    let descriptor;
+    try {
+      descriptor = operations.require(name);
+    } catch (error) {
+      throw new TypeError(
+        `createProxy: ${(error as Error).message.replace(/"; /, '" in allow; ')}`,
+      );
     }
     routes.push({
       method: descriptor.method.toUpperCase(),

@@ -1,3 +1,5 @@
+import { bundledOperations, type Contract } from "../internal/contract.js";
+import { OperationIndex } from "../internal/operation-index.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { createRedactor } from "../internal/redact.js";
 import { resolveOptions } from "../options.js";
@@ -16,6 +18,8 @@ export interface ProxyOptions {
   /** Largest request body forwarded. @default 32 MiB */
   maxBodyBytes?: number;
   fetch?: typeof fetch;
+  /** The spec whose operations `allow` names. @default the bundled ChainHub spec */
+  contract?: Contract;
 }
 
 /** Request headers a browser may pass on; everything else (cookies, its own auth) stays here. */
@@ -44,8 +48,12 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.contract ? { contract: options.contract } : {}),
   });
-  const routes = allowedRoutes(options.allow);
+  const routes = allowedRoutes(
+    options.contract ? new OperationIndex(options.contract.operationTable) : bundledOperations,
+    options.allow,
+  );
   const prefix = (options.prefix ?? "").replace(/\/+$/, "");
   const maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
   const redactor = createRedactor([resolved.apiKey]);

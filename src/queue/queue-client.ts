@@ -1,8 +1,8 @@
 import { ApiError, type FieldIssue } from "../errors/api-error.js";
 import { ValidationError } from "../errors/validation-error.js";
 import { resolveFileInputs } from "../files/file-inputs.js";
-import type { OperationDescriptor } from "../internal/contract.js";
-import { findQueueOperation, queueOperations } from "./find-operation.js";
+import type { AnyTypes, DefaultTypes, OperationDescriptor } from "../internal/contract.js";
+import type { OperationIndex } from "../internal/operation-index.js";
 import type { Transport } from "../internal/transport.js";
 import { fillRequiredDefaults } from "../validate/apply-defaults.js";
 import { validate } from "../validate/validate.js";
@@ -21,6 +21,8 @@ import type {
 } from "./types.js";
 
 export interface QueueClientSettings {
+  /** The spec's operations this client speaks. */
+  operations: OperationIndex;
   validate: boolean;
   maxInlineBytes: number;
   /** Errors leave redacted (a validation message quotes the value it refused). */
@@ -28,26 +30,30 @@ export interface QueueClientSettings {
 }
 
 /** submit, status, result, cancel: fal's queue protocol through the relay, for any queue operation. */
-export class QueueClient {
+export class QueueClient<T extends AnyTypes = DefaultTypes> {
   constructor(
     private readonly transport: Transport,
     private readonly settings: QueueClientSettings,
   ) {}
 
+  private describe(operation: string): OperationDescriptor {
+    return this.settings.operations.requireQueue(operation);
+  }
+
   /**
    * Checks the input against the spec without sending anything, exactly as `submit` would
    * (required fields with a declared default count as given); an empty list means valid.
    */
-  validate<N extends QueueOperation>(operation: N, input: unknown) {
-    return checkBody(describe(operation), input).issues;
+  validate<N extends QueueOperation<T>>(operation: N, input: unknown) {
+    return checkBody(this.describe(operation), input).issues;
   }
 
   /** Submits a job. Validation errors throw before anything is sent (and paid for). */
-  async submit<N extends QueueOperation>(
+  async submit<N extends QueueOperation<T>>(
     operation: N,
-    input: InputOf<N>,
+    input: InputOf<N, T>,
     options: SubmitOptions = {},
-  ): Promise<QueueHandle<N>> {
+  ): Promise<QueueHandle<N, T>> {
     try {
       return await this.send(operation, input, options);
     } catch (error) {
@@ -55,12 +61,12 @@ export class QueueClient {
     }
   }
 
-  private async send<N extends QueueOperation>(
+  private async send<N extends QueueOperation<T>>(
     operation: N,
-    input: InputOf<N>,
+    input: InputOf<N, T>,
     options: SubmitOptions,
-  ): Promise<QueueHandle<N>> {
-    const descriptor = describe(operation);
+  ): Promise<QueueHandle<N, T>> {
+    const descriptor = this.describe(operation);
     const resolved = await resolveFileInputs(
       input as Record<string, unknown>,
       descriptor.id,
@@ -75,12 +81,12 @@ export class QueueClient {
       descriptor.path,
       { body, query, signal: options.signal },
     );
-    return toHandle<N>(descriptor, data);
+    return toHandle<N, T>(descriptor, data);
   }
 
   /** The job's state; `logs: true` asks for its log lines too. */
   async status(
-    ref: QueueRef,
+    ref: QueueRef<QueueOperation<T>, T>,
     options: { logs?: boolean; signal?: AbortSignal } = {},
   ): Promise<QueueStatus> {
     const handle = this.handleOf(ref);
@@ -94,13 +100,13 @@ export class QueueClient {
   }
 
   /** The finished job's typed result (fails while it is still running). */
-  async result<N extends QueueOperation>(
-    ref: QueueRef<N>,
+  async result<N extends QueueOperation<T>>(
+    ref: QueueRef<N, T>,
     options: { signal?: AbortSignal } = {},
-  ): Promise<OutputOf<N>> {
+  ): Promise<OutputOf<N, T>> {
     const handle = this.handleOf(ref);
     if (handle.syncResult !== undefined) return handle.syncResult;
-    const { data } = await this.transport.call<OutputOf<N>>("get", handle.urls.result, {
+    const { data } = await this.transport.call<OutputOf<N, T>>("get", handle.urls.result, {
       signal: options.signal,
       requestId: handle.requestId,
     });
@@ -108,7 +114,10 @@ export class QueueClient {
   }
 
   /** Asks upstream to stop the job. Already finished or unknown jobs are outcomes, not errors. */
-  async cancel(ref: QueueRef, options: { signal?: AbortSignal } = {}): Promise<CancelOutcome> {
+  async cancel(
+    ref: QueueRef<QueueOperation<T>, T>,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<CancelOutcome> {
     const handle = this.handleOf(ref);
     if (handle.syncResult !== undefined) return "ALREADY_COMPLETED";
     try {
@@ -128,26 +137,15 @@ export class QueueClient {
   }
 
   /** Rebuilds a handle from a persisted `{ operation, requestId }`. */
-  handleOf<N extends QueueOperation>(ref: QueueRef<N>): QueueHandle<N> {
+  handleOf<N extends QueueOperation<T>>(ref: QueueRef<N, T>): QueueHandle<N, T> {
     if ("urls" in ref) return ref;
-    const descriptor = describe(ref.operation);
+    const descriptor = this.describe(ref.operation);
     return {
-      operationId: descriptor.id as OperationIdOf<N>,
+      operationId: descriptor.id as OperationIdOf<N, T>,
       requestId: ref.requestId,
       urls: queueUrls(descriptor.path, ref.requestId),
     };
   }
-}
-
-function describe(operation: QueueOperation): OperationDescriptor {
-  const descriptor = findQueueOperation(operation);
-  if (!descriptor) {
-    const known = queueOperations()
-      .map((d) => d.id)
-      .join(", ");
-    throw new TypeError(`unknown queue operation "${operation}"; known: ${known}`);
-  }
-  return descriptor;
 }
 
 /** The body as it will be sent (required fields filled with their declared defaults) and its problems. */
@@ -165,24 +163,24 @@ function checkBody(
 }
 
 /** The submit answer is either fal's queue envelope or, from some relays, the result itself. */
-function toHandle<N extends QueueOperation>(
+function toHandle<N, T extends AnyTypes>(
   descriptor: OperationDescriptor,
   data: Record<string, unknown> | undefined,
-): QueueHandle<N> {
+): QueueHandle<N, T> {
   const requestId = typeof data?.request_id === "string" ? data.request_id : undefined;
   const isEnvelope = requestId !== undefined && typeof data?.status === "string";
   if (!isEnvelope) {
     const id = requestId ?? "sync";
     return {
-      operationId: descriptor.id as OperationIdOf<N>,
+      operationId: descriptor.id as OperationIdOf<N, T>,
       requestId: id,
       urls: queueUrls(descriptor.path, id),
-      syncResult: data as OutputOf<N>,
+      syncResult: data as OutputOf<N, T>,
     };
   }
   const derived = queueUrls(descriptor.path, requestId);
-  const handle: QueueHandle<N> = {
-    operationId: descriptor.id as OperationIdOf<N>,
+  const handle: QueueHandle<N, T> = {
+    operationId: descriptor.id as OperationIdOf<N, T>,
     requestId,
     urls: {
       status: relayPath(data.status_url, requestId, derived.status),

@@ -1,25 +1,25 @@
-import type {
-  OperationTypes,
-  QueueOperationId,
-  QueueOperationIdByPath,
-} from "../internal/contract.js";
+import type { AnyTypes, DefaultTypes } from "../internal/contract.js";
 import type { WithFileInputs } from "../files/file-inputs.js";
 
-/** A queue operation, by operationId or by its submit path. */
-export type QueueOperation = QueueOperationId | keyof QueueOperationIdByPath;
+/** A job operation (fal's queue or a declared task protocol), by operationId or submit path. */
+export type QueueOperation<T extends AnyTypes = DefaultTypes> =
+  (T["jobs"] & string) | (keyof T["jobPaths"] & string);
 
 /** The operationId behind an operation named by id or by path. */
-export type OperationIdOf<N extends QueueOperation> = N extends keyof QueueOperationIdByPath
-  ? QueueOperationIdByPath[N]
+export type OperationIdOf<N, T extends AnyTypes = DefaultTypes> = N extends keyof T["jobPaths"]
+  ? T["jobPaths"][N]
   : N;
 
+type JobTypes<N, T extends AnyTypes> = T["operations"][OperationIdOf<N, T> & keyof T["operations"]];
+
 /** What a caller passes: the generated input, with `*_url` fields also accepting files. */
-export type InputOf<N extends QueueOperation> = WithFileInputs<
-  OperationTypes[OperationIdOf<N>]["input"]
+export type InputOf<N, T extends AnyTypes = DefaultTypes> = WithFileInputs<
+  JobTypes<N, T> extends { input: infer I } ? I : never
 >;
 
 /** The typed result of a queue operation. */
-export type OutputOf<N extends QueueOperation> = OperationTypes[OperationIdOf<N>]["output"];
+export type OutputOf<N, T extends AnyTypes = DefaultTypes> =
+  JobTypes<N, T> extends { output: infer O } ? O : never;
 
 /**
  * fal's queue protocol, which the relay passes through unchanged. Declared here rather than
@@ -50,20 +50,20 @@ export interface QueueLog {
 export type CancelOutcome = "CANCELLATION_REQUESTED" | "ALREADY_COMPLETED" | "NOT_FOUND";
 
 /** A submitted job. Persist `operationId` and `requestId` to resume waiting after a crash. */
-export interface QueueHandle<N extends QueueOperation = QueueOperation> {
-  operationId: OperationIdOf<N>;
+export interface QueueHandle<N = QueueOperation, T extends AnyTypes = DefaultTypes> {
+  operationId: OperationIdOf<N, T>;
   requestId: string;
   /** Relay paths (relative to the base URL) for status, result and cancel. */
   urls: { status: string; result: string; cancel: string };
   /** Position at submit time, when the relay said. */
   queuePosition?: number;
   /** Set when the relay answered the submit with the finished result itself. */
-  syncResult?: OutputOf<N>;
+  syncResult?: OutputOf<N, T>;
 }
 
 /** Enough to find a job again: a handle, or what was persisted of one. */
-export type QueueRef<N extends QueueOperation = QueueOperation> =
-  QueueHandle<N> | { operation: N; requestId: string };
+export type QueueRef<N = QueueOperation, T extends AnyTypes = DefaultTypes> =
+  QueueHandle<N, T> | { operation: N; requestId: string };
 
 /** Reported after every status poll while waiting. */
 export interface Progress {
@@ -101,7 +101,7 @@ export interface SubmitOptions {
 }
 
 /** A finished job: its id and its typed result. */
-export interface RunResult<N extends QueueOperation> {
+export interface RunResult<N, T extends AnyTypes = DefaultTypes> {
   requestId: string;
-  data: OutputOf<N>;
+  data: OutputOf<N, T>;
 }

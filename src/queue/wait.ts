@@ -1,6 +1,7 @@
 import { AbortedError } from "../errors/aborted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { sleep } from "../internal/sleep.js";
+import type { AnyTypes } from "../internal/contract.js";
 import type { QueueClient } from "./queue-client.js";
 import type { OutputOf, QueueOperation, QueueRef, WaitOptions } from "./types.js";
 
@@ -10,11 +11,11 @@ import type { OutputOf, QueueOperation, QueueRef, WaitOptions } from "./types.js
  * abort the job is cancelled upstream (best effort) before the error is thrown, as fal's own
  * client does: nobody keeps paying for a result no one waits for.
  */
-export async function waitForResult<N extends QueueOperation>(
-  queue: QueueClient,
-  ref: QueueRef<N>,
+export async function waitForResult<T extends AnyTypes, N extends QueueOperation<T>>(
+  queue: QueueClient<T>,
+  ref: QueueRef<N, T>,
   options: WaitOptions = {},
-): Promise<OutputOf<N>> {
+): Promise<OutputOf<N, T>> {
   const handle = queue.handleOf(ref);
   if (handle.syncResult !== undefined) return handle.syncResult;
   const started = Date.now();

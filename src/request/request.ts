@@ -1,13 +1,16 @@
 import type { FieldIssue } from "../errors/api-error.js";
 import { ValidationError } from "../errors/validation-error.js";
 import { resolveFileInputs } from "../files/file-inputs.js";
-import { operationTable, type OperationDescriptor } from "../internal/contract.js";
+import type { OperationDescriptor } from "../internal/contract.js";
+import type { OperationIndex } from "../internal/operation-index.js";
 import type { Redactor } from "../internal/redact.js";
 import type { Transport } from "../internal/transport.js";
 import { fillRequiredDefaults } from "../validate/apply-defaults.js";
 import { validate } from "../validate/validate.js";
 
 export interface RequestSettings {
+  /** The spec's operations this client speaks. */
+  operations: OperationIndex;
   validate: boolean;
   maxInlineBytes: number;
   redactor: Redactor;
@@ -36,7 +39,7 @@ export async function requestOperation(
   init: Init = {},
 ): Promise<{ data: unknown; response: Response }> {
   try {
-    const descriptor = findOperation(name);
+    const descriptor = settings.operations.require(name);
     let body = init.body;
     if (body !== null && typeof body === "object" && !Array.isArray(body))
       body = await resolveFileInputs(
@@ -61,15 +64,6 @@ export async function requestOperation(
   } catch (error) {
     throw settings.redactor.error(error);
   }
-}
-
-/** An operation by operationId or by `METHOD /path`; a clear error naming the known ones. */
-export function findOperation(name: string): OperationDescriptor {
-  const all = Object.values(operationTable as Record<string, OperationDescriptor>);
-  const found = all.find((d) => d.id === name || `${d.method.toUpperCase()} ${d.path}` === name);
-  if (found) return found;
-  const known = all.map((d) => d.id).join(", ");
-  throw new TypeError(`unknown operation "${name}"; known: ${known}`);
 }
 
 function* parameterIssues(

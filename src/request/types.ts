@@ -1,38 +1,49 @@
 import type { WithFileInputs } from "../files/file-inputs.js";
-import type { OperationId, OperationIdByRoute, OperationTypes } from "../internal/contract.js";
+import type { AnyTypes, DefaultTypes } from "../internal/contract.js";
 
 /** Any operation of the spec: its operationId, or its route as `"POST /path/{id}"`. */
-export type OperationName = OperationId | keyof OperationIdByRoute;
+export type OperationName<T extends AnyTypes = DefaultTypes> =
+  (keyof T["operations"] & string) | (keyof T["routes"] & string);
 
 /** The operationId behind a name. */
-export type IdOf<N extends OperationName> = N extends keyof OperationIdByRoute
-  ? OperationIdByRoute[N]
+export type IdOf<N, T extends AnyTypes = DefaultTypes> = N extends keyof T["routes"]
+  ? T["routes"][N]
   : N;
 
-type Params<N extends OperationName> = OperationTypes[IdOf<N>]["params"];
-type Input<N extends OperationName> = OperationTypes[IdOf<N>]["input"];
+/** One operation's generated types (`input`, `output`, `params`, `response`). */
+type TypesOfOperation<N, T extends AnyTypes> = T["operations"][IdOf<N, T> & keyof T["operations"]];
+type Field<O, K extends string> = O extends { [P in K]: infer V } ? V : never;
+
+type Params<N, T extends AnyTypes> = Field<TypesOfOperation<N, T>, "params">;
+type Input<N, T extends AnyTypes> = Field<TypesOfOperation<N, T>, "input">;
 
 /** Keys of `T` whose values may be left out. */
-type OptionalKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
+type OptionalKeys<O> = { [K in keyof O]-?: undefined extends O[K] ? K : never }[keyof O];
 
 /**
  * What a call takes: `params` (path, query, header) as the spec declares them, and the body when
  * the operation has one; each is required exactly when the spec requires something in it.
  */
-export type RequestArgs<N extends OperationName> = (Params<N> extends Record<string, never>
+export type RequestArgs<N, T extends AnyTypes = DefaultTypes> = (Params<N, T> extends Record<
+  string,
+  never
+>
   ? { params?: never }
-  : Exclude<keyof NonNullable<Params<N>>, OptionalKeys<NonNullable<Params<N>>>> extends never
-    ? { params?: Params<N> }
-    : { params: Params<N> }) &
-  ([Input<N>] extends [never] ? { body?: never } : { body: WithFileInputs<Input<N>> }) & {
+  : Exclude<keyof NonNullable<Params<N, T>>, OptionalKeys<NonNullable<Params<N, T>>>> extends never
+    ? { params?: Params<N, T> }
+    : { params: Params<N, T> }) &
+  ([Input<N, T>] extends [never] ? { body?: never } : { body: WithFileInputs<Input<N, T>> }) & {
     signal?: AbortSignal;
   };
 
 /** What the HTTP call answered (for a queue submit: the envelope, not the job's result). */
-export type ResponseOf<N extends OperationName> = OperationTypes[IdOf<N>]["response"];
+export type ResponseOf<N, T extends AnyTypes = DefaultTypes> = Field<
+  TypesOfOperation<N, T>,
+  "response"
+>;
 
 /** A call's outcome: the parsed body and the raw response (headers, status). */
-export interface RequestResult<N extends OperationName> {
-  data: ResponseOf<N>;
+export interface RequestResult<N, T extends AnyTypes = DefaultTypes> {
+  data: ResponseOf<N, T>;
   response: Response;
 }

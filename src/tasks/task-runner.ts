@@ -3,7 +3,11 @@ import { JobFailedError } from "../errors/job-failed-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import type { OperationDescriptor, TaskCall, TaskProtocol } from "../internal/contract.js";
 import { sleep } from "../internal/sleep.js";
+import type { AnyTypes } from "../internal/contract.js";
 import type { QueueHandle, WaitOptions } from "../queue/types.js";
+
+/** A job's handle whatever the spec: the runner reads only its id and urls. */
+type JobHandle = QueueHandle<string, AnyTypes>;
 
 /** Calls one operation of the spec (the client's `request`, untyped). */
 export type Requester = (
@@ -17,7 +21,7 @@ export async function submitTask(
   descriptor: OperationDescriptor & { task: TaskProtocol },
   input: unknown,
   signal?: AbortSignal,
-): Promise<QueueHandle> {
+): Promise<JobHandle> {
   const { data } = await request(descriptor.id, {
     body: input,
     ...(signal ? { signal } : {}),
@@ -34,7 +38,7 @@ export async function submitTask(
 export function taskHandle(
   descriptor: OperationDescriptor & { task: TaskProtocol },
   id: string,
-): QueueHandle {
+): JobHandle {
   return {
     operationId: descriptor.id as never,
     requestId: id,
@@ -54,7 +58,7 @@ export function taskHandle(
 export async function waitForTask(
   request: Requester,
   descriptor: OperationDescriptor & { task: TaskProtocol },
-  handle: QueueHandle,
+  handle: JobHandle,
   options: WaitOptions = {},
 ): Promise<unknown> {
   const { task } = descriptor;

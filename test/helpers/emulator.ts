@@ -1,13 +1,13 @@
 import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
-import { createClient, type ClientOptions } from "../../src/index.js";
+import { createClient, type ChainHubClient, type ClientOptions } from "../../src/index.js";
 
 export const TEST_KEY = "sk-test-0123456789abcdef";
 
 /** Starts an emulator on 127.0.0.1 for the enclosing describe block, with fast timings. */
 export function useEmulator(options: EmulatorOptions = {}): {
   readonly emulator: Emulator;
-  client(extra?: ClientOptions): ReturnType<typeof createClient>;
+  client(extra?: ClientOptions): ChainHubClient;
 } {
   let emulator: Emulator | undefined;
   beforeAll(async () => {

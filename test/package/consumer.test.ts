@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -127,7 +127,119 @@ describe("the packed npm package in a fresh project", () => {
     expect(report.width).toBeGreaterThan(0);
     expect(readdirSync(join(project, "out")).sort()).toEqual(["edit-0.jpg", "edit-1.jpg"]);
   });
+
+  it("says which libraries chainhub-generate needs before they are installed", () => {
+    const bin = join(project, "node_modules/.bin/chainhub-generate");
+    const run = spawnSync(bin, ["--spec", "x.yaml"], { cwd: project, encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /is not installed\. The generator needs: npm install --save-dev openapi-typescript/,
+    );
+  });
+
+  it("brings its own spec: chainhub-generate, then createClient({ contract }) typed and run from it", () => {
+    // The generator's libraries are optional peers: a project that generates installs them.
+    const peers = ["openapi-typescript", "ts-morph", "prettier", "yaml", "jsonpath-rfc9535"].map(
+      (name) =>
+        `${name}@${JSON.parse(readFileSync(join(repoRoot, "node_modules", name, "package.json"), "utf8")).version}`,
+    );
+    execFileSync(
+      "npm",
+      [
+        "install",
+        "--save-dev",
+        ...peers,
+        "--no-audit",
+        "--no-fund",
+        "--prefer-offline",
+        "--silent",
+      ],
+      { cwd: project, stdio: "inherit" },
+    );
+    for (const file of ["task-api.apifox.yaml", "task-api.overlay.yaml"])
+      cpSync(join(repoRoot, "test/fixtures/specs", file), join(project, file));
+    const generate = spawnSync(
+      join(project, "node_modules/.bin/chainhub-generate"),
+      ["--spec", "task-api.apifox.yaml", "--overlay", "task-api.overlay.yaml", "--out", "src/api"],
+      { cwd: project, encoding: "utf8" },
+    );
+    expect(generate.stderr + generate.stdout).toContain("wrote 4 files to src/api");
+    expect(generate.status).toBe(0);
+
+    writeFileSync(join(project, "byo.ts"), BRING_YOUR_OWN);
+    writeFileSync(
+      join(project, "tsconfig.byo.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          outDir: "build",
+          target: "es2022",
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          types: ["node"],
+          lib: ["es2023", "dom"],
+          skipLibCheck: true,
+        },
+        files: ["byo.ts"],
+      }),
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [join(project, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.byo.json"],
+      { cwd: project, encoding: "utf8" },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    const run = spawnSync(process.execPath, ["build/byo.js"], {
+      cwd: project,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "" },
+    });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({
+      videos: true,
+      statuses: ["processing", "succeed"],
+      models: true,
+      refused: [{ path: "duration", message: "must be <= 10, got 60" }],
+      unknown:
+        'unknown operation "falAiFluxProKontextMax"; known: v1VideosText2video, getV1VideosText2videoByTaskId, deleteV1VideosText2videoByTaskId, getV1Models',
+    });
+  }, 240_000);
 });
+
+/** A user's own relay export, generated into src/api and called through the packaged facade. */
+const BRING_YOUR_OWN = `
+import { readFileSync } from "node:fs";
+import { createClient, ValidationError } from "chainhub-fal-client";
+import { startEmulator } from "chainhub-fal-client/emulator";
+import { contract, type V1VideosText2videoOutput } from "./src/api/index.gen.js";
+
+const document = JSON.parse(readFileSync("src/api/openapi.json", "utf8"));
+const emulator = await startEmulator({ apiKey: "sk-own", spec: { contract, document }, timing: { queueMs: 20, runMs: 20 } });
+const client = createClient({ contract, apiKey: "sk-own", baseUrl: emulator.url, pollIntervalMs: 5 });
+
+const statuses: string[] = [];
+const { data } = await client.run("v1VideosText2video", { prompt: "a cat surfing", duration: 5 }, {
+  onProgress: (p) => { if (!statuses.includes(p.status)) statuses.push(p.status); },
+});
+const typed: V1VideosText2videoOutput = data;
+const models = await client.request("GET /v1/models", { params: { query: { limit: 10 } } });
+
+// @ts-expect-error the bundled spec's model is not an operation of this one
+void client.run("falAiFluxProKontextMax", { prompt: "x" }).catch(() => {});
+// @ts-expect-error duration is a number in this spec
+void client.run("v1VideosText2video", { prompt: "x", duration: "5" }).catch(() => {});
+
+const refused = await client.run("v1VideosText2video", { prompt: "x", duration: 60 }).catch((e: unknown) => e);
+const unknown = await (client.request as (name: string) => Promise<unknown>)("falAiFluxProKontextMax").catch((e: unknown) => e);
+console.log(JSON.stringify({
+  videos: Array.isArray(typed?.videos),
+  statuses,
+  models: Array.isArray((models.data as { data?: unknown[] }).data) || typeof models.data === "object",
+  refused: refused instanceof ValidationError ? refused.issues : String(refused),
+  unknown: unknown instanceof Error ? unknown.message : String(unknown),
+}));
+await emulator.close();
+`;
 
 const CONSUMER = `
 import { createClient, ValidationError } from "chainhub-fal-client";

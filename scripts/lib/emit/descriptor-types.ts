@@ -76,4 +76,26 @@ export interface OperationDescriptor {
     readonly schema?: ConstraintSchema;
   }[];
 }
+
+/** The types a generated spec carries to the client. */
+export interface ContractTypes {
+  /** Input, output, params and response of every operation, by operationId. */
+  readonly operations: object;
+  /** \`METHOD /path\` to operationId. */
+  readonly routes: object;
+  /** Submit path to operationId, for the operations run as jobs. */
+  readonly jobPaths: object;
+  /** The operationIds run as jobs. */
+  readonly jobs: string;
+}
+
+/**
+ * A generated spec as \`createClient({ contract })\` takes it: the runtime tables, and the spec's
+ * types as a phantom (\`types\` is never set at run time).
+ */
+export interface Contract<Types extends ContractTypes = ContractTypes> {
+  readonly operationTable: { readonly [id: string]: OperationDescriptor };
+  readonly serverUrls: readonly string[];
+  readonly types?: Types;
+}
 `;

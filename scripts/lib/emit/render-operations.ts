@@ -300,6 +300,19 @@ function addTypeMaps(out: Statements, operations: OperationModel[]): void {
       "Operations run as jobs: submitted, then polled until done (fal's queue, or an x-async-task protocol).",
     ],
   });
+  out.push({
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      {
+        name: "contract",
+        type: "Contract<{ operations: OperationTypes; routes: OperationIdByRoute; jobPaths: QueueOperationIdByPath; jobs: QueueOperationId }>",
+        initializer: "{ operationTable, serverUrls }",
+      },
+    ],
+    docs: ["This spec as one value: `createClient({ contract })` types every call from it."],
+  });
 }
 
 function docLines(first: string, extra: string | undefined): string {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { operationTable, type OperationDescriptor } from "../../internal/contract.js";
+import type { OperationDescriptor } from "../../internal/contract.js";
 import type { Route } from "../faults.js";
 import { sendJson } from "../http-util.js";
 import type { Job } from "../jobs.js";
@@ -43,7 +43,7 @@ export function handleQueue(
   if (job.cancelledAt !== undefined) return sendJson(res, 400, { detail: "Request was cancelled" });
   if (job.failure)
     return sendJson(res, job.failure.status, job.failure.body, { "x-fal-request-id": job.id });
-  const descriptor = (operationTable as Record<string, OperationDescriptor>)[job.operationId]!;
+  const descriptor = state.operations.find(job.operationId)!;
   sendJson(res, 200, resultOf(state, job, descriptor), { "x-fal-request-id": job.id });
 }
 

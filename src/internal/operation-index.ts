@@ -1,0 +1,64 @@
+import type { OperationDescriptor, TaskProtocol } from "./contract.js";
+
+/** An operation with a declared task protocol (`x-async-task`). */
+export type TaskOperation = OperationDescriptor & { task: TaskProtocol };
+
+/**
+ * One spec's operations, found by the names callers use: operationId, `"METHOD /path"`, or (for
+ * operations run as jobs) the submit path. Built per client, so each client speaks its own spec.
+ */
+export class OperationIndex {
+  private readonly operations: OperationDescriptor[];
+
+  constructor(table: { readonly [id: string]: OperationDescriptor }) {
+    this.operations = Object.values(table);
+  }
+
+  all(): readonly OperationDescriptor[] {
+    return this.operations;
+  }
+
+  /** By operationId, `"METHOD /path"`, or a job operation's submit path. */
+  find(name: string): OperationDescriptor | undefined {
+    return this.operations.find(
+      (d) =>
+        d.id === name ||
+        `${d.method.toUpperCase()} ${d.path}` === name ||
+        ((d.queue || d.task !== undefined) && d.path === name),
+    );
+  }
+
+  /** Like `find`, or a TypeError naming the operations the spec has. */
+  require(name: string, kind = "operation"): OperationDescriptor {
+    const found = this.find(name);
+    if (found) return found;
+    throw new TypeError(`unknown ${kind} "${name}"; known: ${this.ids(() => true)}`);
+  }
+
+  /** Operations submitted to fal's queue. */
+  queueOperations(): OperationDescriptor[] {
+    return this.operations.filter((d) => d.queue);
+  }
+
+  /** A queue operation by operationId or submit path, or a TypeError naming the known ones. */
+  requireQueue(name: string): OperationDescriptor {
+    const found = this.operations.find((d) => d.queue && (d.id === name || d.path === name));
+    if (found) return found;
+    throw new TypeError(`unknown queue operation "${name}"; known: ${this.ids((d) => d.queue)}`);
+  }
+
+  /** An operation with a declared task protocol, by operationId or submit path. */
+  task(name: string): TaskOperation | undefined {
+    const found = this.operations.find(
+      (d) => d.task !== undefined && (d.id === name || d.path === name),
+    );
+    return found as TaskOperation | undefined;
+  }
+
+  private ids(which: (d: OperationDescriptor) => boolean): string {
+    return this.operations
+      .filter(which)
+      .map((d) => d.id)
+      .join(", ");
+  }
+}
