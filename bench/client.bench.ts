@@ -10,7 +10,8 @@ import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import { createFalClient } from "@fal-ai/client";
-import { operationTable } from "../generated/index.gen.js";
+import { operationTable } from "../test/fixtures/seed/generated/index.gen.js";
+import { seedContract } from "../test/helpers/seed.js";
 import { createClient } from "../src/index.js";
 import { validate } from "../src/validate/validate.js";
 import { spawnEmulator } from "./lib/emulator-process.js";
@@ -49,6 +50,8 @@ async function requestsPerSecond(task: () => Promise<unknown>): Promise<number> 
 }
 
 const emulator = await spawnEmulator([
+  "--contract",
+  new URL("../test/fixtures/seed/generated", import.meta.url).pathname,
   "--api-key",
   key,
   "--queue-ms",
@@ -59,7 +62,7 @@ const emulator = await spawnEmulator([
   "0.1",
 ]);
 try {
-  const client = createClient({ apiKey: key, baseUrl: emulator.url });
+  const client = createClient({ contract: seedContract, apiKey: key, baseUrl: emulator.url });
   const handle = await client.queue.submit("falAiFluxProKontextMax", input);
   const statusUrl = `${emulator.url}${handle.urls.status}`;
   const bare = () =>

@@ -39,9 +39,31 @@ export type RunOptions = SubmitOptions &
  * without it (the convenience method then simply has no valid input).
  */
 type KontextMaxInput<T extends AnyTypes> =
-  T["operations"] extends Record<"falAiFluxProKontextMax", { input: infer I }> ? I : never;
+  T["operations"] extends Record<"falAiFluxProKontextMax", { input: infer I }>
+    ? I
+    : KontextMaxDocumented["input"];
 type KontextMaxOutput<T extends AnyTypes> =
-  T["operations"] extends Record<"falAiFluxProKontextMax", { output: infer O }> ? O : never;
+  T["operations"] extends Record<"falAiFluxProKontextMax", { output: infer O }>
+    ? O
+    : KontextMaxDocumented["output"];
+
+/**
+ * fal's documented shape of the model, for specs that do not have it: the method still
+ * compiles there, and calling it says at run time that the spec has no such operation.
+ */
+interface KontextMaxDocumented {
+  input: {
+    prompt: string;
+    image_url: string;
+    seed?: number;
+    guidance_scale?: number;
+    num_images?: number;
+    safety_tolerance?: string;
+    output_format?: string;
+    aspect_ratio?: string;
+  };
+  output: { images: { url: string; content_type?: string }[]; seed?: number; prompt?: string };
+}
 
 /** Input of `kontextMax.edit`: the generated input, with `image` for `image_url` and defaults optional. */
 export type KontextMaxEditInput<T extends AnyTypes = DefaultTypes> = Omit<

@@ -2,12 +2,17 @@
  * `npm run emulator -- --port 4010 --api-key sk-test`: runs the local relay until Ctrl-C and
  * prints its base URL once ready. Exit codes: 0 stopped, 1 failed, 2 bad flags or port in use.
  */
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import type { Contract } from "../internal/contract.js";
+import type { EmulatorOptions } from "./types.js";
 import { isLoopback } from "./http-util.js";
 import { startEmulator } from "./server.js";
 
 const USAGE =
-  "Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--api-key sk-emulator] [--queue-ms 200] [--run-ms 300] [--image-scale 1] [--state <file>] [--debug]";
+  "Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--api-key sk-emulator] [--queue-ms 200] [--run-ms 300] [--image-scale 1] [--state <file>] [--contract <generated folder>] [--debug]";
 
 class UsageError extends Error {}
 
@@ -24,6 +29,7 @@ function parse(argv: string[]) {
         "run-ms": { type: "string", default: "300" },
         "image-scale": { type: "string", default: "1" },
         state: { type: "string" },
+        contract: { type: "string" },
         debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -58,15 +64,36 @@ function parse(argv: string[]) {
       imageScale: number("image-scale", 0.01, 4, false),
       ...(parsed.state ? { stateFile: parsed.state } : {}),
     },
+    contractDir: parsed.contract,
   };
 }
 
+/** Another generated folder's spec (`index.gen.js` and `openapi.json`), instead of the bundled one. */
+async function loadSpec(dir: string): Promise<NonNullable<EmulatorOptions["spec"]>> {
+  try {
+    const module = (await import(pathToFileURL(resolve(dir, "index.gen.js")).href)) as {
+      contract?: Contract;
+    };
+    const document = JSON.parse(await readFile(resolve(dir, "openapi.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    if (!module.contract) throw new Error("it exports no contract");
+    return { contract: module.contract, document };
+  } catch (error) {
+    throw new UsageError(
+      `--contract ${dir}: not a generated folder (${(error as Error).message.split("\n")[0]})`,
+    );
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
-  const { help, options } = parse(argv);
+  const { help, options, contractDir } = parse(argv);
   if (help) {
     console.log(USAGE);
     return;
   }
+  if (contractDir) Object.assign(options, { spec: await loadSpec(contractDir) });
   let emulator;
   try {
     emulator = await startEmulator(options);

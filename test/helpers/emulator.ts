@@ -1,13 +1,17 @@
 import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
 import { createClient, type ChainHubClient, type ClientOptions } from "../../src/index.js";
+import { seedContract, seedSpec, type SeedTypes } from "./seed.js";
 
 export const TEST_KEY = "sk-test-0123456789abcdef";
 
-/** Starts an emulator on 127.0.0.1 for the enclosing describe block, with fast timings. */
+/**
+ * Starts an emulator on 127.0.0.1 for the enclosing describe block, with fast timings. Both it
+ * and its clients speak the pinned seed (test/fixtures/seed/), whatever generated/ holds.
+ */
 export function useEmulator(options: EmulatorOptions = {}): {
   readonly emulator: Emulator;
-  client(extra?: ClientOptions): ChainHubClient;
+  client(extra?: Omit<ClientOptions, "contract">): ChainHubClient<SeedTypes>;
 } {
   let emulator: Emulator | undefined;
   beforeAll(async () => {
@@ -15,6 +19,7 @@ export function useEmulator(options: EmulatorOptions = {}): {
       apiKey: TEST_KEY,
       timing: { queueMs: 30, runMs: 40 },
       imageScale: 0.125,
+      spec: seedSpec,
       ...options,
     });
   });
@@ -27,6 +32,7 @@ export function useEmulator(options: EmulatorOptions = {}): {
     },
     client(extra = {}) {
       return createClient({
+        contract: seedContract,
         apiKey: TEST_KEY,
         baseUrl: emulator!.url,
         pollIntervalMs: 10,

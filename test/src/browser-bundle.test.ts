@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/run-generate.js";
 import { TEST_KEY, useEmulator, validInput } from "../helpers/emulator.js";
+import { seedContract } from "../helpers/seed.js";
 
 /** The client's entry must bundle for browsers: no Node.js module may be reached statically. */
 describe("the client bundled for a browser", () => {
@@ -26,6 +27,7 @@ describe("the client bundled for a browser", () => {
       pathToFileURL(outfile).href
     )) as typeof import("../../src/index.js");
     const client = bundle.createClient({
+      contract: seedContract,
       apiKey: TEST_KEY,
       baseUrl: env.emulator.url,
       pollIntervalMs: 10,

@@ -18,6 +18,7 @@ import {
   ValidationError,
 } from "../../src/index.js";
 import { submits, TEST_KEY, useEmulator, validInput } from "../helpers/emulator.js";
+import { seedContract } from "../helpers/seed.js";
 
 describe("the queue protocol against the emulator", () => {
   const env = useEmulator();
@@ -285,7 +286,12 @@ describe("keys and configuration", () => {
 
   it("never puts the key into errors, even on a 401", async () => {
     const wrongKey = "sk-wrong-secret-value-123";
-    const error = await createClient({ apiKey: wrongKey, baseUrl: env.emulator.url, maxRetries: 0 })
+    const error = await createClient({
+      contract: seedContract,
+      apiKey: wrongKey,
+      baseUrl: env.emulator.url,
+      maxRetries: 0,
+    })
       .run("falAiFluxProKontextMax", validInput)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -313,6 +319,7 @@ describe("keys and configuration", () => {
   it("defaults the base URL to the spec's server", async () => {
     const urls: string[] = [];
     const client = createClient({
+      contract: seedContract,
       apiKey: TEST_KEY,
       fetch: async (input) => {
         urls.push(input instanceof Request ? input.url : String(input));

@@ -21,6 +21,7 @@ import { startEchoServer } from "../helpers/echo-server.js";
 import { validInput } from "../helpers/emulator.js";
 import { cliEnv, runCli } from "../helpers/run-cli.js";
 import { repoRoot } from "../helpers/run-generate.js";
+import { seedContract } from "../helpers/seed.js";
 
 /** Characters that URL-encoding and base64 both change, so every form differs from the raw key. */
 const KEY = "sk-live/Abc+def=ghi:0123456789xyz";
@@ -62,8 +63,9 @@ describe("the API key never comes back out of the client", () => {
   });
   afterAll(() => server.close());
 
-  const client = (extra: ClientOptions = {}) =>
+  const client = (extra: Omit<ClientOptions, "contract"> = {}) =>
     createClient({
+      contract: seedContract,
       apiKey: KEY,
       baseUrl: server.url,
       maxRetries: 0,

@@ -1,8 +1,13 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { FalAiFluxProKontextMaxOutput } from "../../generated/index.gen.js";
+import type { FalAiFluxProKontextMaxOutput } from "../fixtures/seed/generated/index.gen.js";
 import { createClient, fileFrom, type QueueHandle } from "../../src/index.js";
+import { seedContract, type SeedTypes } from "../helpers/seed.js";
 
-const client = createClient({ apiKey: "sk-types", baseUrl: "http://127.0.0.1:1" });
+const client = createClient({
+  contract: seedContract,
+  apiKey: "sk-types",
+  baseUrl: "http://127.0.0.1:1",
+});
 const input = { prompt: "p", image_url: "./local.png", output_format: "png" } as const;
 
 describe("facade types", () => {
@@ -46,7 +51,7 @@ describe("facade types", () => {
 
   it("hands out handles that can be persisted and resumed", async () => {
     const handle = await client.queue.submit("falAiFluxProKontextMax", input);
-    expectTypeOf(handle).toEqualTypeOf<QueueHandle<"falAiFluxProKontextMax">>();
+    expectTypeOf(handle).toEqualTypeOf<QueueHandle<"falAiFluxProKontextMax", SeedTypes>>();
     expectTypeOf(client.wait).toBeCallableWith({
       operation: "falAiFluxProKontextMax" as const,
       requestId: handle.requestId,

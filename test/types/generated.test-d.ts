@@ -7,7 +7,7 @@ import {
   type FalAiFluxProKontextMaxOutput,
   type OperationTypes,
   type paths,
-} from "../../generated/index.gen.js";
+} from "../fixtures/seed/generated/index.gen.js";
 
 const valid: FalAiFluxProKontextMaxInput = {
   prompt: "Put a donut next to the flour.",

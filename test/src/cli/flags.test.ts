@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operationTable } from "../../../generated/index.gen.js";
+import { operationTable } from "../../fixtures/seed/generated/index.gen.js";
 import { bodyFromFlags, flagHelp, flagsFor, tokenize } from "../../../src/cli/flags.js";
 
 const specs = flagsFor(operationTable.falAiFluxProKontextMax, new Set(["--out", "--json"]));

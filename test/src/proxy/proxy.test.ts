@@ -11,6 +11,7 @@ import {
 import { createProxy, toNodeHandler } from "../../../src/proxy/index.js";
 import { startEchoServer } from "../../helpers/echo-server.js";
 import { validInput } from "../../helpers/emulator.js";
+import { seedContract, seedSpec } from "../../helpers/seed.js";
 
 const KEY = "sk-server-side-0123456789";
 
@@ -29,11 +30,13 @@ describe("createProxy: the browser calls the relay through your server, without 
 
   beforeAll(async () => {
     emulator = await startEmulator({
+      spec: seedSpec,
       apiKey: KEY,
       timing: { queueMs: 10, runMs: 10 },
       imageScale: 0.05,
     });
     const handle = createProxy({
+      contract: seedContract,
       allow: ["falAiFluxProKontextMax"],
       apiKey: KEY,
       baseUrl: emulator.url,
@@ -55,7 +58,11 @@ describe("createProxy: the browser calls the relay through your server, without 
   });
 
   it("runs an allowed operation end to end: submit, status, result, with no key on the client", async () => {
-    const browser = createClient({ proxyUrl: `${proxy.url}/api/chainhub`, pollIntervalMs: 5 });
+    const browser = createClient({
+      contract: seedContract,
+      proxyUrl: `${proxy.url}/api/chainhub`,
+      pollIntervalMs: 5,
+    });
     const progress: string[] = [];
     const { data } = await browser.run("falAiFluxProKontextMax", validInput, {
       onProgress: (p) => progress.push(p.status),
@@ -91,7 +98,11 @@ describe("createProxy: the browser calls the relay through your server, without 
 
   it("a refused call surfaces in the client as a typed error, and nothing is sent on", async () => {
     const before = emulator.stats.requests.length;
-    const browser = createClient({ proxyUrl: `${proxy.url}/not-the-proxy`, maxRetries: 0 });
+    const browser = createClient({
+      contract: seedContract,
+      proxyUrl: `${proxy.url}/not-the-proxy`,
+      maxRetries: 0,
+    });
     const error = await browser.run("falAiFluxProKontextMax", validInput).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(emulator.stats.requests.length).toBe(before);
@@ -116,6 +127,7 @@ describe("createProxy: the browser calls the relay through your server, without 
     const echo = await startEchoServer();
     echo.plan({ status: 403 });
     const handle = createProxy({
+      contract: seedContract,
       allow: ["falAiFluxProKontextMax"],
       apiKey: KEY,
       baseUrl: echo.url,
@@ -145,6 +157,7 @@ describe("createProxy: the browser calls the relay through your server, without 
     await echo.close();
     // Through the client, it is a typed error as usual.
     const browser = createClient({
+      contract: seedContract,
       proxyUrl: "http://app.test",
       fetch: (input, init) => handle(new Request(input, init)),
     });
@@ -158,7 +171,12 @@ describe("createProxy: the browser calls the relay through your server, without 
   it("needs an explicit allow-list, and a client takes a proxy or a key, not both", () => {
     expect(() => createProxy({ allow: [], apiKey: KEY, baseUrl: emulator.url })).toThrow(/allow/);
     expect(() =>
-      createProxy({ allow: ["noSuchModel"], apiKey: KEY, baseUrl: emulator.url }),
+      createProxy({
+        contract: seedContract,
+        allow: ["noSuchModel"],
+        apiKey: KEY,
+        baseUrl: emulator.url,
+      }),
     ).toThrow(/unknown operation "noSuchModel"/);
     expect(() => createClient({ proxyUrl: "/api", apiKey: KEY })).toThrow(ConfigurationError);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operationTable } from "../../../generated/index.gen.js";
+import { operationTable } from "../../fixtures/seed/generated/index.gen.js";
 import { fillRequiredDefaults } from "../../../src/validate/apply-defaults.js";
 import { validate } from "../../../src/validate/validate.js";
 
