@@ -19,6 +19,8 @@ export interface GenerateOptions {
   explain: boolean;
   strict: boolean;
   quiet: boolean;
+  /** Regenerate whenever the spec or an overlay changes, until interrupted. */
+  watch?: boolean;
 }
 
 export const USAGE = `Usage: npm run generate -- [options]
@@ -35,6 +37,7 @@ Options:
                       (default: the spec's folder)
   --out <dir>         output folder, replaced atomically (default: generated/)
   --check             write nothing; exit 1 if the output folder is stale
+  --watch             regenerate whenever the spec or an overlay changes (Ctrl-C stops)
   --no-infer          read no constraints out of descriptions
   --explain           print every inference: its text, what was applied or held back, and why
   --strict            treat warnings (repairs of the export) as errors
@@ -74,6 +77,7 @@ export function resolveOptions(
         explain: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
+        watch: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -84,6 +88,7 @@ export function resolveOptions(
   }
   const { values } = parsed;
   if (values.help) return "help";
+  if (values.watch && values.check) throw new UsageError("--watch and --check do not mix");
   if (requireSpec && values.spec === undefined)
     throw new UsageError("--spec <file> is required: the export to generate from");
   const spec = resolve(root, values.spec ?? "spec/chainhub-fal-ai.apifox.yaml");
@@ -105,6 +110,7 @@ export function resolveOptions(
     explain: values.explain,
     strict: values.strict,
     quiet: values.quiet,
+    watch: values.watch,
   };
 }
 

@@ -9,7 +9,8 @@ import { compareDiagnostics, formatDiagnostic } from "../diagnostics.js";
 import { checkDrift, formatDrift } from "../write/check-drift.js";
 import { generate, InputError } from "../generate.js";
 import { explainInferences } from "../infer/explain.js";
-import { resolveOptions, UsageError } from "../options.js";
+import { resolveOptions, UsageError, type GenerateOptions } from "../options.js";
+import { watchAndGenerate } from "./watch.js";
 import { OutFolderError } from "../write/out-folder-guard.js";
 import { writeOwnedFiles } from "../write/write-owned.js";
 
@@ -60,6 +61,16 @@ async function generateCommand(
     console.log(entry.usage);
     return 0;
   }
+  if (options.watch)
+    return watchAndGenerate(
+      options,
+      () => resolveOptions(argv, root, entry.requireSpec),
+      generateOnce,
+    );
+  return generateOnce(options);
+}
+
+async function generateOnce(options: GenerateOptions): Promise<number> {
   const { files, diagnostics, document } = await generate(options);
   if (options.explain) process.stdout.write(explainInferences(diagnostics, document));
   // --check runs in CI and hooks: the export's known defects are summarized, not repeated.
