@@ -12,7 +12,7 @@ import { describeError, setDebugMode } from "./describe-error.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
 import { flagHelp, flagsFor, tokenize } from "./flags.js";
 import { commonHelp, findOperation, runCommand } from "./run-command.js";
-import { bundledOperations } from "../internal/contract.js";
+import { cliOperations, useGeneratedFolder } from "./cli-spec.js";
 
 /** The model `kontext edit` and batch files default to. */
 const EDIT_OPERATION = "falAiFluxProKontextMax";
@@ -25,11 +25,22 @@ const USAGE = `Usage:
                 [--emulator] [--json] [--poll-interval <ms>]
   kontext operations                                        list operations and their flags
   kontext <command> --help                                  flags, allowed values, defaults
+  --contract <dir>                                          another spec: a folder generate wrote
   --debug                                                   show stack traces of internal errors
 
 Exit codes: 0 done, 1 API or job failure, 2 bad input (nothing sent), 130 interrupted.`;
 
-async function main(argv: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  // `--contract <dir>` anywhere, the last one winning (as with any repeated flag).
+  let argv = args;
+  let contractDir: string | undefined;
+  for (let at = argv.indexOf("--contract"); at !== -1; at = argv.indexOf("--contract")) {
+    contractDir = argv[at + 1];
+    if (!contractDir || contractDir.startsWith("--"))
+      throw new CliUsageError("--contract needs a generated folder (generate --out <dir>)");
+    argv = [...argv.slice(0, at), ...argv.slice(at + 2)];
+  }
+  if (contractDir) await useGeneratedFolder(contractDir);
   const [command, ...rest] = argv;
   switch (command) {
     case "edit":
@@ -125,7 +136,7 @@ jobs file (--other-jobs-file to override).\n`);
 }
 
 function listOperations(): number {
-  for (const descriptor of bundledOperations.queueOperations()) {
+  for (const descriptor of cliOperations().queueOperations()) {
     process.stdout.write(
       `${descriptor.id}  ${descriptor.method.toUpperCase()} ${descriptor.path}\n  ${descriptor.summary ?? ""}\n${flagHelp(flagsFor(descriptor, new Set()))}\n\n`,
     );

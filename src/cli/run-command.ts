@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { AbortedError } from "../index.js";
-import { bundledOperations, type OperationDescriptor } from "../internal/contract.js";
+import type { OperationDescriptor } from "../internal/contract.js";
+import { cliOperations } from "./cli-spec.js";
 import type { QueueOperation } from "../queue/types.js";
 import { connect } from "./connect.js";
 import { describeError } from "./describe-error.js";
@@ -29,7 +30,7 @@ export function commonHelp(): string {
 
 export function findOperation(name: string): OperationDescriptor {
   try {
-    return bundledOperations.requireQueue(name);
+    return cliOperations().requireQueue(name);
   } catch (error) {
     throw new CliUsageError(
       (error as Error).message.replace("unknown queue operation", "unknown operation"),

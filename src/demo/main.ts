@@ -7,7 +7,14 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { userFile } from "../cli/user-paths.js";
-import { API_KEY_ENV, ChainHubError, createClient, saveImages } from "../index.js";
+import {
+  API_KEY_ENV,
+  ChainHubError,
+  createClient,
+  saveImages,
+  type ClientOptions,
+} from "../index.js";
+import { loadGeneratedFolder } from "../internal/load-generated-folder.js";
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +23,8 @@ const { values } = parseArgs({
     prompt: { type: "string", default: "Put a donut next to the flour." },
     "aspect-ratio": { type: "string", default: "4:3" },
     out: { type: "string", default: "out" },
+    // Another generated folder's spec (the tests pin the seed's this way).
+    contract: { type: "string" },
   },
 });
 
@@ -23,17 +32,24 @@ const useEmulator = values.emulator || !process.env[API_KEY_ENV];
 let emulator: Emulator | undefined;
 
 try {
+  const spec = values.contract ? await loadGeneratedFolder(values.contract) : undefined;
   if (useEmulator) {
-    emulator = await startEmulator({ timing: { queueMs: 600, runMs: 900 }, imageScale: 0.5 });
+    emulator = await startEmulator({
+      timing: { queueMs: 600, runMs: 900 },
+      imageScale: 0.5,
+      ...(spec ? { spec } : {}),
+    });
     console.log(
       `Local emulator on ${emulator.url} (no key, no network). Set ${API_KEY_ENV} to use the real API.`,
     );
   } else {
     console.log(`Using the real API (key from ${API_KEY_ENV}).`);
   }
-  const client = createClient(
-    emulator ? { apiKey: emulator.apiKey, baseUrl: emulator.url, pollIntervalMs: 250 } : {},
-  );
+  const client = createClient({
+    ...(emulator ? { apiKey: emulator.apiKey, baseUrl: emulator.url, pollIntervalMs: 250 } : {}),
+    // Typed as the bundled spec: the demo calls the model by its operationId in either.
+    ...(spec ? { contract: spec.contract as ClientOptions["contract"] } : {}),
+  });
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1).padStart(5);
   console.log(`Editing ${values.image}: "${values.prompt}"`);

@@ -2,12 +2,8 @@
  * `npm run emulator -- --port 4010 --api-key sk-test`: runs the local relay until Ctrl-C and
  * prints its base URL once ready. Exit codes: 0 stopped, 1 failed, 2 bad flags or port in use.
  */
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import type { Contract } from "../internal/contract.js";
-import type { EmulatorOptions } from "./types.js";
+import { loadGeneratedFolder } from "../internal/load-generated-folder.js";
 import { isLoopback } from "./http-util.js";
 import { startEmulator } from "./server.js";
 
@@ -68,32 +64,19 @@ function parse(argv: string[]) {
   };
 }
 
-/** Another generated folder's spec (`index.gen.js` and `openapi.json`), instead of the bundled one. */
-async function loadSpec(dir: string): Promise<NonNullable<EmulatorOptions["spec"]>> {
-  try {
-    const module = (await import(pathToFileURL(resolve(dir, "index.gen.js")).href)) as {
-      contract?: Contract;
-    };
-    const document = JSON.parse(await readFile(resolve(dir, "openapi.json"), "utf8")) as Record<
-      string,
-      unknown
-    >;
-    if (!module.contract) throw new Error("it exports no contract");
-    return { contract: module.contract, document };
-  } catch (error) {
-    throw new UsageError(
-      `--contract ${dir}: not a generated folder (${(error as Error).message.split("\n")[0]})`,
-    );
-  }
-}
-
 async function main(argv: string[]): Promise<void> {
   const { help, options, contractDir } = parse(argv);
   if (help) {
     console.log(USAGE);
     return;
   }
-  if (contractDir) Object.assign(options, { spec: await loadSpec(contractDir) });
+  if (contractDir) {
+    try {
+      Object.assign(options, { spec: await loadGeneratedFolder(contractDir) });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   let emulator;
   try {
     emulator = await startEmulator(options);

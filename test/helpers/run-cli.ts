@@ -4,6 +4,8 @@ import { repoRoot } from "./run-generate.js";
 
 const TSX = import.meta.resolve("tsx");
 const MAIN = join(repoRoot, "src/cli/main.ts");
+/** The CLI tests are about the seed model: they name its pinned contract, whatever generated/ holds. */
+const SEED = ["--contract", join(repoRoot, "test/fixtures/seed/generated")];
 
 /** The environment a user would have: no key unless given, no base URL unless given. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -32,7 +34,7 @@ export function spawnCli(
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): ChildProcess {
-  return spawn(process.execPath, ["--import", TSX, MAIN, ...args], {
+  return spawn(process.execPath, ["--import", TSX, MAIN, ...SEED, ...args], {
     cwd: options.cwd,
     env: options.env ?? cliEnv(),
     stdio: ["ignore", "pipe", "pipe"],
@@ -44,7 +46,7 @@ export function runCliOnTty(
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Promise<CliResult> {
-  const quoted = [process.execPath, "--import", TSX, MAIN, ...args]
+  const quoted = [process.execPath, "--import", TSX, MAIN, ...SEED, ...args]
     .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
     .join(" ");
   return collect(

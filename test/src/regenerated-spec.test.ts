@@ -143,7 +143,7 @@ describe("src/ unchanged over a regenerated six-endpoint spec", () => {
         "--spec",
         "test/fixtures/specs/multi-endpoint.apifox.yaml",
         "--overlay",
-        "spec/overlays/10-fal-relay.overlay.yaml",
+        "test/fixtures/seed/overlays/10-fal-relay.overlay.yaml",
         "--overlay",
         "test/fixtures/specs/multi-endpoint.overlay.yaml",
       ],

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { bundledOperations } from "../../internal/contract.js";
+import { cliOperations } from "../cli-spec.js";
 import { CliUsageError } from "../exit-codes.js";
 import { invalidJobId, jobDigest } from "./job-identity.js";
 
@@ -50,7 +50,7 @@ export function readJobs(
       const { id, operation: named, ...input } = value as Record<string, unknown>;
       const operation = typeof named === "string" ? named : defaultOperation;
       // The same operation named by path or by id is the same job.
-      const digest = jobDigest(bundledOperations.find(operation)?.id ?? operation, input);
+      const digest = jobDigest(cliOperations().find(operation)?.id ?? operation, input);
       let key: string;
       if (typeof id === "string" || typeof id === "number") {
         key = String(id);

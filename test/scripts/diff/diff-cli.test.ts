@@ -7,12 +7,16 @@ import { buildContract } from "../../../scripts/lib/build-contract.js";
 import { compareDocuments } from "../../../scripts/lib/diff/compare-document.js";
 import { repoRoot } from "../../helpers/run-generate.js";
 
-const SPEC = "spec/chainhub-fal-ai.apifox.yaml";
+// The seed as pinned for the tests about it (spec/ may hold a newer export).
+const SPEC = "test/fixtures/seed/chainhub-fal-ai.apifox.yaml";
+const SEED_OVERLAYS = "test/fixtures/seed/overlays";
+/** Where a repository keeps its export, for the git-ref test. */
+const REPO_SPEC = "spec/chainhub-fal-ai.apifox.yaml";
 const raw = readFileSync(join(repoRoot, SPEC), "utf8");
 const overlays = ["10-fal-relay.overlay.yaml", "20-fal-ai-flux-pro-kontext-max.overlay.yaml"].map(
   (name) => ({
     name,
-    text: readFileSync(join(repoRoot, "spec/overlays", name), "utf8"),
+    text: readFileSync(join(repoRoot, SEED_OVERLAYS, name), "utf8"),
   }),
 );
 
@@ -30,7 +34,16 @@ function runDiff(args: string[], cwd = repoRoot) {
   const tsx = import.meta.resolve("tsx");
   return spawnSync(
     process.execPath,
-    ["--import", tsx, join(repoRoot, "scripts/diff.ts"), ...args],
+    [
+      "--import",
+      tsx,
+      join(repoRoot, "scripts/diff.ts"),
+      ...args,
+      // In this repository, the seed's overlays; a git-ref side reads its own from its ref.
+      ...(cwd === repoRoot && !args.some((a) => a.includes("overlays"))
+        ? ["--overlays", SEED_OVERLAYS]
+        : []),
+    ],
     { cwd, encoding: "utf8" },
   );
 }
@@ -201,7 +214,7 @@ describe("npm run diff", () => {
     const text = runDiff([SPEC, stated]);
     expect(text.stdout).toContain("Overlay actions now redundant");
     expect(text.stdout).toMatch(
-      /spec\/overlays\/20-fal-ai-flux-pro-kontext-max\.overlay\.yaml:\d+: .*guidance_scale.*changes nothing: the export already states "default"/,
+      /test\/fixtures\/seed\/overlays\/20-fal-ai-flux-pro-kontext-max\.overlay\.yaml:\d+: .*guidance_scale.*changes nothing: the export already states "default"/,
     );
     const markdown = runDiff([SPEC, stated, "--format", "markdown"]).stdout;
     expect(markdown).toContain("#### Overlay actions now redundant");
@@ -222,20 +235,20 @@ describe("npm run diff", () => {
   it("reads both sides from git refs, each with its own overlays", () => {
     const repo = join(work, "repo");
     mkdirSync(join(repo, "spec"), { recursive: true });
-    cpSync(join(repoRoot, "spec/overlays"), join(repo, "spec/overlays"), { recursive: true });
-    writeFileSync(join(repo, SPEC), raw);
+    cpSync(join(repoRoot, SEED_OVERLAYS), join(repo, "spec/overlays"), { recursive: true });
+    writeFileSync(join(repo, REPO_SPEC), raw);
     const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "pipe" });
     git("init", "-q", "-b", "main");
     git("-c", "user.name=t", "-c", "user.email=t@t.test", "add", ".");
     git("-c", "user.name=t", "-c", "user.email=t@t.test", "commit", "-qm", "base");
-    writeFileSync(join(repo, SPEC), raw.replace("range: 1-4", "range: 1-2"));
+    writeFileSync(join(repo, REPO_SPEC), raw.replace("range: 1-4", "range: 1-2"));
     git("-c", "user.name=t", "-c", "user.email=t@t.test", "commit", "-qam", "head");
-    const result = runDiff([`HEAD~1:${SPEC}`, `HEAD:${SPEC}`, "--format", "json"], repo);
+    const result = runDiff([`HEAD~1:${REPO_SPEC}`, `HEAD:${REPO_SPEC}`, "--format", "json"], repo);
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout).changes.map((c: { id: string }) => c.id)).toEqual([
       "request-property-max-decreased",
     ]);
-    const worktree = runDiff([`main~1:${SPEC}`, SPEC, "--format", "json"], repo);
+    const worktree = runDiff([`main~1:${REPO_SPEC}`, REPO_SPEC, "--format", "json"], repo);
     expect(JSON.parse(worktree.stdout).summary.breaking).toBe(1);
   });
 });

@@ -10,7 +10,7 @@ import { repoRoot } from "../../helpers/run-generate.js";
 
 const KONTEXT = "test/fixtures/fal/flux-pro-kontext-max.openapi.json";
 const SEEDREAM = "test/fixtures/fal/seedream-v4-text-to-image.openapi.json";
-const SEED_OVERLAY = "spec/overlays/20-fal-ai-flux-pro-kontext-max.overlay.yaml";
+const SEED_OVERLAY = "test/fixtures/seed/overlays/20-fal-ai-flux-pro-kontext-max.overlay.yaml";
 
 function importUpstream(args: string[]) {
   const result = spawnSync(
@@ -76,7 +76,7 @@ describe("npm run import-upstream", () => {
       "test/fixtures/peer-specs/openapi-typescript/path-object-refs.yaml",
       /no fal queue model found/,
     ],
-    ["spec/chainhub-fal-ai.apifox.yaml", /not JSON or YAML/],
+    ["test/fixtures/seed/chainhub-fal-ai.apifox.yaml", /not JSON or YAML/],
     ["no/such.json", /cannot read \(ENOENT\)/],
   ])("exits 2 with one line on %s", (file, message) => {
     const run = importUpstream([file]);

@@ -24,6 +24,12 @@ const CASES: Case[] = [
   ["kontext", ["frob"], {}, /unknown command "frob"/],
   ["kontext", ["run"], {}, /kontext run needs an operation/],
   ["kontext", ["run", "noSuchModel"], {}, /unknown operation "noSuchModel"/],
+  [
+    "kontext",
+    ["--contract", "/no/such/folder", "operations"],
+    {},
+    /--contract \/no\/such\/folder: not a generated folder/,
+  ],
   ["kontext", ["edit", "--prompt", "p", "--image", "https://x.test/a.png"], {}, /no API key/],
   [
     "kontext",
