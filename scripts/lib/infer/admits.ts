@@ -1,7 +1,7 @@
 import type { JsonObject } from "../openapi-walk.js";
 
 /** The keywords that accept or refuse a single value. */
-const VALUE_KEYWORDS = [
+export const VALUE_KEYWORDS = [
   "enum",
   "minimum",
   "maximum",

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { VALUE_KEYWORDS } from "../../../scripts/lib/infer/admits.js";
 import { inferConstraints } from "../../../scripts/lib/infer/infer-constraints.js";
 import { collector } from "../../helpers/diagnostics.js";
 
@@ -18,16 +19,7 @@ interface Entry {
 const corpus: Entry[] = JSON.parse(
   readFileSync(new URL("../../fixtures/prose-corpus/descriptions.json", import.meta.url), "utf8"),
 );
-const KEYWORDS = [
-  "enum",
-  "minimum",
-  "maximum",
-  "minLength",
-  "maxLength",
-  "minItems",
-  "maxItems",
-  "default",
-];
+const KEYWORDS = [...VALUE_KEYWORDS, "default"];
 
 function applied(entry: Entry): Record<string, unknown> {
   const schema: Record<string, unknown> = { type: entry.type, description: entry.description };
