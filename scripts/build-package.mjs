@@ -29,5 +29,7 @@ await build({
   logLevel: "warning",
 });
 cpSync(`${root}scripts/bin/chainhub-generate.mjs`, `${root}dist/bin/chainhub-generate.mjs`);
-chmodSync(`${root}dist/bin/chainhub-generate.mjs`, 0o755);
+// Both bins run as commands (npx, a global install): executable, like npm's own linking makes them.
+for (const bin of ["dist/bin/chainhub-generate.mjs", "dist/src/cli/main.js"])
+  chmodSync(`${root}${bin}`, 0o755);
 console.log("built dist/");
