@@ -35,8 +35,8 @@ export type RunOptions = SubmitOptions &
   };
 
 /**
- * The seed model's generated input, looked up so that this file still compiles against a spec
- * without it (the convenience method then simply has no valid input).
+ * The seed model's generated input and output, looked up so that this file still compiles
+ * against a spec without it (fal's documented shape stands in, and a call fails at run time).
  */
 type KontextMaxInput<T extends AnyTypes> =
   T["operations"] extends Record<"falAiFluxProKontextMax", { input: infer I }>
@@ -140,12 +140,14 @@ export function createClient<C extends Contract = typeof defaultContract>(
   ];
   fetchClient.use(...middleware);
   const transport = new Transport(fetchClient, resolved.baseUrl, redactor);
-  const queue = new QueueClient<T>(transport, {
+  // One set of rules for queue submits and plain requests alike.
+  const settings = {
     operations,
     validate: resolved.validate,
     maxInlineBytes: resolved.maxInlineBytes,
     redactor,
-  });
+  };
+  const queue = new QueueClient<T>(transport, settings);
   const withDefaults = (wait: WaitOptions = {}): WaitOptions => ({
     pollIntervalMs: resolved.pollIntervalMs,
     ...wait,
@@ -157,14 +159,8 @@ export function createClient<C extends Contract = typeof defaultContract>(
       throw redactor.error(error);
     });
 
-  const requestSettings = {
-    operations,
-    validate: resolved.validate,
-    maxInlineBytes: resolved.maxInlineBytes,
-    redactor,
-  };
   const requester: Requester = (operation, init) =>
-    requestOperation(transport, requestSettings, operation, init);
+    requestOperation(transport, settings, operation, init);
 
   // Below the typed surface the spec is data: one loose path serves every contract's types.
   const jobs = queue as unknown as QueueClient<AnyTypes>;

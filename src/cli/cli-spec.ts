@@ -1,4 +1,4 @@
-import { bundledOperations, type Contract } from "../internal/contract.js";
+import { bundledOperations } from "../internal/contract.js";
 import { loadGeneratedFolder, type GeneratedSpec } from "../internal/load-generated-folder.js";
 import { OperationIndex } from "../internal/operation-index.js";
 import { CliUsageError } from "./exit-codes.js";
@@ -19,12 +19,7 @@ export function cliOperations(): OperationIndex {
   return chosen?.operations ?? bundledOperations;
 }
 
-/** The chosen contract for createClient, when not the bundled one. */
-export function cliContract(): Contract | undefined {
-  return chosen?.contract;
-}
-
-/** The chosen spec for the emulator, when not the bundled one. */
-export function cliEmulatorSpec(): GeneratedSpec | undefined {
-  return chosen && { contract: chosen.contract, document: chosen.document };
+/** The spec chosen with `--contract`, for the client and the emulator; undefined: the bundled one. */
+export function cliSpec(): GeneratedSpec | undefined {
+  return chosen;
 }

@@ -1,6 +1,6 @@
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { createClient, type ChainHubClient, type ClientOptions } from "../index.js";
-import { cliContract, cliEmulatorSpec } from "./cli-spec.js";
+import { cliSpec } from "./cli-spec.js";
 
 export interface Connection {
   client: ChainHubClient;
@@ -15,31 +15,28 @@ export async function connect(
   { emulatorStateFile, ...options }: ClientOptions & { emulatorStateFile?: string },
 ): Promise<Connection> {
   let emulator: Emulator | undefined;
+  const spec = cliSpec();
+  // The calls here are by operationId, untyped: typed as the bundled spec, any spec fits.
+  const contract = spec ? { contract: spec.contract as ClientOptions["contract"] } : {};
   if (useEmulator) {
     emulator = await startEmulator({
       timing: { queueMs: 600, runMs: 900 },
       imageScale: 0.5,
       ...(emulatorStateFile ? { stateFile: emulatorStateFile } : {}),
-      ...(cliEmulatorSpec() ? { spec: cliEmulatorSpec()! } : {}),
+      ...(spec ? { spec } : {}),
     });
     const client = createClient({
       ...options,
-      ...contractOption(),
+      ...contract,
       apiKey: emulator.apiKey,
       baseUrl: emulator.url,
     });
     return { client, target: `local emulator ${emulator.url}`, close: () => emulator!.close() };
   }
-  const client = createClient({ ...options, ...contractOption() });
+  const client = createClient({ ...options, ...contract });
   return {
     client,
     target: options.baseUrl ?? process.env.CHAINHUB_BASE_URL ?? "the ChainHub API",
     close: async () => undefined,
   };
-}
-
-/** The `--contract` spec for the client; the calls here are untyped, so any spec fits. */
-function contractOption(): { contract?: never } {
-  const contract = cliContract();
-  return (contract ? { contract } : {}) as { contract?: never };
 }

@@ -29,13 +29,11 @@ export function commonHelp(): string {
 }
 
 export function findOperation(name: string): OperationDescriptor {
-  try {
-    return cliOperations().requireQueue(name);
-  } catch (error) {
-    throw new CliUsageError(
-      (error as Error).message.replace("unknown queue operation", "unknown operation"),
-    );
-  }
+  const operations = cliOperations();
+  const found = operations.findQueue(name);
+  if (!found)
+    throw new CliUsageError(`unknown operation "${name}"; known: ${operations.known("queue")}`);
+  return found;
 }
 
 /** Runs one job of any queue operation from flags: validate, submit, show progress, save, print. */

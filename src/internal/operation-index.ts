@@ -29,10 +29,10 @@ export class OperationIndex {
   }
 
   /** Like `find`, or a TypeError naming the operations the spec has. */
-  require(name: string, kind = "operation"): OperationDescriptor {
+  require(name: string): OperationDescriptor {
     const found = this.find(name);
     if (found) return found;
-    throw new TypeError(`unknown ${kind} "${name}"; known: ${this.ids(() => true)}`);
+    throw new TypeError(`unknown operation "${name}"; known: ${this.known()}`);
   }
 
   /** Operations submitted to fal's queue. */
@@ -40,11 +40,16 @@ export class OperationIndex {
     return this.operations.filter((d) => d.queue);
   }
 
-  /** A queue operation by operationId or submit path, or a TypeError naming the known ones. */
+  /** A queue operation by operationId or submit path. */
+  findQueue(name: string): OperationDescriptor | undefined {
+    return this.operations.find((d) => d.queue && (d.id === name || d.path === name));
+  }
+
+  /** Like `findQueue`, or a TypeError naming the queue operations the spec has. */
   requireQueue(name: string): OperationDescriptor {
-    const found = this.operations.find((d) => d.queue && (d.id === name || d.path === name));
+    const found = this.findQueue(name);
     if (found) return found;
-    throw new TypeError(`unknown queue operation "${name}"; known: ${this.ids((d) => d.queue)}`);
+    throw new TypeError(`unknown queue operation "${name}"; known: ${this.known("queue")}`);
   }
 
   /** An operation with a declared task protocol, by operationId or submit path. */
@@ -55,9 +60,10 @@ export class OperationIndex {
     return found as TaskOperation | undefined;
   }
 
-  private ids(which: (d: OperationDescriptor) => boolean): string {
+  /** The operationIds of the spec (or of its queue operations), for "known: …" in errors. */
+  known(only?: "queue"): string {
     return this.operations
-      .filter(which)
+      .filter((d) => only !== "queue" || d.queue)
       .map((d) => d.id)
       .join(", ");
   }

@@ -18,14 +18,11 @@ export function allowedRoutes(
 ): AllowedRoute[] {
   const routes: AllowedRoute[] = [];
   for (const name of allow) {
-    let descriptor;
-    try {
-      descriptor = operations.require(name);
-    } catch (error) {
+    const descriptor = operations.find(name);
+    if (!descriptor)
       throw new TypeError(
-        `createProxy: ${(error as Error).message.replace(/"; /, '" in allow; ')}`,
+        `createProxy: unknown operation "${name}" in allow; known: ${operations.known()}`,
       );
-    }
     routes.push({
       method: descriptor.method.toUpperCase(),
       pattern: pathTemplatePattern(descriptor.path),
