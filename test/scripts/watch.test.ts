@@ -3,15 +3,8 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { waitFor } from "../helpers/run-cli.js";
 import { repoRoot } from "../helpers/run-generate.js";
-
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("generate --watch", () => {
   it("regenerates once per change of the spec, ignores other files and its own writes", async () => {
@@ -38,12 +31,12 @@ describe("generate --watch", () => {
     child.stdout.on("data", (chunk) => (log += String(chunk)));
     const runs = () => log.match(/\[watch\] done/g)?.length ?? 0;
     try {
-      await until(() => runs() === 1);
+      await waitFor(() => runs() === 1);
       writeFileSync(
         spec,
         readFileSync(spec, "utf8").replace("Create a text-to-video task", "Create a video task"),
       );
-      await until(() => runs() === 2);
+      await waitFor(() => runs() === 2);
       expect(readFileSync(join(work, "out/operations.gen.ts"), "utf8")).toContain(
         "Create a video task",
       );

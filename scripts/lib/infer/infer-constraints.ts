@@ -104,8 +104,7 @@ const BOUND_KEYWORDS = {
   items: ["minItems", "maxItems"],
 } as const;
 
-function applyRange(schema: JsonObject, stated: ProseRange, report: Report): string[] {
-  let range = stated;
+function applyRange(schema: JsonObject, range: ProseRange, report: Report): string[] {
   const kind =
     schema.type === "integer" || schema.type === "number"
       ? "value"
@@ -134,25 +133,22 @@ function applyRange(schema: JsonObject, stated: ProseRange, report: Report): str
   // A bound too large for a double ("最大值9223372036854775807") is left out on its own: the
   // other bound is still stated. A bound of the wrong kind ("1.5" for an integer) means the
   // prose speaks of something else, and nothing is applied.
-  const tooLarge = (raw: string | undefined) =>
-    raw !== undefined && /^[-+]?\d+$/.test(raw) && !Number.isSafeInteger(Number(raw));
-  for (const [side, raw] of [
-    ["min", range.min],
-    ["max", range.max],
-  ] as const) {
-    if (tooLarge(raw)) {
-      report(
-        "prose-range-unrepresentable",
-        `description gives the bound ${raw}, beyond what a number holds exactly; that bound is not applied`,
-      );
-      range = { ...range, [side]: undefined };
-    }
-  }
-  const min = range.min === undefined ? undefined : coerceToType(range.min, boundType);
-  const max = range.max === undefined ? undefined : coerceToType(range.max, boundType);
+  const representable = (raw: string | undefined) => {
+    if (raw === undefined || !/^[-+]?\d+$/.test(raw) || Number.isSafeInteger(Number(raw)))
+      return raw;
+    report(
+      "prose-range-unrepresentable",
+      `description gives the bound ${raw}, beyond what a number holds exactly; that bound is not applied`,
+    );
+    return undefined;
+  };
+  const minText = representable(range.min);
+  const maxText = representable(range.max);
+  const min = minText === undefined ? undefined : coerceToType(minText, boundType);
+  const max = maxText === undefined ? undefined : coerceToType(maxText, boundType);
   if (
-    (range.min !== undefined && min === undefined) ||
-    (range.max !== undefined && max === undefined)
+    (minText !== undefined && min === undefined) ||
+    (maxText !== undefined && max === undefined)
   ) {
     report(
       "prose-range-type-mismatch",
