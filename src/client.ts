@@ -7,11 +7,12 @@ import {
   type DefaultTypes,
   type TypesOf,
 } from "./internal/contract.js";
+import { createDirectFetch } from "./internal/direct-fetch.js";
 import { OperationIndex } from "./internal/operation-index.js";
 import { Transport } from "./internal/transport.js";
 import { authMiddleware } from "./middleware/auth.js";
 import { loggingMiddleware } from "./middleware/logging.js";
-import { retryMiddleware } from "./middleware/retry.js";
+import { retryMiddleware, type RetryEvent } from "./middleware/retry.js";
 import { withTimeout } from "./middleware/timeout.js";
 import { resolveOptions, type ClientOptions } from "./options.js";
 import { QueueClient } from "./queue/queue-client.js";
@@ -123,23 +124,37 @@ export function createClient<C extends Contract = typeof defaultContract>(
   type T = TypesOf<C>;
   const resolved = resolveOptions(options);
   const operations = new OperationIndex((options.contract ?? defaultContract).operationTable);
+  const timedFetch = withTimeout(resolved.fetch, resolved.timeoutMs);
   const fetchClient = createFetchClient<Record<string, never>>({
     baseUrl: resolved.baseUrl,
-    fetch: withTimeout(resolved.fetch, resolved.timeoutMs),
+    fetch: timedFetch,
   });
   // Order matters: user middleware sees the request first; retry must be last (it replays the final request).
   const { redactor } = resolved;
   const logger = resolved.logger;
-  const onRetry = resolved.onRetry;
+  const redactedOnRetry = resolved.onRetry;
+  const onRetry =
+    redactedOnRetry && ((event: RetryEvent) => redactedOnRetry(redactor.value(event)));
   const middleware = [
     ...resolved.middleware,
     ...(logger ? [loggingMiddleware({ debug: (line) => logger.debug(redactor.text(line)) })] : []),
     // Behind a proxy there is no key here: the proxy attaches it.
     ...(resolved.apiKey ? [authMiddleware(resolved.apiKey, new URL(resolved.baseUrl).origin)] : []),
-    retryMiddleware(resolved.retry, onRetry && ((event) => onRetry(redactor.value(event)))),
+    retryMiddleware(resolved.retry, onRetry),
   ];
   fetchClient.use(...middleware);
-  const transport = new Transport(fetchClient, resolved.baseUrl, redactor);
+  // Polls skip openapi-fetch unless a user middleware or the logger must see every request.
+  const direct =
+    resolved.middleware.length === 0 && !logger
+      ? createDirectFetch({
+          fetch: timedFetch,
+          baseUrl: resolved.baseUrl,
+          apiKey: resolved.apiKey,
+          retry: resolved.retry,
+          onRetry,
+        })
+      : undefined;
+  const transport = new Transport(fetchClient, resolved.baseUrl, redactor, direct);
   // One set of rules for queue submits and plain requests alike.
   const settings = {
     operations,

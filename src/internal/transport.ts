@@ -4,6 +4,7 @@ import type { RequestContext } from "../errors/chainhub-error.js";
 import { ConnectionError } from "../errors/connection-error.js";
 import { createApiError } from "../errors/create-api-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
+import type { DirectFetch } from "./direct-fetch.js";
 import { errorCodes } from "./retry-policy.js";
 import type { Redactor } from "./redact.js";
 import { pathOfUrl } from "./url-path.js";
@@ -21,6 +22,9 @@ export interface CallOptions {
   /** A known fal request id, attached to errors. */
   requestId?: string | undefined;
 }
+
+/** Options of a call to a URL the spec does not type. */
+export type PathCallOptions = Pick<CallOptions, "query" | "signal" | "requestId">;
 
 export interface CallResult<T> {
   data: T;
@@ -40,6 +44,8 @@ export class Transport {
     readonly baseUrl: string,
     /** Every error leaves through it: relays may echo the request, key included, in a body. */
     private readonly redactor: Redactor,
+    /** The lean path for untyped calls; absent when user middleware must see every request. */
+    private readonly direct?: DirectFetch,
   ) {}
 
   async call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
@@ -62,8 +68,42 @@ export class Transport {
     } catch (error) {
       throw this.redactor.error(classifyFailure(error, context, options.signal));
     }
+    return this.settle<T>(outcome, context, options.requestId);
+  }
+
+  /**
+   * Calls a path the spec does not type (a job's status, result or cancel URL). Without user
+   * middleware it skips openapi-fetch, which would only add a Request object per poll; the
+   * result and the errors are the same either way.
+   */
+  async callPath<T>(
+    method: string,
+    path: string,
+    options: PathCallOptions = {},
+  ): Promise<CallResult<T>> {
+    if (!this.direct) return this.call<T>(method, path, options);
+    const context: RequestContext = { method: method.toUpperCase(), url: this.baseUrl + path };
+    if (options.requestId) context.requestId = options.requestId;
+    const target = options.query
+      ? `${path}${path.includes("?") ? "&" : "?"}${new URLSearchParams(options.query)}`
+      : path;
+    let outcome;
+    try {
+      outcome = await readBody(await this.direct(context.method, target, options.signal));
+    } catch (error) {
+      throw this.redactor.error(classifyFailure(error, context, options.signal));
+    }
+    return this.settle<T>(outcome, context, options.requestId);
+  }
+
+  /** A 2xx becomes the call's result; anything else our typed, redacted ApiError. */
+  private settle<T>(
+    outcome: { data?: unknown; error?: unknown; response: Response },
+    context: RequestContext,
+    knownRequestId: string | undefined,
+  ): CallResult<T> {
     const { response } = outcome;
-    const requestId = options.requestId ?? response.headers.get("x-fal-request-id") ?? undefined;
+    const requestId = knownRequestId ?? response.headers.get("x-fal-request-id") ?? undefined;
     if (!response.ok) {
       // Redacted before the error exists, so its message (built from the body) is clean too.
       throw this.redactor.error(
@@ -78,6 +118,29 @@ export class Transport {
       );
     }
     return { data: outcome.data as T, response };
+  }
+}
+
+/**
+ * Reads a body the way openapi-fetch does, so both paths give the same result: nothing for 204
+ * or an empty body, JSON for a 2xx, and for an error the JSON if it parses, else the text.
+ */
+async function readBody(
+  response: Response,
+): Promise<{ data?: unknown; error?: unknown; response: Response }> {
+  const length = response.headers.get("content-length");
+  const chunked = response.headers.get("transfer-encoding")?.includes("chunked");
+  if (response.status === 204 || (length === "0" && !chunked)) return { response };
+  if (response.ok) {
+    if (length) return { data: await response.json(), response };
+    const raw = await response.text();
+    return { data: raw ? JSON.parse(raw) : undefined, response };
+  }
+  const text = await response.text();
+  try {
+    return { error: JSON.parse(text), response };
+  } catch {
+    return { error: text, response };
   }
 }
 

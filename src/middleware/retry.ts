@@ -1,19 +1,8 @@
 import type { Middleware } from "openapi-fetch";
-import { sleep } from "../internal/sleep.js";
-import {
-  retryDelayForError,
-  retryDelayForResponse,
-  type RetryOptions,
-} from "../internal/retry-policy.js";
+import type { RetryOptions } from "../internal/retry-policy.js";
+import { settleWithRetries, type AttemptOutcome, type RetryEvent } from "../internal/retry-loop.js";
 
-/** Reported before each retry: which request, which attempt, how long until it, and why. */
-export interface RetryEvent {
-  method: string;
-  url: string;
-  attempt: number;
-  delayMs: number;
-  reason: string;
-}
+export type { RetryEvent } from "../internal/retry-loop.js";
 
 /**
  * Retries through openapi-fetch's middleware hooks. Must be the last middleware: it keeps a
@@ -24,62 +13,25 @@ export function retryMiddleware(
   options: RetryOptions,
   onRetry?: (event: RetryEvent) => void,
 ): Middleware {
-  const replays = new WeakMap<Request, { replay: Request; attempt: number }>();
+  const replays = new WeakMap<Request, Request>();
 
-  async function again(
-    request: Request,
-    fetchImpl: typeof fetch,
-    delayMs: number,
-    reason: string,
-  ): Promise<Response> {
-    const state = replays.get(request)!;
-    onRetry?.({
+  function settle(request: Request, fetchImpl: typeof fetch, first: AttemptOutcome) {
+    const replay = replays.get(request)!;
+    replays.delete(request);
+    return settleWithRetries(first, {
       method: request.method,
       url: request.url,
-      attempt: state.attempt + 1,
-      delayMs,
-      reason,
+      resend: () => fetchImpl(replay.body === null ? replay : replay.clone()),
+      options,
+      onRetry,
+      signal: request.signal,
     });
-    await sleep(delayMs, request.signal);
-    state.attempt += 1;
-    return fetchImpl(state.replay.body === null ? state.replay : state.replay.clone());
-  }
-
-  async function settle(
-    request: Request,
-    fetchImpl: typeof fetch,
-    outcome: { response: Response } | { error: unknown },
-  ): Promise<Response> {
-    let current = outcome;
-    for (;;) {
-      const state = replays.get(request)!;
-      const delay =
-        "response" in current
-          ? retryDelayForResponse(request.method, current.response, state.attempt, options)
-          : retryDelayForError(request.method, current.error, state.attempt, options);
-      if (delay === undefined) {
-        replays.delete(request);
-        if ("response" in current) return current.response;
-        throw current.error;
-      }
-      const reason =
-        "response" in current ? `HTTP ${current.response.status}` : describe(current.error);
-      if ("response" in current) await current.response.body?.cancel().catch(() => undefined);
-      try {
-        current = { response: await again(request, fetchImpl, delay, reason) };
-      } catch (error) {
-        current = { error };
-      }
-    }
   }
 
   return {
     onRequest({ request }) {
       // A bodyless request can be sent again as is; only a body needs a copy (clone is not cheap).
-      replays.set(request, {
-        replay: request.body === null ? request : request.clone(),
-        attempt: 0,
-      });
+      replays.set(request, request.body === null ? request : request.clone());
       return undefined;
     },
     async onResponse({ request, response, options: client }) {
@@ -96,9 +48,4 @@ export function retryMiddleware(
       }
     },
   };
-}
-
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  return cause?.code ?? (error as Error)?.message ?? String(error);
 }

@@ -91,7 +91,7 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
   ): Promise<QueueStatus> {
     const handle = this.handleOf(ref);
     const query = options.logs ? { logs: "1" } : undefined;
-    const { data } = await this.transport.call<QueueStatus>("get", handle.urls.status, {
+    const { data } = await this.transport.callPath<QueueStatus>("get", handle.urls.status, {
       query,
       signal: options.signal,
       requestId: handle.requestId,
@@ -106,7 +106,7 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
   ): Promise<OutputOf<N, T>> {
     const handle = this.handleOf(ref);
     if (handle.syncResult !== undefined) return handle.syncResult;
-    const { data } = await this.transport.call<OutputOf<N, T>>("get", handle.urls.result, {
+    const { data } = await this.transport.callPath<OutputOf<N, T>>("get", handle.urls.result, {
       signal: options.signal,
       requestId: handle.requestId,
     });
@@ -121,7 +121,7 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
     const handle = this.handleOf(ref);
     if (handle.syncResult !== undefined) return "ALREADY_COMPLETED";
     try {
-      const { data } = await this.transport.call<{ status?: CancelOutcome }>(
+      const { data } = await this.transport.callPath<{ status?: CancelOutcome }>(
         "put",
         handle.urls.cancel,
         { signal: options.signal, requestId: handle.requestId },

@@ -1,0 +1,44 @@
+import { attemptOnce, settleWithRetries, type RetryEvent } from "./retry-loop.js";
+import type { RetryOptions } from "./retry-policy.js";
+
+/** Sends a bodyless request to a path on the API's base URL, retried by the client's rules. */
+export type DirectFetch = (method: string, path: string, signal?: AbortSignal) => Promise<Response>;
+
+export interface DirectFetchOptions {
+  /** The client's fetch, already wrapped with the per-attempt deadline. */
+  fetch: typeof fetch;
+  baseUrl: string;
+  /** Empty behind a proxy: the proxy attaches the key. */
+  apiKey: string;
+  retry: RetryOptions;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
+}
+
+/**
+ * The hot path of waiting (status polls, result, cancel): URLs the spec does not type, so
+ * openapi-fetch has nothing to add there but a Request object per call, which costs more than the
+ * loopback round trip it wraps. Same key, deadline and retry rules as the middleware path; the
+ * client takes it only when no user middleware or logger must see every request.
+ */
+export function createDirectFetch(options: DirectFetchOptions): DirectFetch {
+  const headers: Record<string, string> | undefined = options.apiKey
+    ? { authorization: `Bearer ${options.apiKey}` }
+    : undefined;
+  return async (method, path, signal) => {
+    // Only paths: the key goes to our own base URL and never to a host built from a string.
+    if (!path.startsWith("/")) throw new TypeError(`not a path on the API: "${path}"`);
+    const url = options.baseUrl + path;
+    const init: RequestInit = { method, redirect: "follow" };
+    if (headers) init.headers = headers;
+    if (signal) init.signal = signal;
+    const send = () => options.fetch(url, init);
+    return settleWithRetries(await attemptOnce(send), {
+      method,
+      url,
+      resend: send,
+      options: options.retry,
+      onRetry: options.onRetry,
+      signal,
+    });
+  };
+}
