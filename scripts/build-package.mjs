@@ -1,6 +1,10 @@
-// `npm run build`: compiles src/ and generated/ to dist/ (ESM, .d.ts, declaration and source
-// maps), copies the normalized contract the emulator reads, and bundles the generator into
-// dist/bin/ for the `chainhub-generate` bin. Replaces dist/ as a whole.
+// `npm run build`: what the package publishes, into dist/ (replaced as a whole):
+// - dist/js/: one bundled ESM file per package entry (".", "./types", "./emulator", "./proxy",
+//   the kontext bin): one file to load instead of a tree of modules, for a faster cold import.
+//   openapi-fetch stays an import (a dependency: its types are part of ours).
+// - dist/src/, dist/generated/: the .d.ts files and declaration maps, as tsc writes them.
+// - dist/generated/openapi.json: the normalized contract, the package's "./openapi.json".
+// - dist/bin/: the generator in one file for the `chainhub-generate` bin.
 import { execFileSync } from "node:child_process";
 import { chmodSync, cpSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -14,6 +18,43 @@ execFileSync(
   { stdio: "inherit" },
 );
 cpSync(`${root}generated/openapi.json`, `${root}dist/generated/openapi.json`);
+
+const entryBuild = {
+  outdir: `${root}dist/js`,
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  format: "esm",
+  target: "es2022",
+  sourcemap: true,
+  logLevel: "warning",
+};
+// dist/js/ sits two levels below the package root, like src/internal/: the emulator finds
+// generated/openapi.json (shipped) by the same relative URL from either place.
+await build({ ...entryBuild, entryPoints: { index: `${root}src/index.ts` } });
+
+/**
+ * The other entries are one file each too, but take the error classes from the main entry
+ * (which exports every one), so `instanceof ConfigurationError` holds whichever entry threw it.
+ */
+const errorsFromMainEntry = {
+  name: "errors-from-main-entry",
+  setup(build) {
+    build.onResolve({ filter: /\/errors\/[a-z-]+\.js$/ }, (args) =>
+      args.importer.startsWith(`${root}src/`) ? { path: "./index.js", external: true } : undefined,
+    );
+  },
+};
+await build({
+  ...entryBuild,
+  entryPoints: {
+    types: `${root}generated/index.gen.ts`,
+    emulator: `${root}src/emulator/index.ts`,
+    proxy: `${root}src/proxy/index.ts`,
+    cli: `${root}src/cli/main.ts`,
+  },
+  plugins: [errorsFromMainEntry],
+});
 
 // One file for the generator's own code; its libraries (openapi-typescript, ts-morph, prettier,
 // yaml, jsonpath-rfc9535) stay imports, installed by the user as optional peers.
@@ -30,6 +71,6 @@ await build({
 });
 cpSync(`${root}scripts/bin/chainhub-generate.mjs`, `${root}dist/bin/chainhub-generate.mjs`);
 // Both bins run as commands (npx, a global install): executable, like npm's own linking makes them.
-for (const bin of ["dist/bin/chainhub-generate.mjs", "dist/src/cli/main.js"])
+for (const bin of ["dist/bin/chainhub-generate.mjs", "dist/js/cli.js"])
   chmodSync(`${root}${bin}`, 0o755);
 console.log("built dist/");

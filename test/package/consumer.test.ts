@@ -124,8 +124,25 @@ describe("the packed npm package in a fresh project", () => {
     const report = JSON.parse(run.stdout);
     expect(report.resolvedFrom).toContain(join(project, "node_modules", "chainhub-fal-client"));
     expect(report.saved).toHaveLength(2);
+    expect(report.crossEntry).toBe(true);
     expect(report.width).toBeGreaterThan(0);
     expect(readdirSync(join(project, "out")).sort()).toEqual(["edit-0.jpg", "edit-1.jpg"]);
+  });
+
+  it("ships each entry as one bundled file, importing only the main entry", () => {
+    const installed = join(project, "node_modules/chainhub-fal-client");
+    const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+    const files = Object.values(manifest.exports as Record<string, string | { default: string }>)
+      .map((target) => (typeof target === "string" ? target : target.default))
+      .filter((file) => file.endsWith(".js"));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of [...files, manifest.bin.kontext]) {
+      const code = readFileSync(join(installed, file), "utf8");
+      const relative = [...code.matchAll(/^import [^;]*? from "(\.[^"]+)"/gm)].map((m) => m[1]);
+      expect(new Set(relative), file).toEqual(
+        new Set(file.endsWith("/index.js") ? [] : relative.length ? ["./index.js"] : []),
+      );
+    }
   });
 
   it("says which libraries chainhub-generate needs before they are installed", () => {
@@ -271,8 +288,9 @@ console.log(badRatio, noPrompt);
 const EDIT_SCRIPT = `
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createClient, fileFrom, saveImages } from "chainhub-fal-client";
+import { ConfigurationError, createClient, fileFrom, saveImages } from "chainhub-fal-client";
 import { startEmulator } from "chainhub-fal-client/emulator";
+import { createProxy } from "chainhub-fal-client/proxy";
 
 const emulator = await startEmulator({ apiKey: "sk-consumer", timing: { queueMs: 20, runMs: 20 }, imageScale: 0.25 });
 try {
@@ -281,7 +299,9 @@ try {
   const { data } = await client.kontextMax.edit({ prompt: "Add snow", image: fileFrom("./input.png"), num_images: 2 });
   const saved = await saveImages(data, "out", { prefix: "edit" });
   const resolvedFrom = import.meta.resolve("chainhub-fal-client");
-  console.log(JSON.stringify({ saved: saved.map((s) => s.path), width: data.images[0].width, resolvedFrom: new URL(resolvedFrom).pathname }));
+  // No key in the environment: the proxy entry throws the main entry's ConfigurationError.
+  const crossEntry = (() => { try { createProxy({}); } catch (e) { return e instanceof ConfigurationError; } })();
+  console.log(JSON.stringify({ saved: saved.map((s) => s.path), width: data.images[0].width, resolvedFrom: new URL(resolvedFrom).pathname, crossEntry }));
 } finally {
   await emulator.close();
 }
