@@ -2,13 +2,17 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { Project } from "ts-morph";
 import type { Diagnostics } from "../diagnostics.js";
 import type { JsonObject } from "../openapi-walk.js";
+import { releaseMemory } from "../release-memory.js";
 import { banner, type Provenance } from "./banner.js";
 import { planPropertyDocs } from "./enrich/document-properties.js";
 import { planRootDocs } from "./enrich/document-roots.js";
 import { applyTextEdits } from "./enrich/text-edits.js";
 import { formatTypeScript } from "./format.js";
-import { describeOperations } from "./operation-model.js";
+import { describeOperations, type OperationModel } from "./operation-model.js";
 import { renderOperations } from "./render-operations.js";
+
+/** From this many operations on, memory is released between stages (a few ms each). */
+const BIG_SPEC_OPERATIONS = 200;
 
 /** File name (relative to the output folder) to exact file contents. */
 export type GeneratedFiles = Map<string, string>;
@@ -21,8 +25,38 @@ export async function renderOutputs(
   document: JsonObject,
   provenance: Provenance,
   diagnostics: Diagnostics,
+  /** Largest piece prettier formats at once; tests make it tiny to check pieces change nothing. */
+  pieceChars?: number,
 ): Promise<GeneratedFiles> {
   const operations = describeOperations(document);
+  // Each stage's big intermediate (openapi-typescript's AST, ts-morph's trees) is local to a
+  // function, so it is garbage when the stage ends; on big specs it is collected right then, so
+  // the peak is one stage's, not their sum.
+  const big = operations.length >= BIG_SPEC_OPERATIONS;
+  const between = () => (big ? releaseMemory() : undefined);
+  between();
+  const schema = await renderSchema(document, operations);
+  between();
+  const sources = new Map([
+    ["schema.gen.ts", schema],
+    ["operations.gen.ts", renderOperationsText(document, operations, diagnostics)],
+    ["index.gen.ts", INDEX_SOURCE],
+  ]);
+  between();
+  const header = banner(provenance);
+  const files: GeneratedFiles = new Map();
+  files.set("openapi.json", JSON.stringify(withProvenance(document, provenance), null, 2) + "\n");
+  for (const name of ["index.gen.ts", "operations.gen.ts", "schema.gen.ts"]) {
+    const source = header + "\n" + sources.get(name)!;
+    sources.delete(name);
+    files.set(name, await formatTypeScript(source, pieceChars, big ? releaseMemory : undefined));
+    between();
+  }
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** openapi-typescript's output with our doc comments added (ranges, defaults, enum tables). */
+async function renderSchema(document: JsonObject, operations: OperationModel[]): Promise<string> {
   const base = astToString(
     await openapiTS(structuredClone(document) as never, {
       silent: true,
@@ -33,31 +67,32 @@ export async function renderOutputs(
       defaultNonNullable: false,
     }),
   );
-
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
-  const parsedBase = project.createSourceFile("openapi-typescript.ts", base);
-  const schemaText = applyTextEdits(base, [
+  if (operations.length >= BIG_SPEC_OPERATIONS) releaseMemory();
+  const parsedBase = newProject().createSourceFile("openapi-typescript.ts", base);
+  return applyTextEdits(base, [
     ...planRootDocs(parsedBase),
     ...planPropertyDocs(parsedBase, document, operations),
   ]);
-  const schemaFile = project.createSourceFile("schema.gen.ts", schemaText);
-  const operationsFile = project.createSourceFile("operations.gen.ts", "");
-  renderOperations(operationsFile, document, operations, diagnostics);
-  const indexFile = project.createSourceFile("index.gen.ts", "");
-  indexFile.addExportDeclaration({
-    moduleSpecifier: "./schema.gen.js",
-    isTypeOnly: true,
-    namedExports: ["components", "operations", "paths"],
-  });
-  indexFile.addExportDeclaration({ moduleSpecifier: "./operations.gen.js" });
+}
 
-  const header = banner(provenance);
-  const files: GeneratedFiles = new Map();
-  files.set("openapi.json", JSON.stringify(withProvenance(document, provenance), null, 2) + "\n");
-  for (const file of [indexFile, operationsFile, schemaFile]) {
-    files.set(file.getBaseName(), await formatTypeScript(header + "\n" + file.getFullText()));
-  }
-  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+function renderOperationsText(
+  document: JsonObject,
+  operations: OperationModel[],
+  diagnostics: Diagnostics,
+): string {
+  const file = newProject().createSourceFile("operations.gen.ts", "");
+  renderOperations(file, document, operations, diagnostics);
+  return file.getFullText();
+}
+
+const INDEX_SOURCE = [
+  'export type { components, operations, paths } from "./schema.gen.js";',
+  'export * from "./operations.gen.js";',
+  "",
+].join("\n");
+
+function newProject(): Project {
+  return new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
 }
 
 /** Records where the normalized contract came from, inside the contract itself. */

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { syntheticExport } from "../../../bench/lib/synthetic-export.js";
+import { buildContract } from "../../../scripts/lib/build-contract.js";
+import { Diagnostics } from "../../../scripts/lib/diagnostics.js";
+import { provenanceOf } from "../../../scripts/lib/emit/banner.js";
+import { format } from "prettier";
+import { formatInPieces } from "../../../scripts/lib/emit/format-in-pieces.js";
+import { formatTypeScript } from "../../../scripts/lib/emit/format.js";
+
+const OPTIONS = { parser: "typescript", printWidth: 100, endOfLine: "lf" } as const;
+import { renderOutputs } from "../../../scripts/lib/emit/render-outputs.js";
+import { repoRoot } from "../../helpers/run-generate.js";
+
+const read = (path: string) => readFileSync(join(repoRoot, path), "utf8");
+
+/** Real exports, fal's own schemas, a peer's test spec and a synthetic 40-endpoint export. */
+const SPECS: [string, () => string][] = [
+  ["the seed export", () => read("test/fixtures/seed/chainhub-fal-ai.apifox.yaml")],
+  ["a task-id relay export", () => read("test/fixtures/specs/task-api.apifox.yaml")],
+  ["apifox quirks", () => read("test/fixtures/specs/apifox-quirks.apifox.yaml")],
+  ["fal's seedream schema", () => read("test/fixtures/fal/seedream-v4-text-to-image.openapi.json")],
+  [
+    "openapi-typescript's multi-line descriptions",
+    () => read("test/fixtures/peer-specs/openapi-typescript/multi-line-descriptions.yaml"),
+  ],
+  ["40 synthetic endpoints", () => syntheticExport(40)],
+];
+
+describe("formatting in pieces", () => {
+  it.each(SPECS)("gives the bytes of one-piece formatting: %s", async (name, text) => {
+    const spec = { name: `${name}.yaml`, text: text() };
+    const contract = buildContract(spec);
+    expect(contract.document, name).toBeDefined();
+    const render = (pieceChars: number) =>
+      renderOutputs(
+        contract.document!,
+        provenanceOf(spec, []),
+        new Diagnostics(spec.name),
+        pieceChars,
+      );
+    const whole = await render(Number.POSITIVE_INFINITY);
+    for (const pieceChars of [1, 300, 4_000]) {
+      const pieces = await render(pieceChars);
+      for (const [file, bytes] of whole)
+        expect(pieces.get(file), `${file} at ${pieceChars}`).toBe(bytes);
+    }
+  });
+
+  it("keeps blank lines, comments and separators where the split falls", async () => {
+    const source = [
+      "// banner",
+      "",
+      "export interface A {",
+      "  /** first */",
+      '  "a-b": { x: string; y?: number };',
+      "",
+      "  // between",
+      "  c: {",
+      "    d: 1;",
+      "",
+      "    e: { f: 2 };",
+      "  };",
+      "}",
+      "",
+      "export const t = {",
+      "  k: { a: 1, b: [1, 2] },",
+      '  "q-r": { z: "s" },',
+      "} as const;",
+      "",
+      "/** last */",
+      "export type Z = 1;",
+      "",
+    ].join("\n");
+    const whole = await formatTypeScript(source, Number.POSITIVE_INFINITY);
+    for (const pieceChars of [1, 10, 40, 80])
+      expect(await formatTypeScript(source, pieceChars)).toBe(whole);
+  });
+
+  it("formats whole what it cannot split safely: a comment after the last member or statement", async () => {
+    const source =
+      "export interface A {\n  a: 1;\n  // dangling\n}\nconst b = 1; // end\n// tail\n";
+    expect(await formatTypeScript(source, 1)).toBe(await formatTypeScript(source, Infinity));
+  });
+});
