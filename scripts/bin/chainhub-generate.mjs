@@ -13,8 +13,9 @@ const PEERS = [
 try {
   await import("./generate-main.mjs");
 } catch (error) {
+  // ERR_MODULE_NOT_FOUND from an import, MODULE_NOT_FOUND from a require (ts-morph, yaml).
   const missing =
-    error?.code === "ERR_MODULE_NOT_FOUND" &&
+    (error?.code === "ERR_MODULE_NOT_FOUND" || error?.code === "MODULE_NOT_FOUND") &&
     PEERS.find((p) => String(error.message).includes(`'${p}'`));
   if (!missing) throw error;
   console.error(

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error a plain .mjs build script, without types
@@ -17,6 +17,14 @@ describe("npm run generate from its prebuilt bundle", () => {
     const inputs: string[] = await buildGenerator(repoRoot, bundle);
     expect(inputs).toContain("scripts/generate-repo.ts");
     expect(inputs.every((file) => !file.includes("node_modules"))).toBe(true);
+    // Every input is a file: a virtual one would make the bundle stale forever, rebuilt each run.
+    const inputsFile = join(work, "fresh-inputs.json");
+    writeFileSync(inputsFile, JSON.stringify(inputs));
+    expect(isStale(repoRoot, bundle, inputsFile)).toBe(false);
+    // CommonJS libraries are required, not imported (no export scan of the 9 MB compiler).
+    const code = readFileSync(bundle, "utf8");
+    expect(code).toContain('__require("@ts-morph/common/dist/typescript.js")');
+    expect(code).not.toMatch(/^import .* from "(ts-morph|typescript|yaml)"/m);
     // --check compares every generated file byte for byte with generated/.
     const run = spawnSync(process.execPath, [bundle, "--check"], {
       cwd: repoRoot,
