@@ -28,6 +28,8 @@ const entryBuild = {
   format: "esm",
   target: "es2022",
   sourcemap: true,
+  // The maps point into src/, which ships: no second copy of every source inside them.
+  sourcesContent: false,
   logLevel: "warning",
 };
 // dist/js/ sits two levels below the package root, like src/internal/: the emulator finds
@@ -71,6 +73,8 @@ await build({
   format: "esm",
   target: "node20",
   sourcemap: true,
+  // Line numbers for --debug stack traces; the generator's sources do not ship.
+  sourcesContent: false,
   logLevel: "warning",
 });
 cpSync(`${root}scripts/bin/chainhub-generate.mjs`, `${root}dist/bin/chainhub-generate.mjs`);
