@@ -1,4 +1,4 @@
-import { attemptOnce, settleWithRetries, type RetryEvent } from "./retry-loop.js";
+import { settleWithRetries, type AttemptOutcome, type RetryEvent } from "./retry-loop.js";
 import type { RetryOptions } from "./retry-policy.js";
 
 /** Sends a bodyless request to a path on the API's base URL, retried by the client's rules. */
@@ -24,21 +24,28 @@ export function createDirectFetch(options: DirectFetchOptions): DirectFetch {
   const headers: Record<string, string> | undefined = options.apiKey
     ? { authorization: `Bearer ${options.apiKey}` }
     : undefined;
-  return async (method, path, signal) => {
+  return (method, path, signal) => {
     // Only paths: the key goes to our own base URL and never to a host built from a string.
-    if (!path.startsWith("/")) throw new TypeError(`not a path on the API: "${path}"`);
+    if (!path.startsWith("/"))
+      return Promise.reject(new TypeError(`not a path on the API: "${path}"`));
     const url = options.baseUrl + path;
     const init: RequestInit = { method, redirect: "follow" };
     if (headers) init.headers = headers;
     if (signal) init.signal = signal;
     const send = () => options.fetch(url, init);
-    return settleWithRetries(await attemptOnce(send), {
-      method,
-      url,
-      resend: send,
-      options: options.retry,
-      onRetry: options.onRetry,
-      signal,
-    });
+    const retry = (first: AttemptOutcome) =>
+      settleWithRetries(first, {
+        method,
+        url,
+        resend: send,
+        options: options.retry,
+        onRetry: options.onRetry,
+        signal,
+      });
+    // A 2xx is never retried: hand it back without the retry loop's promise hops.
+    return send().then(
+      (response) => (response.ok ? response : retry({ response })),
+      (error: unknown) => retry({ error }),
+    );
   };
 }

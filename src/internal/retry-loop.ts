@@ -56,7 +56,7 @@ export async function settleWithRetries(first: AttemptOutcome, loop: RetryLoop):
 }
 
 /** One attempt, its failure captured as an outcome instead of thrown. */
-export async function attemptOnce(send: () => Promise<Response>): Promise<AttemptOutcome> {
+async function attemptOnce(send: () => Promise<Response>): Promise<AttemptOutcome> {
   try {
     return { response: await send() };
   } catch (error) {
