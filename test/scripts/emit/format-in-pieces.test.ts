@@ -11,6 +11,7 @@ import { formatTypeScript } from "../../../scripts/lib/emit/format.js";
 
 const OPTIONS = { parser: "typescript", printWidth: 100, endOfLine: "lf" } as const;
 import { renderOutputs } from "../../../scripts/lib/emit/render-outputs.js";
+import { hostileSpec } from "../../helpers/hostile-spec.js";
 import { repoRoot } from "../../helpers/run-generate.js";
 
 const read = (path: string) => readFileSync(join(repoRoot, path), "utf8");
@@ -26,6 +27,10 @@ const SPECS: [string, () => string][] = [
     () => read("test/fixtures/peer-specs/openapi-typescript/multi-line-descriptions.yaml"),
   ],
   ["40 synthetic endpoints", () => syntheticExport(40)],
+  [
+    "a hostile spec (comment ends, line separators, backticks)",
+    () => JSON.stringify(hostileSpec()),
+  ],
 ];
 
 describe("formatting in pieces", () => {
