@@ -1,6 +1,5 @@
-import { AbortedError } from "../errors/aborted-error.js";
-import { TimeoutError } from "../errors/timeout-error.js";
 import { sleep } from "../internal/sleep.js";
+import { rethrowStopped, waitSignals } from "../internal/stop-waiting.js";
 import type { AnyTypes } from "../internal/contract.js";
 import type { QueueClient } from "./queue-client.js";
 import type { OutputOf, QueueOperation, QueueRef, WaitOptions } from "./types.js";
@@ -21,11 +20,7 @@ export async function waitForResult<T extends AnyTypes, N extends QueueOperation
   const started = Date.now();
   const deadline = options.timeoutMs ? started + options.timeoutMs : Number.POSITIVE_INFINITY;
   const interval = options.pollIntervalMs ?? 500;
-  const deadlineSignal = Number.isFinite(deadline)
-    ? AbortSignal.timeout(options.timeoutMs!)
-    : undefined;
-  const signals = [options.signal, deadlineSignal].filter((s): s is AbortSignal => s !== undefined);
-  const signal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
+  const { deadline: deadlineSignal, signal } = waitSignals(options);
   let logsSeen = 0;
 
   try {
@@ -52,23 +47,12 @@ export async function waitForResult<T extends AnyTypes, N extends QueueOperation
       await sleep(Math.min(interval, Math.max(0, deadline - Date.now())), signal);
     }
   } catch (error) {
-    const timedOut = deadlineSignal?.aborted === true && options.signal?.aborted !== true;
-    const aborted = options.signal?.aborted === true;
-    if (!timedOut && !aborted) throw error;
-    const cancel = options.cancelOnStop ?? true;
-    if (cancel) await queue.cancel(handle).catch(() => undefined);
-    const outcome = cancel ? "cancelled it" : "it keeps running upstream";
-    if (timedOut) {
-      throw new TimeoutError(
-        `job ${handle.requestId} did not finish within ${options.timeoutMs} ms; ${outcome}`,
-        handle.requestId,
-        { cause: error },
-      );
-    }
-    throw new AbortedError(
-      `stopped waiting for job ${handle.requestId}; ${outcome}`,
-      handle.requestId,
-      { cause: error },
-    );
+    return rethrowStopped(error, {
+      ...options,
+      what: "job",
+      requestId: handle.requestId,
+      deadline: deadlineSignal,
+      cancel: (options.cancelOnStop ?? true) ? () => queue.cancel(handle) : undefined,
+    });
   }
 }

@@ -1,8 +1,7 @@
-import { AbortedError } from "../errors/aborted-error.js";
 import { JobFailedError } from "../errors/job-failed-error.js";
-import { TimeoutError } from "../errors/timeout-error.js";
 import type { OperationDescriptor, TaskCall, TaskProtocol } from "../internal/contract.js";
 import { sleep } from "../internal/sleep.js";
+import { rethrowStopped, waitSignals } from "../internal/stop-waiting.js";
 import type { AnyTypes } from "../internal/contract.js";
 import type { QueueHandle, WaitOptions } from "../queue/types.js";
 
@@ -63,9 +62,7 @@ export async function waitForTask(
 ): Promise<unknown> {
   const { task } = descriptor;
   const started = Date.now();
-  const deadline = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
-  const signals = [options.signal, deadline].filter((s): s is AbortSignal => s !== undefined);
-  const signal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
+  const { deadline, signal } = waitSignals(options);
   const call = (which: TaskCall) =>
     request(which.operation, {
       ...(which.params ? { params: withId(which.params, handle.requestId) } : {}),
@@ -93,27 +90,20 @@ export async function waitForTask(
       await sleep(options.pollIntervalMs ?? 500, signal);
     }
   } catch (error) {
-    const timedOut = deadline?.aborted === true && options.signal?.aborted !== true;
-    if (!timedOut && options.signal?.aborted !== true) throw error;
-    const cancel = (options.cancelOnStop ?? true) && task.cancel !== undefined;
-    if (cancel)
-      await request(task.cancel!.operation, {
-        ...(task.cancel!.params ? { params: withId(task.cancel!.params, handle.requestId) } : {}),
-      }).catch(() => undefined);
-    const outcome = cancel ? "cancelled it" : "it keeps running upstream";
-    if (timedOut)
-      throw new TimeoutError(
-        `task ${handle.requestId} did not finish within ${options.timeoutMs} ms; ${outcome}`,
-        handle.requestId,
-        { cause: error },
-      );
-    throw new AbortedError(
-      `stopped waiting for task ${handle.requestId}; ${outcome}`,
-      handle.requestId,
-      {
-        cause: error,
-      },
-    );
+    const cancel = task.cancel;
+    return rethrowStopped(error, {
+      ...options,
+      what: "task",
+      requestId: handle.requestId,
+      deadline,
+      cancel:
+        (options.cancelOnStop ?? true) && cancel
+          ? () =>
+              request(cancel.operation, {
+                ...(cancel.params ? { params: withId(cancel.params, handle.requestId) } : {}),
+              })
+          : undefined,
+    });
   }
 }
 

@@ -1,0 +1,52 @@
+import { AbortedError } from "../errors/aborted-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+
+export interface WaitLimits {
+  /** The caller's signal. */
+  signal?: AbortSignal | undefined;
+  /** The whole wait's deadline. */
+  timeoutMs?: number | undefined;
+}
+
+/** The signal every call of a wait takes: the caller's, the wait's own deadline, or both. */
+export function waitSignals(limits: WaitLimits): {
+  deadline: AbortSignal | undefined;
+  signal: AbortSignal | undefined;
+} {
+  const deadline = limits.timeoutMs ? AbortSignal.timeout(limits.timeoutMs) : undefined;
+  const signals = [limits.signal, deadline].filter((s): s is AbortSignal => s !== undefined);
+  return { deadline, signal: signals.length > 0 ? AbortSignal.any(signals) : undefined };
+}
+
+export interface StoppedWait extends WaitLimits {
+  /** "job" (fal queue) or "task" (task-id APIs), for the message. */
+  what: "job" | "task";
+  requestId: string;
+  deadline: AbortSignal | undefined;
+  /** Cancels upstream; undefined when the protocol cannot or the caller said not to. */
+  cancel: (() => Promise<unknown>) | undefined;
+}
+
+/**
+ * What a wait does when its loop throws: anything but a stop by its deadline or its caller is
+ * rethrown as is. A stop cancels the job upstream first (best effort: nobody keeps paying for a
+ * result no one waits for) and throws TimeoutError or AbortedError naming the job.
+ */
+export async function rethrowStopped(error: unknown, wait: StoppedWait): Promise<never> {
+  const aborted = wait.signal?.aborted === true;
+  const timedOut = wait.deadline?.aborted === true && !aborted;
+  if (!timedOut && !aborted) throw error;
+  if (wait.cancel) await wait.cancel().catch(() => undefined);
+  const outcome = wait.cancel ? "cancelled it" : "it keeps running upstream";
+  if (timedOut)
+    throw new TimeoutError(
+      `${wait.what} ${wait.requestId} did not finish within ${wait.timeoutMs} ms; ${outcome}`,
+      wait.requestId,
+      { cause: error },
+    );
+  throw new AbortedError(
+    `stopped waiting for ${wait.what} ${wait.requestId}; ${outcome}`,
+    wait.requestId,
+    { cause: error },
+  );
+}
