@@ -16,7 +16,7 @@ import { operationTable } from "../test/fixtures/seed/generated/index.gen.js";
 import { seedContract } from "../test/helpers/seed.js";
 import { createClient } from "../src/index.js";
 import { validate } from "../src/validate/validate.js";
-import { spawnEmulator } from "./lib/emulator-process.js";
+import { pinToCpu, spawnEmulator } from "./lib/emulator-process.js";
 import { formatTable } from "./lib/measure.js";
 
 const { values } = parseArgs({
@@ -67,18 +67,23 @@ async function measure(task: () => Promise<unknown>, concurrency: number): Promi
   return { perSecond: total / seconds, cpuUsPerCall: (used.user + used.system) / total };
 }
 
-const emulator = await spawnEmulator([
-  "--contract",
-  new URL("../test/fixtures/seed/generated", import.meta.url).pathname,
-  "--api-key",
-  key,
-  "--queue-ms",
-  "0",
-  "--run-ms",
-  "0",
-  "--image-scale",
-  "0.1",
-]);
+// Client on core 0, emulator on core 1 (2-core machines): neither steals the other's core.
+const pinned = pinToCpu(0);
+const emulator = await spawnEmulator(
+  [
+    "--contract",
+    new URL("../test/fixtures/seed/generated", import.meta.url).pathname,
+    "--api-key",
+    key,
+    "--queue-ms",
+    "0",
+    "--run-ms",
+    "0",
+    "--image-scale",
+    "0.1",
+  ],
+  pinned ? 1 : undefined,
+);
 try {
   const client = createClient({ contract: seedContract, apiKey: key, baseUrl: emulator.url });
   const noDeadline = createClient({

@@ -1,14 +1,30 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-/** Runs the emulator in its own process, so client and server do not share one event loop. */
-export async function spawnEmulator(args: string[] = []): Promise<{ url: string; stop(): void }> {
+/**
+ * Runs the emulator in its own process, so client and server do not share one event loop; with
+ * `cpu`, pinned to that core (where `taskset` exists), so the two do not trade cores mid-run.
+ */
+export async function spawnEmulator(
+  args: string[] = [],
+  cpu?: number,
+): Promise<{ url: string; stop(): void }> {
   const root = fileURLToPath(new URL("../..", import.meta.url));
-  const child: ChildProcess = spawn(
+  const command = [
     process.execPath,
-    ["--import", "tsx", "src/emulator/cli.ts", "--port", "0", ...args],
-    { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
-  );
+    "--import",
+    "tsx",
+    "src/emulator/cli.ts",
+    "--port",
+    "0",
+    ...args,
+  ];
+  const pinned =
+    cpu !== undefined && hasTaskset() ? ["taskset", "-c", String(cpu), ...command] : command;
+  const child: ChildProcess = spawn(pinned[0]!, pinned.slice(1), {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let seen = "";
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -19,4 +35,20 @@ export async function spawnEmulator(args: string[] = []): Promise<{ url: string;
     child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
   });
   return { url, stop: () => child.kill("SIGTERM") };
+}
+
+/** Pins this process to one core, where `taskset` exists; says whether it did. */
+export function pinToCpu(cpu: number): boolean {
+  if (!hasTaskset()) return false;
+  execFileSync("taskset", ["-p", "-c", String(cpu), String(process.pid)], { stdio: "ignore" });
+  return true;
+}
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync("taskset", ["-p", String(process.pid)], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }
