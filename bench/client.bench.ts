@@ -17,7 +17,7 @@ import { seedContract } from "../test/helpers/seed.js";
 import { createClient } from "../src/index.js";
 import { validate } from "../src/validate/validate.js";
 import { pinToCpu, spawnEmulator } from "./lib/emulator-process.js";
-import { formatTable } from "./lib/measure.js";
+import { formatTable, median } from "./lib/measure.js";
 
 const { values } = parseArgs({
   options: {
@@ -46,11 +46,6 @@ const NO_DEADLINE = "this facade, timeoutMs: 0";
 interface Sample {
   perSecond: number;
   cpuUsPerCall: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function measure(task: () => Promise<unknown>, concurrency: number): Promise<Sample> {

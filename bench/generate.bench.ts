@@ -15,7 +15,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { repairYaml } from "../scripts/lib/load/repair-yaml.js";
 import { Diagnostics } from "../scripts/lib/diagnostics.js";
 import { generate } from "../scripts/lib/generate.js";
-import { formatTable, medianMs } from "./lib/measure.js";
+import { formatTable, median, medianMs } from "./lib/measure.js";
 import { syntheticExport } from "./lib/synthetic-export.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
@@ -118,7 +118,6 @@ for (let run = 0; run < runs; run++)
     command.run();
     commandSamples.get(command.name)!.push(performance.now() - started);
   }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const cliFull = median(commandSamples.get("full pipeline")!);
 const repairedText = readFileSync(repairedPath, "utf8");
 const inBare = await medianMs(runs, async () =>

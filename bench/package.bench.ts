@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { formatTable } from "./lib/measure.js";
+import { formatTable, median } from "./lib/measure.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "21" } } });
 const runs = Number(values.runs);
@@ -80,7 +80,6 @@ for (let run = 0; run < runs; run++) {
   samples.ours.push(importMs(oursDir, "chainhub-fal-client"));
   samples.theirs.push(importMs(theirsDir, "@fal-ai/client"));
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const oursImport = median(samples.ours);
 const theirsImport = median(samples.theirs);
 

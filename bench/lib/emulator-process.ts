@@ -44,11 +44,17 @@ export function pinToCpu(cpu: number): boolean {
   return true;
 }
 
+/** Whether `taskset` runs here; asked once. */
 function hasTaskset(): boolean {
-  try {
-    execFileSync("taskset", ["-p", String(process.pid)], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
+  if (tasksetRuns === undefined) {
+    try {
+      execFileSync("taskset", ["-p", String(process.pid)], { stdio: "ignore" });
+      tasksetRuns = true;
+    } catch {
+      tasksetRuns = false;
+    }
   }
+  return tasksetRuns;
 }
+
+let tasksetRuns: boolean | undefined;
