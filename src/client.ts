@@ -132,9 +132,9 @@ export function createClient<C extends Contract = typeof defaultContract>(
   // Order matters: user middleware sees the request first; retry must be last (it replays the final request).
   const { redactor } = resolved;
   const logger = resolved.logger;
-  const redactedOnRetry = resolved.onRetry;
-  const onRetry =
-    redactedOnRetry && ((event: RetryEvent) => redactedOnRetry(redactor.value(event)));
+  // The user's callback sees retry events with the key scrubbed, whichever path retried.
+  const userOnRetry = resolved.onRetry;
+  const onRetry = userOnRetry && ((event: RetryEvent) => userOnRetry(redactor.value(event)));
   const middleware = [
     ...resolved.middleware,
     ...(logger ? [loggingMiddleware({ debug: (line) => logger.debug(redactor.text(line)) })] : []),

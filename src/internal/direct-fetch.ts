@@ -1,3 +1,4 @@
+import { authorization } from "../middleware/auth.js";
 import { settleWithRetries, type AttemptOutcome, type RetryEvent } from "./retry-loop.js";
 import type { RetryOptions } from "./retry-policy.js";
 
@@ -22,7 +23,7 @@ export interface DirectFetchOptions {
  */
 export function createDirectFetch(options: DirectFetchOptions): DirectFetch {
   const headers: Record<string, string> | undefined = options.apiKey
-    ? { authorization: `Bearer ${options.apiKey}` }
+    ? { authorization: authorization(options.apiKey) }
     : undefined;
   return (method, path, signal) => {
     // Only paths: the key goes to our own base URL and never to a host built from a string.

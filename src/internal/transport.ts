@@ -49,8 +49,7 @@ export class Transport {
   ) {}
 
   async call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-    const context: RequestContext = { method: method.toUpperCase(), url: this.baseUrl + path };
-    if (options.requestId) context.requestId = options.requestId;
+    const context = this.contextOf(method, path, options.requestId);
     let outcome;
     try {
       const init: Record<string, unknown> = {};
@@ -82,8 +81,7 @@ export class Transport {
     options: PathCallOptions = {},
   ): Promise<CallResult<T>> {
     if (!this.direct) return this.call<T>(method, path, options);
-    const context: RequestContext = { method: method.toUpperCase(), url: this.baseUrl + path };
-    if (options.requestId) context.requestId = options.requestId;
+    const context = this.contextOf(method, path, options.requestId);
     const target = options.query
       ? `${path}${path.includes("?") ? "&" : "?"}${new URLSearchParams(options.query)}`
       : path;
@@ -94,6 +92,13 @@ export class Transport {
       throw this.redactor.error(classifyFailure(error, context, options.signal));
     }
     return this.settle<T>(outcome, context, options.requestId);
+  }
+
+  /** What errors say about the call: method, URL and the job's id when known. */
+  private contextOf(method: string, path: string, requestId: string | undefined): RequestContext {
+    const context: RequestContext = { method: method.toUpperCase(), url: this.baseUrl + path };
+    if (requestId) context.requestId = requestId;
+    return context;
   }
 
   /** A 2xx becomes the call's result; anything else our typed, redacted ApiError. */

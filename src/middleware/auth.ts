@@ -13,8 +13,13 @@ export function authMiddleware(apiKey: string, apiOrigin: string): Middleware {
         request.headers.delete("authorization");
         return undefined;
       }
-      request.headers.set("authorization", `Bearer ${apiKey}`);
+      request.headers.set("authorization", authorization(apiKey));
       return undefined;
     },
   };
+}
+
+/** The `Authorization` value the relay expects for a key: the one place the scheme is written. */
+export function authorization(apiKey: string): string {
+  return `Bearer ${apiKey}`;
 }

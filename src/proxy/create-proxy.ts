@@ -2,6 +2,7 @@ import { bundledOperations, type Contract } from "../internal/contract.js";
 import { OperationIndex } from "../internal/operation-index.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { createRedactor } from "../internal/redact.js";
+import { authorization } from "../middleware/auth.js";
 import { resolveOptions } from "../options.js";
 import { allowedRoutes, isAllowed } from "./allow-list.js";
 
@@ -75,7 +76,7 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
     }
     for (const [name, value] of headersOf(request.headers))
       if (name.startsWith("x-fal-")) headers.set(name, value);
-    headers.set("authorization", `Bearer ${resolved.apiKey}`);
+    headers.set("authorization", authorization(resolved.apiKey));
 
     let body: ArrayBuffer | undefined;
     if (method !== "GET" && method !== "HEAD") {
