@@ -35,7 +35,7 @@ export async function renderOutputs(
   const big = operations.length >= BIG_SPEC_OPERATIONS;
   const between = () => (big ? releaseMemory() : undefined);
   between();
-  const schema = await renderSchema(document, operations);
+  const schema = await renderSchema(document, operations, between);
   between();
   const sources = new Map([
     ["schema.gen.ts", schema],
@@ -56,7 +56,12 @@ export async function renderOutputs(
 }
 
 /** openapi-typescript's output with our doc comments added (ranges, defaults, enum tables). */
-async function renderSchema(document: JsonObject, operations: OperationModel[]): Promise<string> {
+async function renderSchema(
+  document: JsonObject,
+  operations: OperationModel[],
+  /** Releases memory on big specs: openapi-typescript's AST is garbage once printed. */
+  between: () => void,
+): Promise<string> {
   const base = astToString(
     await openapiTS(structuredClone(document) as never, {
       silent: true,
@@ -67,7 +72,7 @@ async function renderSchema(document: JsonObject, operations: OperationModel[]):
       defaultNonNullable: false,
     }),
   );
-  if (operations.length >= BIG_SPEC_OPERATIONS) releaseMemory();
+  between();
   const parsedBase = newProject().createSourceFile("openapi-typescript.ts", base);
   return applyTextEdits(base, [
     ...planRootDocs(parsedBase),
