@@ -2,11 +2,12 @@
 // start-up, one TypeScript compiler loaded), rebuilt first whenever any of its sources changed,
 // so a developer never runs old code. `scripts/generate.ts` is the same command under tsx.
 import { renameSync, writeFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const bundle = join(root, "dist/generator/generate.mjs");
+const bundle = join(root, "dist/generator/generate.cjs");
 const inputsFile = join(root, "dist/generator/inputs.json");
 
 const { buildGenerator, isStale } = await import("../build-generator.mjs");
@@ -16,7 +17,12 @@ if (isStale(root, bundle, inputsFile)) {
   writeFileSync(temporary, JSON.stringify(inputs, null, 1) + "\n");
   renameSync(temporary, inputsFile);
 }
-// `--debug` stack traces name the TypeScript sources, not the bundle. Only then: reading the
-// 2.5 MB source map costs every other run time for nothing.
-if (process.argv.includes("--debug")) process.setSourceMapsEnabled(true);
-await import(pathToFileURL(bundle).href);
+if (process.argv.includes("--debug")) {
+  // Stack traces name the TypeScript sources, not the bundle. Only then: reading the 2.5 MB
+  // source map costs every other run time for nothing, and Node maps only what it compiled.
+  process.setSourceMapsEnabled(true);
+} else {
+  const { installCompileCache } = await import("../compile-cache.mjs");
+  installCompileCache(join(root, "dist/generator/compile-cache"));
+}
+createRequire(import.meta.url)(bundle);

@@ -13,6 +13,9 @@ export function releaseMemory(): void {
       // The documented flag, set at run time; a fresh context then carries the `gc` global.
       setFlagsFromString("--expose-gc");
       collect = runInNewContext("gc") as () => void;
+      // Back off: the function stays, and V8's flags match those the compile cache was made
+      // under again (a changed flag makes V8 reject every cached file at the next run).
+      setFlagsFromString("--no-expose-gc");
     } catch {
       collect = null;
     }

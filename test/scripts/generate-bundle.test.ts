@@ -11,7 +11,7 @@ describe("npm run generate from its prebuilt bundle", () => {
   const cache = join(repoRoot, "node_modules/.cache");
   mkdirSync(cache, { recursive: true });
   const work = mkdtempSync(join(cache, "generator-bundle-"));
-  const bundle = join(work, "generate.mjs");
+  const bundle = join(work, "generate.cjs");
 
   it("builds one bundle that writes the same bytes as the TypeScript sources", async () => {
     const inputs: string[] = await buildGenerator(repoRoot, bundle);
@@ -23,8 +23,9 @@ describe("npm run generate from its prebuilt bundle", () => {
     expect(isStale(repoRoot, bundle, inputsFile)).toBe(false);
     // CommonJS libraries are required, not imported (no export scan of the 9 MB compiler).
     const code = readFileSync(bundle, "utf8");
-    expect(code).toContain('__require("@ts-morph/common/dist/typescript.js")');
-    expect(code).not.toMatch(/^import .* from "(ts-morph|typescript|yaml)"/m);
+    expect(code).toContain('require("@ts-morph/common/dist/typescript.js")');
+    expect(code).toContain('require("prettier/plugins/typescript")');
+    expect(code).not.toMatch(/^import .* from "(ts-morph|typescript|yaml|prettier.*)"/m);
     // --check compares every generated file byte for byte with generated/.
     const run = spawnSync(process.execPath, [bundle, "--check"], {
       cwd: repoRoot,
@@ -46,6 +47,6 @@ describe("npm run generate from its prebuilt bundle", () => {
     utimesSync(bundle, future, future);
     writeFileSync(inputs, JSON.stringify(["scripts/lib/no-such-file.ts"]));
     expect(isStale(repoRoot, bundle, inputs)).toBe(true);
-    expect(isStale(repoRoot, join(work, "missing.mjs"), inputs)).toBe(true);
+    expect(isStale(repoRoot, join(work, "missing.cjs"), inputs)).toBe(true);
   });
 });
