@@ -13,7 +13,7 @@ import { Transport } from "./internal/transport.js";
 import { authMiddleware } from "./middleware/auth.js";
 import { loggingMiddleware } from "./middleware/logging.js";
 import { retryMiddleware, type RetryEvent } from "./middleware/retry.js";
-import { withTimeout } from "./middleware/timeout.js";
+import { withDeadlineRace, withTimeout } from "./middleware/timeout.js";
 import { resolveOptions, type ClientOptions } from "./options.js";
 import { QueueClient } from "./queue/queue-client.js";
 import type {
@@ -147,7 +147,7 @@ export function createClient<C extends Contract = typeof defaultContract>(
   const direct =
     resolved.middleware.length === 0 && !logger
       ? createDirectFetch({
-          fetch: timedFetch,
+          fetch: withDeadlineRace(resolved.fetch, resolved.timeoutMs),
           baseUrl: resolved.baseUrl,
           apiKey: resolved.apiKey,
           retry: resolved.retry,

@@ -6,7 +6,7 @@ import type { RetryOptions } from "./retry-policy.js";
 export type DirectFetch = (method: string, path: string, signal?: AbortSignal) => Promise<Response>;
 
 export interface DirectFetchOptions {
-  /** The client's fetch, already wrapped with the per-attempt deadline. */
+  /** The client's fetch, already wrapped with the per-attempt deadline (withDeadlineRace). */
   fetch: typeof fetch;
   baseUrl: string;
   /** Empty behind a proxy: the proxy attaches the key. */

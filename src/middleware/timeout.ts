@@ -25,3 +25,38 @@ export function withTimeout(fetchImpl: typeof fetch, timeoutMs: number | undefin
     }
   };
 }
+
+/**
+ * The per-attempt deadline of the direct path (status polls, results, cancels: calls that cost
+ * nothing to repeat, never a paid submit). Without a caller signal it races the response against
+ * a timer instead of handing fetch a signal to follow: Node 20's fetch pays a listener, a WeakRef
+ * and a finalizer per request for that, 5-10% of a loopback poll. The caller gets the same
+ * TimeoutError at the deadline; the request it gave up on keeps its connection until the response
+ * arrives (then its body is cancelled) or undici's own header timeout closes it, as a call
+ * without any deadline would. A caller's signal must really abort: those calls take withTimeout.
+ */
+export function withDeadlineRace(
+  fetchImpl: typeof fetch,
+  timeoutMs: number | undefined,
+): typeof fetch {
+  if (!timeoutMs || timeoutMs <= 0) return fetchImpl;
+  const aborting = withTimeout(fetchImpl, timeoutMs);
+  return (input, init) => {
+    if (init?.signal || input instanceof Request) return aborting(input, init);
+    const response = fetchImpl(input, init);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // Released when it comes: an unread body would hold its connection.
+        response
+          .then(
+            (late) => late.body?.cancel(),
+            () => undefined,
+          )
+          .catch(() => undefined);
+        reject(new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError"));
+      }, timeoutMs);
+    });
+    return Promise.race([response, deadline]).finally(() => clearTimeout(timer));
+  };
+}

@@ -46,6 +46,8 @@ describe.each([
     const handle = await client.queue.submit("falAiFluxProKontextMax", validInput);
     env.emulator.inject({ kind: "stall", route: "status", stallMs: 2_000 });
     await expect(client.queue.status(handle)).rejects.toThrow(TimeoutError);
+    // The next attempt is not held up by the one given up on.
+    await expect(client.queue.status(handle)).resolves.toHaveProperty("status");
   });
 
   it("report a malformed result body as a ConnectionError, and read logs by query", async () => {
