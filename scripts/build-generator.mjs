@@ -1,6 +1,6 @@
 // Bundles `npm run generate` (scripts/generate-repo.ts) into one CommonJS file with esbuild:
 // CommonJS so that it, like the libraries it requires, goes through the compile cache
-// (compile-cache.mjs); Node 20 has no code cache for ES modules.
+// (bin/compile-cache.mjs); Node 20 has no code cache for ES modules.
 // One TypeScript compiler: openapi-typescript is bundled with its `typescript` import pointed at
 // the copy ts-morph loads anyway (@ts-morph/common's), instead of loading a second one (about
 // 0.3 s and 100 MB). The output is byte-identical; the drift test proves it on every run.
@@ -47,7 +47,11 @@ export const COMMONJS_LIBRARIES = new Map(
   ].map((name) => [name, name]),
 );
 
-/** The banner that gives an ES module bundle a `require` (for the libraries above). */
+/**
+ * The banner that gives an ES module bundle a `require` (for the libraries above). The packaged
+ * bin's bundle stays an ES module: it imports openapi-typescript, a peer, whose CommonJS build a
+ * CommonJS bundle would receive without its default export.
+ */
 export const REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 

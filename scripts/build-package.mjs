@@ -77,7 +77,8 @@ await build({
   sourcesContent: false,
   logLevel: "warning",
 });
-cpSync(`${root}scripts/bin/chainhub-generate.mjs`, `${root}dist/bin/chainhub-generate.mjs`);
+for (const file of ["chainhub-generate.mjs", "compile-cache.mjs"])
+  cpSync(`${root}scripts/bin/${file}`, `${root}dist/bin/${file}`);
 // Both bins run as commands (npx, a global install): executable, like npm's own linking makes them.
 for (const bin of ["dist/bin/chainhub-generate.mjs", "dist/js/cli.js"])
   chmodSync(`${root}${bin}`, 0o755);

@@ -22,7 +22,7 @@ if (process.argv.includes("--debug")) {
   // source map costs every other run time for nothing, and Node maps only what it compiled.
   process.setSourceMapsEnabled(true);
 } else {
-  const { installCompileCache } = await import("../compile-cache.mjs");
+  const { installCompileCache } = await import("./compile-cache.mjs");
   installCompileCache(join(root, "dist/generator/compile-cache"));
 }
 createRequire(import.meta.url)(bundle);

@@ -186,6 +186,24 @@ describe("the packed npm package in a fresh project", () => {
     );
     expect(generate.stderr + generate.stdout).toContain("wrote 4 files to src/api");
     expect(generate.status).toBe(0);
+    // The first run left a compile cache where tools keep theirs; the next run uses it.
+    const cache = join(project, "node_modules/.cache/chainhub-generate");
+    expect(readdirSync(cache).length).toBeGreaterThan(10);
+    const again = spawnSync(
+      join(project, "node_modules/.bin/chainhub-generate"),
+      [
+        "--spec",
+        "task-api.apifox.yaml",
+        "--overlay",
+        "task-api.overlay.yaml",
+        "--out",
+        "src/api",
+        "--check",
+      ],
+      { cwd: project, encoding: "utf8" },
+    );
+    expect(again.stderr + again.stdout).toContain("up to date");
+    expect(again.status).toBe(0);
 
     writeFileSync(join(project, "byo.ts"), BRING_YOUR_OWN);
     writeFileSync(

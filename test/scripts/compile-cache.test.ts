@@ -21,7 +21,7 @@ describe("the generator's compile cache", () => {
     runner,
     [
       `import { createRequire } from "node:module";`,
-      `import { installCompileCache } from ${JSON.stringify(pathToFileURL(join(repoRoot, "scripts/compile-cache.mjs")).href)};`,
+      `import { installCompileCache } from ${JSON.stringify(pathToFileURL(join(repoRoot, "scripts/bin/compile-cache.mjs")).href)};`,
       `const stats = installCompileCache(process.argv[2]);`,
       `const value = createRequire(import.meta.url)("./library.cjs");`,
       `if (process.argv[3] === "release") {`,
