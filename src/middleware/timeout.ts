@@ -1,3 +1,5 @@
+import { DeadlineWatch } from "../internal/deadline-watch.js";
+
 /**
  * Gives every attempt its own deadline by decorating fetch (retries re-enter it, so each gets a
  * fresh one), running until the response headers arrive. The caller's signal still aborts
@@ -29,11 +31,13 @@ export function withTimeout(fetchImpl: typeof fetch, timeoutMs: number | undefin
 /**
  * The per-attempt deadline of the direct path (status polls, results, cancels: calls that cost
  * nothing to repeat, never a paid submit). Without a caller signal it races the response against
- * a timer instead of handing fetch a signal to follow: Node 20's fetch pays a listener, a WeakRef
- * and a finalizer per request for that, 5-10% of a loopback poll. The caller gets the same
- * TimeoutError at the deadline; the request it gave up on keeps its connection until the response
- * arrives (then its body is cancelled) or undici's own header timeout closes it, as a call
- * without any deadline would. A caller's signal must really abort: those calls take withTimeout.
+ * a coarse deadline (DeadlineWatch) instead of handing fetch a signal to follow: Node 20's fetch
+ * pays a listener, a WeakRef and a finalizer per request for that, and a timer per call costs
+ * about as much again; each was 5-10% of a loopback poll. The caller gets the same TimeoutError
+ * at the deadline (up to a tenth of it late); the request it gave up on keeps its connection
+ * until the response arrives (then its body is cancelled) or undici's own header timeout closes
+ * it, as a call without any deadline would. A caller's signal must really abort: those calls
+ * take withTimeout.
  */
 export function withDeadlineRace(
   fetchImpl: typeof fetch,
@@ -41,22 +45,12 @@ export function withDeadlineRace(
 ): typeof fetch {
   if (!timeoutMs || timeoutMs <= 0) return fetchImpl;
   const aborting = withTimeout(fetchImpl, timeoutMs);
+  const deadlines = new DeadlineWatch(timeoutMs);
+  const timeout = () => new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError");
+  // Released when it comes: an unread body would hold its connection.
+  const release = (late: Response) => void late.body?.cancel().catch(() => undefined);
   return (input, init) => {
     if (init?.signal || input instanceof Request) return aborting(input, init);
-    const response = fetchImpl(input, init);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        // Released when it comes: an unread body would hold its connection.
-        response
-          .then(
-            (late) => late.body?.cancel(),
-            () => undefined,
-          )
-          .catch(() => undefined);
-        reject(new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError"));
-      }, timeoutMs);
-    });
-    return Promise.race([response, deadline]).finally(() => clearTimeout(timer));
+    return deadlines.race(fetchImpl(input, init), timeout, release);
   };
 }

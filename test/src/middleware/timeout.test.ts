@@ -45,7 +45,7 @@ describe("the direct path's per-attempt deadline", () => {
     expect(fake.body.cancelled).toBe(true);
   });
 
-  it("hands back a response within the deadline untouched, and leaves no timer behind", async () => {
+  it("hands back a response within the deadline untouched, and leaves no timer running once idle", async () => {
     vi.useFakeTimers();
     const fake = controlledFetch();
     const call = withDeadlineRace(fake.fetchImpl, 100)("http://127.0.0.1/status");
@@ -53,7 +53,10 @@ describe("the direct path's per-attempt deadline", () => {
     const response = await call;
     expect(response.bodyUsed).toBe(false);
     expect(fake.body.cancelled).toBe(false);
+    // One coarse timer checks every deadline; it stops at its first tick with nothing to watch.
+    await vi.advanceTimersByTimeAsync(10);
     expect(vi.getTimerCount()).toBe(0);
+    expect(fake.body.cancelled).toBe(false);
   });
 
   it("swallows a failure that comes after the deadline (no unhandled rejection)", async () => {
@@ -77,6 +80,32 @@ describe("the direct path's per-attempt deadline", () => {
     expect(handed).toBeInstanceOf(AbortSignal);
     caller.abort(new Error("stop"));
     expect(handed?.aborted).toBe(true);
+  });
+
+  it("times each call from its own start, many at once, up to a tenth of the deadline late", async () => {
+    vi.useFakeTimers();
+    const calls = [controlledFetch(), controlledFetch(), controlledFetch()];
+    const race = withDeadlineRace(
+      ((input: RequestInfo | URL, init?: RequestInit) =>
+        calls[Number(String(input).slice(-1))]!.fetchImpl(input, init)) as typeof fetch,
+      1_000,
+    );
+    const outcomes: string[] = [];
+    const start = (i: number) =>
+      race(`http://127.0.0.1/status/${i}`).then(
+        () => outcomes.push(`${i} answered`),
+        (error: Error) => outcomes.push(`${i} ${error.name}`),
+      );
+    const first = start(0);
+    await vi.advanceTimersByTimeAsync(500);
+    const second = start(1);
+    const third = start(2);
+    calls[2]!.respond();
+    await vi.advanceTimersByTimeAsync(599); // 1,099 ms after the first call started
+    expect(outcomes).toEqual(["2 answered", "0 TimeoutError"]);
+    await vi.advanceTimersByTimeAsync(500); // 1,099 ms after the second
+    expect(outcomes).toEqual(["2 answered", "0 TimeoutError", "1 TimeoutError"]);
+    await Promise.all([first, second, third]);
   });
 
   it("is plain fetch without a deadline", () => {
