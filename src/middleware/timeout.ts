@@ -14,11 +14,7 @@ export function withTimeout(fetchImpl: typeof fetch, timeoutMs: number | undefin
     const onAbort = () => controller.abort(callerSignal!.reason);
     if (callerSignal?.aborted) onAbort();
     else callerSignal?.addEventListener("abort", onAbort, { once: true });
-    const timer = setTimeout(
-      () =>
-        controller.abort(new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError")),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => controller.abort(deadlinePassed(timeoutMs)), timeoutMs);
     try {
       return await fetchImpl(input, { ...init, signal: controller.signal });
     } finally {
@@ -46,11 +42,16 @@ export function withDeadlineRace(
   if (!timeoutMs || timeoutMs <= 0) return fetchImpl;
   const aborting = withTimeout(fetchImpl, timeoutMs);
   const deadlines = new DeadlineWatch(timeoutMs);
-  const timeout = () => new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError");
+  const timeout = () => deadlinePassed(timeoutMs);
   // Released when it comes: an unread body would hold its connection.
   const release = (late: Response) => void late.body?.cancel().catch(() => undefined);
   return (input, init) => {
     if (init?.signal || input instanceof Request) return aborting(input, init);
     return deadlines.race(fetchImpl(input, init), timeout, release);
   };
+}
+
+/** What both deadlines reject with; the transport turns it into our TimeoutError. */
+function deadlinePassed(timeoutMs: number): DOMException {
+  return new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError");
 }
