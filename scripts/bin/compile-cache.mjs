@@ -13,10 +13,12 @@ import { Script } from "node:vm";
 
 /**
  * Compiles CommonJS files through a code cache kept in `directory`, which this owns: writing a
- * file's new entry deletes that file's older ones. Returns counts, for tests.
+ * file's new entry deletes that file's older ones. Returns counts, for tests. Off when
+ * NODE_DISABLE_COMPILE_CACHE is set (Node 22's own switch); the launchers also leave it off
+ * under --debug, since Node source-maps stack traces only of files it compiles itself.
  *
- * Off when NODE_DISABLE_COMPILE_CACHE is set (Node 22's own switch) or when a run wants
- * source-mapped stack traces, which Node registers only for files it compiles itself.
+ * V8 runs what it finds there as compiled code: `directory` must be as trusted as the files it
+ * caches, which is why it lives beside them (our dist/, the project's node_modules/.cache/).
  */
 export function installCompileCache(directory) {
   const stats = { hits: 0, misses: 0, rejected: 0 };
