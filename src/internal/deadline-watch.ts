@@ -1,9 +1,8 @@
 /**
  * Deadlines for many short calls at once, checked by one coarse timer instead of a timer per call
- * (undici keeps its own request timeouts the same way). A timer per poll, its clear, and the
- * promises to race it measured about a tenth of a loopback poll at concurrency 32; here a call
- * costs a Set entry. The price is precision: a deadline fires up to a tenth of itself late (at
- * most 1 s), which is nothing next to a 60 s per-attempt deadline.
+ * (undici keeps its own request timeouts the same way): a call costs a Set entry and one promise,
+ * not a timer to create and clear. The price is precision: a deadline fires up to a tenth of
+ * itself late (at most 1 s), which is nothing next to a 60 s per-attempt deadline.
  */
 export class DeadlineWatch {
   private readonly watched = new Set<Watched>();

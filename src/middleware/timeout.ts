@@ -28,12 +28,11 @@ export function withTimeout(fetchImpl: typeof fetch, timeoutMs: number | undefin
  * The per-attempt deadline of the direct path (status polls, results, cancels: calls that cost
  * nothing to repeat, never a paid submit). Without a caller signal it races the response against
  * a coarse deadline (DeadlineWatch) instead of handing fetch a signal to follow: Node 20's fetch
- * pays a listener, a WeakRef and a finalizer per request for that, and a timer per call costs
- * about as much again; each was 5-10% of a loopback poll. The caller gets the same TimeoutError
- * at the deadline (up to a tenth of it late); the request it gave up on keeps its connection
- * until the response arrives (then its body is cancelled) or undici's own header timeout closes
- * it, as a call without any deadline would. A caller's signal must really abort: those calls
- * take withTimeout.
+ * pays a listener, a WeakRef and a finalizer per request for that, 5-10% of a loopback poll.
+ * The caller gets the same TimeoutError at the deadline (up to a tenth of it late); the request
+ * it gave up on keeps its connection until the response arrives (then its body is cancelled) or
+ * undici's own header timeout closes it, as a call without any deadline would. A caller's signal
+ * must really abort: those calls take withTimeout.
  */
 export function withDeadlineRace(
   fetchImpl: typeof fetch,
