@@ -10,11 +10,11 @@ import { dirname, join } from "node:path";
 const TS_MORPH_TYPESCRIPT = "@ts-morph/common/dist/typescript.js";
 
 /**
- * CommonJS libraries are loaded with require(), not import: importing CommonJS from an ES module
- * makes Node scan the whole file for its export names and, on Node 20, sniff its module format
- * first, which for the 9 MB TypeScript compiler took a third of a cold run. Each import of one
- * becomes a small CommonJS module that requires the real one (kept external). The bundle needs
- * a `require`: see REQUIRE_BANNER.
+ * For an ES module bundle (the packaged bin's): CommonJS libraries are loaded with require(), not
+ * import. Importing CommonJS from an ES module makes Node scan the whole file for its export
+ * names and, on Node 20, sniff its module format first, which for the 9 MB TypeScript compiler
+ * took a third of a cold run. Each import of one becomes a small CommonJS module that requires
+ * the real one (kept external). The bundle needs a `require`: see REQUIRE_BANNER.
  */
 export function requireCommonJs(libraries) {
   const names = [...libraries.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
@@ -72,17 +72,11 @@ export async function buildGenerator(root, outfile) {
     // Written below, each file renamed into place: a concurrent run never imports half a file.
     write: false,
     logLevel: "warning",
-    external: ["jsonpath-rfc9535"],
-    plugins: [
-      requireCommonJs(
-        new Map([
-          ...COMMONJS_LIBRARIES,
-          [TS_MORPH_TYPESCRIPT, TS_MORPH_TYPESCRIPT],
-          // openapi-typescript's compiler is the one ts-morph loads anyway.
-          ["typescript", TS_MORPH_TYPESCRIPT],
-        ]),
-      ),
-    ],
+    // A CommonJS bundle requires what it leaves out, so no plugin is needed here: each library
+    // stays its own file (its own compile-cache entry). openapi-typescript's compiler is the one
+    // ts-morph loads anyway.
+    external: ["jsonpath-rfc9535", TS_MORPH_TYPESCRIPT, ...COMMONJS_LIBRARIES.keys()],
+    alias: { typescript: TS_MORPH_TYPESCRIPT },
   });
   for (const file of result.outputFiles) {
     mkdirSync(dirname(file.path), { recursive: true });
@@ -90,10 +84,8 @@ export async function buildGenerator(root, outfile) {
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
   }
-  // Files only: not libraries, nor the plugin's virtual modules (`require-commonjs:ts-morph`).
-  return Object.keys(result.metafile.inputs).filter(
-    (file) => !file.includes("node_modules") && !file.includes(":"),
-  );
+  // Files only, not libraries.
+  return Object.keys(result.metafile.inputs).filter((file) => !file.includes("node_modules"));
 }
 
 /**
