@@ -2,8 +2,8 @@
  * The facade's cost on its hot path, printed as ratios measured in one run (this machine is
  * noisy, so rounds alternate between clients and each round compares them back to back):
  *  1. status polls per second against the emulator (in its own process), at concurrency 1 and
- *     32: this facade vs bare fetch (target >= 0.95x), vs bare fetch with the per-attempt
- *     deadline the facade keeps, vs openapi-fetch alone and vs @fal-ai/client 1.10 driven
+ *     32: this facade vs bare fetch (target >= 0.95x), vs bare fetch with an abortable
+ *     per-attempt deadline, vs openapi-fetch alone and vs @fal-ai/client 1.10 driven
  *     through a request middleware; plus the client process's CPU time per poll;
  *  2. validation cost per request (target < 5 us), vs JSON.stringify of the same body.
  * Bundle size and import time are bench:package's.
@@ -120,7 +120,8 @@ try {
     [
       DEADLINE,
       () => {
-        // What the facade does per attempt: its own deadline, abortable, until the headers.
+        // An abortable per-attempt deadline, as the facade keeps for a submit or a call with a
+        // caller's signal (its polls race a coarse deadline instead).
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(), 60_000);
         return fetch(statusUrl, { headers, signal: controller.signal })

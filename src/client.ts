@@ -124,10 +124,9 @@ export function createClient<C extends Contract = typeof defaultContract>(
   type T = TypesOf<C>;
   const resolved = resolveOptions(options);
   const operations = new OperationIndex((options.contract ?? defaultContract).operationTable);
-  const timedFetch = withTimeout(resolved.fetch, resolved.timeoutMs);
   const fetchClient = createFetchClient<Record<string, never>>({
     baseUrl: resolved.baseUrl,
-    fetch: timedFetch,
+    fetch: withTimeout(resolved.fetch, resolved.timeoutMs),
   });
   // Order matters: user middleware sees the request first; retry must be last (it replays the final request).
   const { redactor } = resolved;
