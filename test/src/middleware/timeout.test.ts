@@ -26,16 +26,21 @@ function controlledFetch() {
   return { fetchImpl, calls, body, respond: () => respond(), fail: (e: Error) => fail(e) };
 }
 
+/** Starts a call under fake timers and lets its deadline pass before any response comes. */
+async function callPastItsDeadline(timeoutMs: number) {
+  vi.useFakeTimers();
+  const fake = controlledFetch();
+  const call = withDeadlineRace(fake.fetchImpl, timeoutMs)("http://127.0.0.1/status");
+  const settled = call.catch((error: unknown) => error);
+  await vi.advanceTimersByTimeAsync(timeoutMs);
+  return { fake, error: (await settled) as DOMException };
+}
+
 describe("the direct path's per-attempt deadline", () => {
   afterEach(() => vi.useRealTimers());
 
   it("rejects with a TimeoutError at the deadline, and releases the response that comes late", async () => {
-    vi.useFakeTimers();
-    const fake = controlledFetch();
-    const call = withDeadlineRace(fake.fetchImpl, 100)("http://127.0.0.1/status");
-    const settled = call.catch((error: unknown) => error);
-    await vi.advanceTimersByTimeAsync(100);
-    const error = (await settled) as DOMException;
+    const { fake, error } = await callPastItsDeadline(100);
     expect(error.name).toBe("TimeoutError");
     expect(error.message).toBe("no response within 100 ms");
     // No signal was handed to fetch: that is the point of racing.
@@ -60,12 +65,8 @@ describe("the direct path's per-attempt deadline", () => {
   });
 
   it("swallows a failure that comes after the deadline (no unhandled rejection)", async () => {
-    vi.useFakeTimers();
-    const fake = controlledFetch();
-    const call = withDeadlineRace(fake.fetchImpl, 50)("http://127.0.0.1/status");
-    const settled = call.catch((error: unknown) => error);
-    await vi.advanceTimersByTimeAsync(50);
-    expect(((await settled) as Error).name).toBe("TimeoutError");
+    const { fake, error } = await callPastItsDeadline(50);
+    expect(error.name).toBe("TimeoutError");
     fake.fail(new TypeError("fetch failed"));
     await vi.advanceTimersByTimeAsync(0);
   });
