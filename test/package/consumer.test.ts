@@ -179,29 +179,27 @@ describe("the packed npm package in a fresh project", () => {
     );
     for (const file of ["task-api.apifox.yaml", "task-api.overlay.yaml"])
       cpSync(join(repoRoot, "test/fixtures/specs", file), join(project, file));
-    const generate = spawnSync(
-      join(project, "node_modules/.bin/chainhub-generate"),
-      ["--spec", "task-api.apifox.yaml", "--overlay", "task-api.overlay.yaml", "--out", "src/api"],
-      { cwd: project, encoding: "utf8" },
-    );
-    expect(generate.stderr + generate.stdout).toContain("wrote 4 files to src/api");
-    expect(generate.status).toBe(0);
+    const generate = (...more: string[]) =>
+      spawnSync(
+        join(project, "node_modules/.bin/chainhub-generate"),
+        [
+          "--spec",
+          "task-api.apifox.yaml",
+          "--overlay",
+          "task-api.overlay.yaml",
+          "--out",
+          "src/api",
+          ...more,
+        ],
+        { cwd: project, encoding: "utf8" },
+      );
+    const first = generate();
+    expect(first.stderr + first.stdout).toContain("wrote 4 files to src/api");
+    expect(first.status).toBe(0);
     // The first run left a compile cache where tools keep theirs; the next run uses it.
     const cache = join(project, "node_modules/.cache/chainhub-generate");
     expect(readdirSync(cache).length).toBeGreaterThan(10);
-    const again = spawnSync(
-      join(project, "node_modules/.bin/chainhub-generate"),
-      [
-        "--spec",
-        "task-api.apifox.yaml",
-        "--overlay",
-        "task-api.overlay.yaml",
-        "--out",
-        "src/api",
-        "--check",
-      ],
-      { cwd: project, encoding: "utf8" },
-    );
+    const again = generate("--check");
     expect(again.stderr + again.stdout).toContain("up to date");
     expect(again.status).toBe(0);
 
