@@ -1,6 +1,7 @@
 import { startEmulator, type Emulator } from "../emulator/index.js";
 import { createClient, type ChainHubClient, type ClientOptions } from "../index.js";
 import { cliSpec } from "./cli-spec.js";
+import { DEMO_TIMING } from "../emulator/demo-timing.js";
 
 export interface Connection {
   client: ChainHubClient;
@@ -20,7 +21,7 @@ export async function connect(
   const contract = spec ? { contract: spec.contract as ClientOptions["contract"] } : {};
   if (useEmulator) {
     emulator = await startEmulator({
-      timing: { queueMs: 600, runMs: 900 },
+      timing: DEMO_TIMING,
       imageScale: 0.5,
       ...(emulatorStateFile ? { stateFile: emulatorStateFile } : {}),
       ...(spec ? { spec } : {}),

@@ -15,6 +15,7 @@ import {
   type ClientOptions,
 } from "../index.js";
 import { loadGeneratedFolder } from "../internal/load-generated-folder.js";
+import { DEMO_TIMING } from "../emulator/demo-timing.js";
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +36,7 @@ try {
   const spec = values.contract ? await loadGeneratedFolder(values.contract) : undefined;
   if (useEmulator) {
     emulator = await startEmulator({
-      timing: { queueMs: 600, runMs: 900 },
+      timing: DEMO_TIMING,
       imageScale: 0.5,
       ...(spec ? { spec } : {}),
     });

@@ -7,6 +7,14 @@ export interface JobTiming {
   queueMs: number;
   /** @default 300 */
   runMs: number;
+  /**
+   * Status polls a job answers `IN_QUEUE` before it may start, however much time has passed:
+   * with `runPolls`, a client (a test, the demo) sees every state on any machine, however
+   * slow, without racing the clock. @default 0
+   */
+  queuePolls?: number;
+  /** Status polls a job answers `IN_PROGRESS` before it may complete. @default 0 */
+  runPolls?: number;
 }
 
 export interface Job {
@@ -18,6 +26,8 @@ export interface Job {
   createdAt: number;
   timing: JobTiming;
   cancelledAt?: number;
+  /** Status polls answered so far: with `timing.queuePolls`/`runPolls`, they move the job on. */
+  polls?: number;
   /** Set by a "fail" injection: the result endpoint answers with this instead. */
   failure?: { status: number; body: unknown };
 }
@@ -67,11 +77,19 @@ export class JobStore {
     return this.jobs.get(id);
   }
 
+  /** A job moves on once both its time and its polls in a state are spent. */
   stateOf(job: Job, now = Date.now()): JobState {
     if (job.cancelledAt !== undefined) return "COMPLETED";
+    const { queueMs, runMs, queuePolls = 0, runPolls = 0 } = job.timing;
     const elapsed = now - job.createdAt;
-    if (elapsed < job.timing.queueMs) return "IN_QUEUE";
-    return elapsed < job.timing.queueMs + job.timing.runMs ? "IN_PROGRESS" : "COMPLETED";
+    const polls = job.polls ?? 0;
+    if (elapsed < queueMs || polls < queuePolls) return "IN_QUEUE";
+    return elapsed < queueMs + runMs || polls < queuePolls + runPolls ? "IN_PROGRESS" : "COMPLETED";
+  }
+
+  /** Counts a status poll answered for this job (in memory only: a restart shows states again). */
+  countPoll(job: Job): void {
+    job.polls = (job.polls ?? 0) + 1;
   }
 
   /** Jobs queued ahead of this one. */

@@ -3,11 +3,16 @@ import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/em
 import { createClient, type ChainHubClient, type ClientOptions } from "../../src/index.js";
 import { seedContract, seedSpec, type SeedTypes } from "./seed.js";
 
+/** Every state seen once, by polls rather than by the clock: no test races a slow machine. */
+export const FAST_TIMING = { queueMs: 0, runMs: 0, queuePolls: 1, runPolls: 1 } as const;
+
 export const TEST_KEY = "sk-test-0123456789abcdef";
 
 /**
- * Starts an emulator on 127.0.0.1 for the enclosing describe block, with fast timings. Both it
- * and its clients speak the pinned seed (test/fixtures/seed/), whatever generated/ holds.
+ * Starts an emulator on 127.0.0.1 for the enclosing describe block. Jobs take no time but move
+ * on by status polls (one queued, one running, then done), so every state is seen however
+ * loaded the machine is. Both it and its clients speak the pinned seed (test/fixtures/seed/),
+ * whatever generated/ holds.
  */
 export function useEmulator(options: EmulatorOptions = {}): {
   readonly emulator: Emulator;
@@ -17,7 +22,7 @@ export function useEmulator(options: EmulatorOptions = {}): {
   beforeAll(async () => {
     emulator = await startEmulator({
       apiKey: TEST_KEY,
-      timing: { queueMs: 30, runMs: 40 },
+      timing: FAST_TIMING,
       imageScale: 0.125,
       spec: seedSpec,
       ...options,

@@ -22,6 +22,7 @@ export function handleQueue(
     );
   const jobState = state.jobs.stateOf(job);
   if (route === "status") {
+    state.jobs.countPoll(job);
     const body: Record<string, unknown> = {
       status: jobState,
       request_id: job.id,

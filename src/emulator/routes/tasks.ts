@@ -82,7 +82,9 @@ export function answerTaskCall(
 function statusOf(state: EmulatorState, job: Job, task: TaskProtocol): unknown {
   const failed = task.failed?.[0] ?? "failed";
   if (job.cancelledAt !== undefined || job.failure) return failed;
-  return state.jobs.stateOf(job) === "COMPLETED" ? task.done[0] : runningStatus(task);
+  const jobState = state.jobs.stateOf(job);
+  state.jobs.countPoll(job);
+  return jobState === "COMPLETED" ? task.done[0] : runningStatus(task);
 }
 
 function runningStatus(task: TaskProtocol): string {
