@@ -89,6 +89,22 @@ export async function buildGenerator(root, outfile) {
 }
 
 /**
+ * Rebuilds the repository's generator bundle (dist/generator/) when it is stale; returns its path.
+ * Each file is replaced by a rename, so a run beside the rebuild reads the old or the new one.
+ */
+export async function ensureGenerator(root) {
+  const bundle = join(root, "dist/generator/generate.cjs");
+  const inputsFile = join(root, "dist/generator/inputs.json");
+  if (isStale(root, bundle, inputsFile)) {
+    const inputs = await buildGenerator(root, bundle);
+    const temporary = `${inputsFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(inputs, null, 1) + "\n");
+    renameSync(temporary, inputsFile);
+  }
+  return bundle;
+}
+
+/**
  * Whether the bundle must be rebuilt: it or its list of sources is missing, or a source it was
  * built from is newer than it or gone. (A new source file is imported by an edited one.)
  */

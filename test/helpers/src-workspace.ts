@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { repoRoot, runGenerate } from "./run-generate.js";
+import { typecheckProject } from "./typecheck.js";
 
 /**
  * A copy of src/ next to output generated from another spec, with a consumer script, as a user
@@ -48,12 +49,7 @@ export function srcWorkspace(
     dir,
     generated,
     typecheck() {
-      const tsc = spawnSync(
-        process.execPath,
-        [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", dir],
-        { encoding: "utf8" },
-      );
-      return tsc.stdout + tsc.stderr;
+      return typecheckProject(dir);
     },
     run() {
       const result = spawnSync(process.execPath, ["--import", "tsx", "consumer.ts"], {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { waitFor } from "../helpers/run-cli.js";
-import { repoRoot } from "../helpers/run-generate.js";
+import { generateCommand, repoRoot } from "../helpers/run-generate.js";
 
 describe("generate --watch", () => {
   it("regenerates once per change of the spec, ignores other files and its own writes", async () => {
@@ -13,17 +13,7 @@ describe("generate --watch", () => {
     cpSync(join(repoRoot, "test/fixtures/specs/task-api.apifox.yaml"), spec);
     const child = spawn(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        "scripts/generate.ts",
-        "--spec",
-        spec,
-        "--out",
-        join(work, "out"),
-        "--watch",
-        "--quiet",
-      ],
+      generateCommand(["--spec", spec, "--out", join(work, "out"), "--watch", "--quiet"]),
       { cwd: repoRoot },
     );
     let log = "";

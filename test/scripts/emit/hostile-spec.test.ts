@@ -4,23 +4,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../helpers/run-generate.js";
+import { repoRoot, runGenerate } from "../../helpers/run-generate.js";
 import { hostileSpec } from "../../helpers/hostile-spec.js";
 import { typecheckStrict } from "../../helpers/typecheck.js";
 
 describe("a spec full of code-shaped text generates inert, type-correct code", () => {
   const dir = mkdtempSync(join(tmpdir(), "hostile-"));
   const out = join(dir, "out");
-  let generateResult: ReturnType<typeof spawnSync>;
+  let generateResult: ReturnType<typeof runGenerate>;
 
   beforeAll(() => {
     const spec = join(dir, "hostile\u2028name *.json");
     writeFileSync(spec, JSON.stringify(hostileSpec(), null, 2));
-    generateResult = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "scripts/generate.ts", "--spec", spec, "--out", out, "--quiet"],
-      { cwd: repoRoot, encoding: "utf8" },
-    );
+    generateResult = runGenerate(["--spec", spec, "--out", out, "--quiet"]);
   });
 
   it("generates without a crash", () => {

@@ -1,20 +1,14 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../helpers/run-generate.js";
+import { repoRoot, runGenerate } from "../../helpers/run-generate.js";
 import { typecheckStrict } from "../../helpers/typecheck.js";
 
 const PEER = "test/fixtures/peer-specs/openapi-typescript";
 
 function generate(spec: string, out: string, extra: string[] = []) {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "scripts/generate.ts", "--spec", spec, "--out", out, "--quiet", ...extra],
-    { cwd: repoRoot, encoding: "utf8" },
-  );
-  return { status: result.status, stderr: result.stderr };
+  return runGenerate(["--spec", spec, "--out", out, "--quiet", ...extra]);
 }
 
 function typecheck(out: string): string {

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -11,18 +10,13 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../helpers/run-generate.js";
+import { repoRoot, runGenerate } from "../../helpers/run-generate.js";
 
 const SPEC = "test/fixtures/specs/multi-endpoint.apifox.yaml";
 const GENERATED = ["index.gen.ts", "openapi.json", "operations.gen.ts", "schema.gen.ts"];
 
 function generate(out: string, env: NodeJS.ProcessEnv = process.env) {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "scripts/generate.ts", "--spec", SPEC, "--out", out, "--quiet"],
-    { cwd: repoRoot, encoding: "utf8", env },
-  );
-  return { status: result.status, stderr: result.stderr };
+  return runGenerate(["--spec", SPEC, "--out", out, "--quiet"], env);
 }
 
 /** What a path holds, to prove a refused run left it alone. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cliEnv, collect, runCli } from "../../helpers/run-cli.js";
-import { repoRoot } from "../../helpers/run-generate.js";
+import { generateCommand, repoRoot } from "../../helpers/run-generate.js";
 
 /**
  * Every user mistake, in every command we ship, is one line naming what is wrong and the
@@ -92,17 +92,17 @@ const CASES: Case[] = [
   ],
 ];
 
-const ENTRY: Record<string, string> = {
-  kontext: "src/cli/main.ts",
-  emulator: "src/emulator/cli.ts",
-  generate: "scripts/generate.ts",
-  diff: "scripts/diff.ts",
+/** How npm runs each tool (`npm run generate` runs the generator's prebuilt bundle). */
+const COMMAND: Record<string, (args: string[]) => string[]> = {
+  emulator: (args) => ["--import", "tsx", "src/emulator/cli.ts", ...args],
+  generate: generateCommand,
+  diff: (args) => ["--import", "tsx", "scripts/diff.ts", ...args],
 };
 
 function run(tool: string, args: string[], env: Record<string, string>) {
   if (tool === "kontext") return runCli(args, { cwd: repoRoot, env: cliEnv(env) });
   return collect(
-    spawn(process.execPath, ["--import", "tsx", ENTRY[tool]!, ...args], {
+    spawn(process.execPath, COMMAND[tool]!(args), {
       cwd: repoRoot,
       env: cliEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
