@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { packedPackage } from "../helpers/packed-package.js";
 import { repoRoot } from "../helpers/run-generate.js";
 
 /**
@@ -14,15 +15,8 @@ describe("the packed npm package in a fresh project", () => {
   const project = join(work, "app");
   let tarball = "";
 
-  beforeAll(() => {
-    const packed = execFileSync("npm", ["pack", "--pack-destination", work, "--silent"], {
-      cwd: repoRoot,
-      encoding: "utf8",
-    })
-      .trim()
-      .split("\n")
-      .pop()!;
-    tarball = join(work, packed);
+  beforeAll(async () => {
+    ({ tarball } = await packedPackage());
     mkdirSync(project);
     writeFileSync(
       join(project, "package.json"),
@@ -251,7 +245,7 @@ import { startEmulator } from "chainhub-fal-client/emulator";
 import { contract, type V1VideosText2videoOutput } from "./src/api/index.gen.js";
 
 const document = JSON.parse(readFileSync("src/api/openapi.json", "utf8"));
-const emulator = await startEmulator({ apiKey: "sk-own", spec: { contract, document }, timing: { queueMs: 20, runMs: 20 } });
+const emulator = await startEmulator({ apiKey: "sk-own", spec: { contract, document }, timing: { queueMs: 0, runMs: 0, queuePolls: 1, runPolls: 1 } });
 const client = createClient({ contract, apiKey: "sk-own", baseUrl: emulator.url, pollIntervalMs: 5 });
 
 const statuses: string[] = [];
