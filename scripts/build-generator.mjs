@@ -55,13 +55,19 @@ export const COMMONJS_LIBRARIES = new Map(
 export const REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
-/** Builds `outfile`; returns the source files it was built from (relative to `root`). */
-export async function buildGenerator(root, outfile) {
+/** The repository's commands that run from a bundle, by name: `npm run generate`, `npm run diff`. */
+export const COMMANDS = { generate: "scripts/generate-repo.ts", diff: "scripts/diff.ts" };
+
+/**
+ * Builds `outfile` from `entry` (the generator by default); returns the source files it was
+ * built from (relative to `root`).
+ */
+export async function buildGenerator(root, outfile, entry = COMMANDS.generate) {
   // Loaded only to build: a run whose bundle is current does not pay for it.
   const { build } = await import("esbuild");
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ["scripts/generate-repo.ts"],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: "node",
@@ -89,14 +95,15 @@ export async function buildGenerator(root, outfile) {
 }
 
 /**
- * Rebuilds the repository's generator bundle (dist/generator/) when it is stale; returns its path.
- * Each file is replaced by a rename, so a run beside the rebuild reads the old or the new one.
+ * Rebuilds the bundle of one of the repository's COMMANDS (under dist/generator/) when it is
+ * stale; returns its path. Each file is replaced by a rename, so a run beside the rebuild reads
+ * the old or the new one.
  */
-export async function ensureGenerator(root) {
-  const bundle = join(root, "dist/generator/generate.cjs");
-  const inputsFile = join(root, "dist/generator/inputs.json");
+export async function ensureBundle(root, command = "generate") {
+  const bundle = join(root, `dist/generator/${command}.cjs`);
+  const inputsFile = join(root, `dist/generator/${command}.inputs.json`);
   if (isStale(root, bundle, inputsFile)) {
-    const inputs = await buildGenerator(root, bundle);
+    const inputs = await buildGenerator(root, bundle, COMMANDS[command]);
     const temporary = `${inputsFile}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(inputs, null, 1) + "\n");
     renameSync(temporary, inputsFile);

@@ -13,6 +13,11 @@ export function generateCommand(args: string[]): string[] {
   return [join(repoRoot, "scripts/bin/generate.mjs"), ...args];
 }
 
+/** Likewise for what `npm run diff` runs. */
+export function diffCommand(args: string[]): string[] {
+  return [join(repoRoot, "scripts/bin/diff.mjs"), ...args];
+}
+
 export interface CliResult {
   status: number | null;
   stdout: string;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildContract } from "../../../scripts/lib/build-contract.js";
 import { compareDocuments } from "../../../scripts/lib/diff/compare-document.js";
-import { repoRoot } from "../../helpers/run-generate.js";
+import { diffCommand, repoRoot } from "../../helpers/run-generate.js";
 
 // The seed as pinned for the tests about it (spec/ may hold a newer export).
 const SPEC = "test/fixtures/seed/chainhub-fal-ai.apifox.yaml";
@@ -31,19 +31,15 @@ function diffRaw(head: string) {
 }
 
 function runDiff(args: string[], cwd = repoRoot) {
-  const tsx = import.meta.resolve("tsx");
   return spawnSync(
     process.execPath,
-    [
-      "--import",
-      tsx,
-      join(repoRoot, "scripts/diff.ts"),
+    diffCommand([
       ...args,
       // In this repository, the seed's overlays; a git-ref side reads its own from its ref.
       ...(cwd === repoRoot && !args.some((a) => a.includes("overlays"))
         ? ["--overlays", SEED_OVERLAYS]
         : []),
-    ],
+    ]),
     { cwd, encoding: "utf8" },
   );
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cliEnv, collect, runCli } from "../../helpers/run-cli.js";
-import { generateCommand, repoRoot } from "../../helpers/run-generate.js";
+import { diffCommand, generateCommand, repoRoot } from "../../helpers/run-generate.js";
 
 /**
  * Every user mistake, in every command we ship, is one line naming what is wrong and the
@@ -92,11 +92,11 @@ const CASES: Case[] = [
   ],
 ];
 
-/** How npm runs each tool (`npm run generate` runs the generator's prebuilt bundle). */
+/** How npm runs each tool (`npm run generate` and `npm run diff` run prebuilt bundles). */
 const COMMAND: Record<string, (args: string[]) => string[]> = {
   emulator: (args) => ["--import", "tsx", "src/emulator/cli.ts", ...args],
   generate: generateCommand,
-  diff: (args) => ["--import", "tsx", "scripts/diff.ts", ...args],
+  diff: diffCommand,
 };
 
 function run(tool: string, args: string[], env: Record<string, string>) {
