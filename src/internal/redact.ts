@@ -4,9 +4,12 @@
  * output, the batch journal) passes through a Redactor, because relays are free to echo the
  * request, headers included, back in an error body.
  *
- * Every pattern here is linear: literal searches with split/join, and regexes whose repeated
- * parts are separated by disjoint character classes, so hostile bodies cannot make them slow.
+ * Every pattern here is linear: literal searches over a decoded copy (see secret-search.ts), and
+ * regexes whose repeated parts are separated by disjoint character classes, so hostile bodies
+ * cannot make them slow.
  */
+import { createSecretSearch } from "./secret-search.js";
+
 export const REDACTED = "[REDACTED]";
 
 export interface Redactor {
@@ -28,18 +31,15 @@ const MIN_SECRET_LENGTH = 6;
 
 /** A redactor for these secrets (the API key), plus every authorization header value. */
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
-  const needles = [
-    ...new Set(secrets.flatMap((s) => (s && s.length >= MIN_SECRET_LENGTH ? variantsOf(s) : []))),
-  ]
-    // Longest first, so a variant that contains another is replaced whole.
-    .sort((a, b) => b.length - a.length);
+  const search = createSecretSearch(
+    secrets.flatMap((s) => (s && s.length >= MIN_SECRET_LENGTH ? variantsOf(s) : [])),
+  );
 
   const text = (input: string): string => {
     // Header values first, whole; then the key wherever else it stands. The token classes stop at
     // "[", so text that was already redacted comes out the same (redacting twice is harmless).
     let out = input.replace(AUTH_HEADER, `$1${REDACTED}`).replace(BEARER, `$1${REDACTED}`);
-    for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
-    return out;
+    return search.replace(out, REDACTED);
   };
 
   const value = <T>(input: T, seen = new WeakMap<object, unknown>()): T => {
@@ -97,20 +97,21 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
 }
 
 /**
- * The forms a key takes in transit: raw, URL-encoded, and base64 (a Basic header carries
- * `user:key` encoded, so the key's base64 depends on its offset; each of the three alignments
- * leaves a core of characters that depends on the key alone).
+ * The forms a key takes in transit beyond what the search decodes itself (letter case, `%HH`,
+ * `\uHHHH`, `\xHH`): hex of its bytes, and base64 (a Basic header carries `user:key` encoded, so
+ * the key's base64 depends on its offset; each of the three alignments leaves a core of characters
+ * that depends on the key alone), in the standard and the URL-safe alphabet.
  */
 function variantsOf(secret: string): string[] {
-  const variants = [secret, encodeURIComponent(secret)];
   const bytes = new TextEncoder().encode(secret);
+  const variants = [secret, [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")];
   for (let offset = 0; offset < 3; offset++) {
     const padded = new Uint8Array(offset + bytes.length);
     padded.set(bytes, offset);
     const encoded = btoaBytes(padded);
     const fullGroups = Math.floor(padded.length / 3);
     const core = encoded.slice(offset === 0 ? 0 : 4, fullGroups * 4);
-    if (core.length >= 8) variants.push(core);
+    if (core.length >= 8) variants.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
   }
   return variants;
 }

@@ -69,4 +69,44 @@ describe("createRedactor", () => {
       `authorization: ${REDACTED}`,
     );
   });
+
+  const everyChar = (key: string, spell: (code: number) => string) =>
+    [...key].map((c) => spell(c.charCodeAt(0))).join("");
+  const hex = (code: number) => code.toString(16).padStart(2, "0");
+
+  it.each([
+    ["hex, lower case", Buffer.from(KEY).toString("hex")],
+    ["hex, upper case", Buffer.from(KEY).toString("hex").toUpperCase()],
+    ["every character percent-encoded", everyChar(KEY, (c) => `%${hex(c).toUpperCase()}`)],
+    ["every character percent-encoded, lower-case hex", everyChar(KEY, (c) => `%${hex(c)}`)],
+    ["as JSON \\u00xx escapes", everyChar(KEY, (c) => `\\u00${hex(c)}`)],
+    ["as JSON \\u00XX escapes", everyChar(KEY, (c) => `\\u00${hex(c).toUpperCase()}`)],
+    ["as \\xHH escapes", everyChar(KEY, (c) => `\\x${hex(c)}`)],
+    ["in upper case", KEY.toUpperCase()],
+    ["in alternating case", [...KEY].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join("")],
+    [
+      "partly escaped, partly raw",
+      `${KEY.slice(0, 6)}%2F${KEY.slice(7, 13)}\\u0069${KEY.slice(14)}`,
+    ],
+    ["base64url", Buffer.from(KEY).toString("base64url").slice(0, 36)],
+  ])("removes the key written %s, and only the key", (_form, spelled) => {
+    const out = redactor.text(`before ${spelled} after`);
+    expect(out).toBe(`before ${REDACTED} after`);
+  });
+
+  it("keeps escapes and hex that do not spell the key", () => {
+    const text = 'path%2Fto \\u0041BC 0xdeadbeef "\\n" 100% \\ end';
+    expect(redactor.text(text)).toBe(text);
+    expect(redactor.text(`${text} ${KEY.toUpperCase()}`)).toBe(`${text} ${REDACTED}`);
+  });
+
+  // A backtracking decoder would stall on these; the search decodes each character once.
+  it("finishes on hostile text made of escape starts and near-misses of the key", () => {
+    const nearMiss = everyChar(KEY.slice(0, -1), (c) => `%${hex(c)}`);
+    const hostile = "%".repeat(100_000) + "\\u".repeat(100_000) + `${nearMiss}x`.repeat(2_000);
+    const started = performance.now();
+    expect(redactor.text(hostile)).toBe(hostile);
+    // Generous: a linear pass takes milliseconds; a quadratic one would take minutes.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });
