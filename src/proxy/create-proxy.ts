@@ -4,7 +4,12 @@ import { ConfigurationError } from "../errors/configuration-error.js";
 import { createRedactor } from "../internal/redact.js";
 import { authorization } from "../middleware/auth.js";
 import { resolveOptions } from "../options.js";
-import { allowedRoutes, isAllowed } from "./allow-list.js";
+import { allowedRoutes, findRoute } from "./allow-list.js";
+import { forwardedHeaders, forwardedQuery, NEVER_FORWARDED } from "./forwarded-parts.js";
+import { readCappedBody } from "./read-capped-body.js";
+import { refuse } from "./refuse.js";
+import { standardPhrase } from "./status-phrase.js";
+import { pathProblem } from "./request-target.js";
 
 /** Options of {@link createProxy}. */
 export interface ProxyOptions {
@@ -21,11 +26,16 @@ export interface ProxyOptions {
   fetch?: typeof fetch;
   /** The spec whose operations `allow` names. @default the bundled ChainHub spec */
   contract?: Contract;
+  /**
+   * Query parameters and request headers passed on beyond those the spec declares for each
+   * operation (and `logs` on status), e.g. `{ query: ["fal_webhook"] }`. Credentials and framing
+   * headers (`authorization`, `cookie`, `host`, `content-length`, ...) cannot be named.
+   * @default nothing more
+   */
+  forward?: { query?: readonly string[]; headers?: readonly string[] };
 }
 
-/** Request headers a browser may pass on; everything else (cookies, its own auth) stays here. */
-const FORWARDED_REQUEST_HEADERS = ["content-type", "accept", "accept-language"];
-/** Response headers the browser may see. */
+/** Response headers the browser may see, besides fal's own `x-fal-*` (request id, retryable). */
 const FORWARDED_RESPONSE_HEADERS = ["content-type", "retry-after"];
 
 /**
@@ -33,7 +43,9 @@ const FORWARDED_RESPONSE_HEADERS = ["content-type", "retry-after"];
  * and it forwards to the relay with the API key attached, for allow-listed operations only.
  * WHATWG `Request -> Response`, so it mounts in Next.js route handlers, Hono, Deno, Bun, and in
  * Node's `http` or Express through {@link toNodeHandler}. The key never reaches the browser:
- * it is not in any response header, and response bodies are redacted (relays may echo it).
+ * it is not in any response header, response bodies are redacted (relays may echo it), and the
+ * relay's reason phrase is replaced by the standard one. The relay is always `baseUrl` plus the validated path, with
+ * only the query parameters and headers the spec declares for that operation.
  *
  * @example
  * // app/api/chainhub/[...path]/route.ts (Next.js)
@@ -51,43 +63,60 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.contract ? { contract: options.contract } : {}),
   });
+  const forwardHeaders = (options.forward?.headers ?? []).map((name) => name.toLowerCase());
+  const unsafe = forwardHeaders.find((name) => NEVER_FORWARDED.has(name));
+  if (unsafe) throw new ConfigurationError(`createProxy: forward.headers may not name "${unsafe}"`);
   const routes = allowedRoutes(
     options.contract ? new OperationIndex(options.contract.operationTable) : bundledOperations,
     options.allow,
+    { query: options.forward?.query ?? [], headers: forwardHeaders },
   );
   const prefix = (options.prefix ?? "").replace(/\/+$/, "");
   const maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
   const redactor = createRedactor([resolved.apiKey]);
+  const upstreamFetch = resolved.fetch; // called bare: host fetches reject a foreign `this`
+  const base = new URL(resolved.baseUrl);
 
   return async (request) => {
-    const url = new URL(request.url);
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return refuse(400, "malformed request URL");
+    }
+    // A request target has no fragment: one here means the URL was assembled from a Host header.
+    if (url.hash || request.url.includes("#")) return refuse(400, "malformed request URL");
     const method = request.method.toUpperCase();
     if (!url.pathname.startsWith(`${prefix}/`)) return refuse(404, "not a path of this proxy");
     const path = url.pathname.slice(prefix.length);
-    // Percent-encoded separators and dot segments could reach another route upstream.
-    if (/\/\.\.?(\/|$)|%2f|%5c|\\|\/\//i.test(path)) return refuse(400, "malformed path");
-    if (!isAllowed(routes, method, path))
-      return refuse(403, `${method} ${path} is not allowed by this proxy`);
+    const problem = pathProblem(path);
+    if (problem) return refuse(400, `malformed path: ${problem}`);
+    const route = findRoute(routes, method, path);
+    if (!route) return refuse(403, `${method} ${path} is not allowed by this proxy`);
+    const query = forwardedQuery(route, url.searchParams);
+    if ("refused" in query)
+      return refuse(400, `query parameter "${query.refused}" is not forwarded by this proxy`);
 
-    const headers = new Headers();
-    for (const name of FORWARDED_REQUEST_HEADERS) {
-      const value = request.headers.get(name);
-      if (value !== null) headers.set(name, value);
-    }
-    for (const [name, value] of headersOf(request.headers))
-      if (name.startsWith("x-fal-")) headers.set(name, value);
-    headers.set("authorization", authorization(resolved.apiKey));
+    // Built from the configured base and the checked path alone; the parser must not change it.
+    const target = new URL(`${resolved.baseUrl}${path}${query.search}`);
+    if (
+      target.origin !== base.origin ||
+      target.pathname !== `${base.pathname.replace(/\/$/, "")}${path}`
+    )
+      return refuse(400, "malformed path");
 
-    let body: ArrayBuffer | undefined;
+    let body: Uint8Array<ArrayBuffer> | undefined;
     if (method !== "GET" && method !== "HEAD") {
-      body = await request.arrayBuffer();
-      if (body.byteLength > maxBodyBytes) return refuse(413, "request body too large");
+      const read = await readCappedBody(request, maxBodyBytes);
+      if (read === "too-large") return refuse(413, "request body too large");
+      if (read === "bad-length") return refuse(400, "malformed Content-Length");
+      body = read;
     }
     let upstream: Response;
     try {
-      upstream = await resolved.fetch(`${resolved.baseUrl}${path}${url.search}`, {
+      upstream = await upstreamFetch(target.href, {
         method,
-        headers,
+        headers: forwardedHeaders(route, request.headers, authorization(resolved.apiKey)),
         ...(body ? { body } : {}),
         redirect: "manual",
         signal: request.signal,
@@ -97,29 +126,16 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
     }
     const text = redactor.text(await upstream.text());
     const out = new Headers();
-    for (const name of FORWARDED_RESPONSE_HEADERS) {
-      const value = upstream.headers.get(name);
-      if (value !== null) out.set(name, redactor.text(value));
-    }
-    for (const [name, value] of headersOf(upstream.headers))
-      if (name.startsWith("x-fal-")) out.set(name, redactor.text(value));
+    upstream.headers.forEach((value, name) => {
+      if (FORWARDED_RESPONSE_HEADERS.includes(name) || name.startsWith("x-fal-"))
+        out.set(name, redactor.text(value));
+    });
+    // The relay's reason phrase is free text (`401 Unauthorized: <key>` has been seen): the
+    // standard phrase replaces it rather than a redacted copy, which a new spelling could pass.
     return new Response(text, {
       status: upstream.status,
-      statusText: upstream.statusText,
+      statusText: standardPhrase(upstream.status),
       headers: out,
     });
   };
-}
-
-function refuse(status: number, detail: string): Response {
-  return new Response(JSON.stringify({ detail }), {
-    status,
-    headers: { "content-type": "application/json" },
-  });
-}
-
-function headersOf(headers: Headers): [string, string][] {
-  const list: [string, string][] = [];
-  headers.forEach((value, name) => list.push([name, value]));
-  return list;
 }

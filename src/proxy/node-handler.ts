@@ -1,37 +1,96 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { refuse } from "./refuse.js";
+import { parseOriginForm } from "./request-target.js";
 
 /**
  * Adapts a WHATWG handler (such as {@link createProxy}'s) to Node's `http` and Express:
  * `http.createServer(toNodeHandler(proxy))` or `app.use("/api/chainhub", toNodeHandler(proxy))`.
+ *
+ * The body is handed over as a stream the handler pulls, one chunk at a time, so a handler that
+ * caps it (the proxy does) stops reading the socket at its cap instead of after the whole upload.
+ * The URL is built from the request target alone, never from `Host`; a target that is not
+ * origin-form (`/path?query`) is a 400 before the handler runs.
  */
 export function toNodeHandler(
   handler: (request: Request) => Promise<Response>,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     void (async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (typeof value === "string") headers.set(name, value);
-        else if (Array.isArray(value)) headers.set(name, value.join(", "));
-      }
-      const method = req.method ?? "GET";
-      const host = req.headers.host ?? "localhost";
       // originalUrl: Express strips the mount path from req.url; the handler's prefix needs it.
-      const path = (req as { originalUrl?: string }).originalUrl ?? req.url ?? "/";
-      const request = new Request(`http://${host}${path}`, {
-        method,
-        headers,
-        ...(method === "GET" || method === "HEAD" ? {} : { body: Buffer.concat(chunks) }),
-      });
-      const response = await handler(request);
-      res.statusCode = response.status;
-      response.headers.forEach((value, name) => res.setHeader(name, value));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      const raw = (req as { originalUrl?: string }).originalUrl ?? req.url ?? "/";
+      const target = parseOriginForm(raw);
+      const response =
+        "problem" in target
+          ? refuse(400, target.problem)
+          : await handler(
+              new Request(`http://${safeHost(req.headers.host)}${target.path}${target.search}`, {
+                method: req.method ?? "GET",
+                headers: headersOf(req),
+                ...(req.method === "GET" || req.method === "HEAD"
+                  ? {}
+                  : { body: pulledBody(req), duplex: "half" }),
+              } as RequestInit),
+            );
+      await send(req, res, response);
     })().catch(() => {
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
+      if (!res.headersSent) void send(req, res, refuse(500, "the proxy failed"));
+      else res.destroy();
     });
   };
+}
+
+/** How long a connection whose upload we refused may keep sending after our answer. */
+const LINGER_MS = 2_000;
+
+/** A stream over the request that reads the socket only when the handler asks for more. */
+function pulledBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  // destroyOnReturn: false, so cancelling the body leaves the socket open for our answer.
+  const chunks = req.iterator({ destroyOnReturn: false });
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value as Buffer));
+      },
+      async cancel() {
+        await chunks.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+async function send(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  // A body we did not read to its end is not kept: after the answer the connection closes, and
+  // what still arrives meanwhile is discarded as it comes (destroying the socket at once could
+  // reset it before the client has read our answer).
+  if (!req.complete) {
+    res.setHeader("connection", "close");
+    res.on("finish", () => {
+      req.resume();
+      req.socket.end();
+      setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+    });
+  }
+  res.end(body);
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(", "));
+  }
+  return headers;
+}
+
+/** `Host` only as a plain host[:port]; anything else (paths, `#`, `@`) gives way to localhost. */
+function safeHost(host: string | undefined): string {
+  return host && /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/.test(host)
+    ? host
+    : "localhost";
 }
