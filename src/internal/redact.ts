@@ -98,13 +98,17 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
 
 /**
  * The forms a key takes in transit beyond what the search decodes itself (letter case, `%HH`,
- * `\uHHHH`, `\xHH`): hex of its bytes, and base64 (a Basic header carries `user:key` encoded, so
+ * `\uHHHH`, `\xHH`): JSON's escaping of the key, hex of its bytes, and base64 (a Basic header carries `user:key` encoded, so
  * the key's base64 depends on its offset; each of the three alignments leaves a core of characters
  * that depends on the key alone), in the standard and the URL-safe alphabet.
  */
 function variantsOf(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret);
-  const variants = [secret, [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")];
+  const variants = [
+    secret,
+    JSON.stringify(secret).slice(1, -1), // differs for a key with a quote or a backslash
+    [...bytes].map((b) => b.toString(16).padStart(2, "0")).join(""),
+  ];
   for (let offset = 0; offset < 3; offset++) {
     const padded = new Uint8Array(offset + bytes.length);
     padded.set(bytes, offset);

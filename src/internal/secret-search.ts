@@ -10,9 +10,11 @@ export interface SecretSearch {
   replace(text: string, replacement: string): string;
 }
 
-/** Needles are compared lower-cased: a key in another letter case is still the key. */
+/** Needles are compared decoded and lower-cased: a key in another letter case is still the key. */
 export function createSecretSearch(needles: readonly string[]): SecretSearch {
-  const lowered = [...new Set(needles.map((n) => n.toLowerCase()))]
+  // A needle is searched as the text will read once decoded: a key that itself contains "%41"
+  // reads "a" there when raw, and "%41" when it was encoded; both forms are searched.
+  const lowered = [...new Set(needles.flatMap((n) => [n.toLowerCase(), canonicalize(n).text]))]
     // Longest first, so a needle that contains another is replaced whole.
     .sort((a, b) => b.length - a.length);
 

@@ -94,6 +94,14 @@ describe("createRedactor", () => {
     expect(out).toBe(`before ${REDACTED} after`);
   });
 
+  it("finds a key that itself contains escape-like characters, raw or encoded", () => {
+    const odd = "sk-100%41off\\u0062z";
+    const oddRedactor = createRedactor([odd]);
+    expect(oddRedactor.text(`a ${odd} b`)).toBe(`a ${REDACTED} b`);
+    expect(oddRedactor.text(`a ${encodeURIComponent(odd)} b`)).toBe(`a ${REDACTED} b`);
+    expect(oddRedactor.text(`a ${JSON.stringify(odd)} b`)).toBe(`a "${REDACTED}" b`);
+  });
+
   it("keeps escapes and hex that do not spell the key", () => {
     const text = 'path%2Fto \\u0041BC 0xdeadbeef "\\n" 100% \\ end';
     expect(redactor.text(text)).toBe(text);
