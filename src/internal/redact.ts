@@ -98,9 +98,10 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
 
 /**
  * The forms a key takes in transit beyond what the search decodes itself (letter case, `%HH`,
- * `\uHHHH`, `\xHH`): JSON's escaping of the key, hex of its bytes, and base64 (a Basic header carries `user:key` encoded, so
- * the key's base64 depends on its offset; each of the three alignments leaves a core of characters
- * that depends on the key alone), in the standard and the URL-safe alphabet.
+ * `\uHHHH`, `\xHH`): JSON's escaping of the key, hex of its bytes, and base64 (a Basic header
+ * carries `user:key` encoded, so the key's base64 depends on its offset; each of the three
+ * alignments leaves a core of characters that depends on the key alone), in the standard and
+ * the URL-safe alphabet.
  */
 function variantsOf(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret);
