@@ -37,6 +37,8 @@ export interface ProxyOptions {
 
 /** Response headers the browser may see, besides fal's own `x-fal-*` (request id, retryable). */
 const FORWARDED_RESPONSE_HEADERS = ["content-type", "retry-after"];
+/** Statuses a `Response` may not carry a body with (its constructor throws). */
+const NULL_BODY_STATUSES = [204, 205, 304];
 
 /**
  * A server-side proxy for browser apps: the browser's client calls it (`createClient({ proxyUrl })`)
@@ -113,6 +115,7 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
       body = read;
     }
     let upstream: Response;
+    let text: string;
     try {
       upstream = await upstreamFetch(target.href, {
         method,
@@ -121,10 +124,10 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
         redirect: "manual",
         signal: request.signal,
       });
+      text = redactor.text(await upstream.text());
     } catch {
       return refuse(502, "the relay could not be reached");
     }
-    const text = redactor.text(await upstream.text());
     const out = new Headers();
     upstream.headers.forEach((value, name) => {
       if (FORWARDED_RESPONSE_HEADERS.includes(name) || name.startsWith("x-fal-"))
@@ -132,7 +135,7 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
     });
     // The relay's reason phrase is free text (`401 Unauthorized: <key>` has been seen): the
     // standard phrase replaces it rather than a redacted copy, which a new spelling could pass.
-    return new Response(text, {
+    return new Response(NULL_BODY_STATUSES.includes(upstream.status) ? null : text, {
       status: upstream.status,
       statusText: standardPhrase(upstream.status),
       headers: out,

@@ -159,6 +159,20 @@ describe("createProxy under attack: the relay sees nothing it should not", () =>
     relay.received.length = 0;
   });
 
+  it("passes on a bodiless answer, and a relay that breaks off mid-answer is a 502", async () => {
+    relay.reply(() => ({ status: 204 }));
+    const empty = await handle(STATUS);
+    expect([empty.status, await empty.text()]).toEqual([204, ""]);
+    relay.reply(() => ({
+      status: 200,
+      headers: { "content-length": "100" },
+      body: '{"partial":',
+    }));
+    const broken = await handle(STATUS);
+    expect(broken.status).toBe(502);
+    relay.received.length = 0;
+  });
+
   it("sends to the configured base and the checked path, never to what Host says", async () => {
     relay.reply(() => ({ status: 200, body: "{}" }));
     const answer = await rawRequest(
