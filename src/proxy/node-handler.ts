@@ -42,20 +42,39 @@ export function toNodeHandler(
 /** How long a connection whose upload we refused may keep sending after our answer. */
 const LINGER_MS = 2_000;
 
-/** A stream over the request that reads the socket only when the handler asks for more. */
+/**
+ * A stream over the request that reads the socket only when the handler asks for more. Paused
+ * mode (`read()` and "readable"), which every Node-compatible runtime implements, rather than
+ * the newer `req.iterator()`.
+ */
 function pulledBody(req: IncomingMessage): ReadableStream<Uint8Array> {
-  // destroyOnReturn: false, so cancelling the body leaves the socket open for our answer.
-  const chunks = req.iterator({ destroyOnReturn: false });
+  let stopWaiting = () => {};
+  const nextEvent = () =>
+    new Promise<void>((resolve, reject) => {
+      const settle = (error?: unknown) => {
+        stopWaiting();
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve();
+      };
+      const onEvent = () => settle();
+      stopWaiting = () => {
+        req.off("readable", onEvent).off("end", onEvent).off("error", settle);
+        stopWaiting = () => {};
+      };
+      req.once("readable", onEvent).once("end", onEvent).once("error", settle);
+    });
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const { done, value } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(new Uint8Array(value as Buffer));
+        for (;;) {
+          const chunk = req.read() as Buffer | null;
+          if (chunk !== null) return controller.enqueue(new Uint8Array(chunk));
+          if (req.readableEnded) return controller.close();
+          await nextEvent();
+        }
       },
-      async cancel() {
-        await chunks.return?.();
-      },
+      // Stop listening, but leave the socket open: the handler's answer still has to go out.
+      cancel: () => stopWaiting(),
     },
     { highWaterMark: 0 },
   );

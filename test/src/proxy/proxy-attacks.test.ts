@@ -144,6 +144,40 @@ describe("createProxy under attack: the relay sees nothing it should not", () =>
     expect(relay.received).toHaveLength(0);
   });
 
+  it("passes a body just under the cap on whole, chunked or with a length", async () => {
+    relay.reply(() => ({ status: 200, body: "{}" }));
+    const size = CAP - CHUNK;
+    const chunkedAnswer = await rawRequest(
+      proxyUrl,
+      head(`POST ${SUBMIT} HTTP/1.1`, { "transfer-encoding": "chunked" }),
+      [...upload(size, chunked), new TextEncoder().encode("0\r\n\r\n")],
+    );
+    const lengthAnswer = await rawRequest(
+      proxyUrl,
+      head(`POST ${SUBMIT} HTTP/1.1`, { "content-length": size }),
+      upload(size),
+    );
+    expect([chunkedAnswer.statusLine, lengthAnswer.statusLine]).toEqual([
+      "HTTP/1.1 200 OK",
+      "HTTP/1.1 200 OK",
+    ]);
+    expect(relay.received.map((r) => r.bodyBytes)).toEqual([size, size]);
+    relay.received.length = 0;
+  });
+
+  it("answers a handler that throws with a one-line 500", async () => {
+    const failing = createServer(toNodeHandler(() => Promise.reject(new Error(`bug with ${KEY}`))));
+    await new Promise<void>((resolve) => failing.listen(0, "127.0.0.1", resolve));
+    const answer = await rawRequest(
+      `http://127.0.0.1:${(failing.address() as AddressInfo).port}`,
+      head(`GET ${STATUS} HTTP/1.1`),
+    );
+    failing.close();
+    expect(answer.statusLine).toBe("HTTP/1.1 500 Internal Server Error");
+    expect(answer.text).toMatch(/\r\n\r\n\{"detail":"the proxy failed"\}$/);
+    expect(answer.text).not.toContain(KEY);
+  });
+
   it("answers with the standard reason phrase, never the relay's", async () => {
     relay.reply(() => ({ status: 401, reason: `Unauthorized: ${KEY}`, body: "{}" }));
     const response = await handle(STATUS);
