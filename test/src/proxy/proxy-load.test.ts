@@ -103,5 +103,5 @@ describe("createProxy under load: 200 concurrent browser-style jobs", () => {
     // request would be 40 MiB. Peak: 200 jobs in flight hold small JSON bodies, not megabytes.
     expect(heapAfter - heapBefore).toBeLessThan(16 * MiB);
     expect(peakRss - rssBefore).toBeLessThan(192 * MiB);
-  }, 60_000);
+  });
 });
