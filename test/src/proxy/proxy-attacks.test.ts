@@ -201,6 +201,7 @@ describe("createProxy under attack: the relay sees nothing it should not", () =>
       status: 200,
       headers: { "content-length": "100" },
       body: '{"partial":',
+      breakOff: true,
     }));
     const broken = await handle(STATUS);
     expect(broken.status).toBe(502);

@@ -15,6 +15,8 @@ export interface Reply {
   reason?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Send the head and the body, then drop the connection before the answer is complete. */
+  breakOff?: boolean;
 }
 
 /**
@@ -41,7 +43,8 @@ export async function startRecordingRelay(): Promise<{
     received.push(request);
     const reply = answer(request);
     res.writeHead(reply.status, reply.reason ?? "", reply.headers ?? {});
-    res.end(reply.body ?? "");
+    if (reply.breakOff) res.write(reply.body ?? "", () => res.destroy());
+    else res.end(reply.body ?? "");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
