@@ -97,6 +97,31 @@ describe("the API key never comes back out of the client", () => {
     for (const [where, text] of Object.entries(renderings(error))) expectNoKey(text, where);
   });
 
+  it("a relay that spells the key in hex, escapes or another case still leaks none of it", async () => {
+    const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(2, "0");
+    const spellings = [
+      Buffer.from(KEY).toString("hex").toUpperCase(),
+      [...KEY].map((c) => `%${hex(c)}`).join(""),
+      [...KEY].map((c) => `\\u00${hex(c)}`).join(""),
+      KEY.toUpperCase(),
+    ];
+    // A relay's own error page, as text: its reason phrase and body quote what it was sent.
+    const relay = () =>
+      new Response(`{"detail":"bad key ${spellings.join(" or ")}"}`, {
+        status: 401,
+        statusText: `Unauthorized ${spellings[3]}`,
+        headers: { "content-type": "application/json", "x-fal-debug": spellings[1]! },
+      });
+    const error = await client({ baseUrl: "http://relay.test", fetch: async () => relay() })
+      .request("falAiFluxProKontextMax", { body: validInput })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    for (const [where, text] of Object.entries(renderings(error)))
+      for (const spelling of spellings)
+        expect(text.toLowerCase().includes(spelling.toLowerCase()), where).toBe(false);
+    expect((error as ApiError).message).toContain("[REDACTED]");
+  });
+
   it("a plain request() of any operation redacts its errors too", async () => {
     server.plan({ status: 403 });
     const error = await client()
