@@ -144,6 +144,27 @@ describe("createProxy under attack: the relay sees nothing it should not", () =>
     expect(relay.received).toHaveLength(0);
   });
 
+  it.each([
+    ["longer", 4, 8],
+    ["shorter", 8, 4],
+  ])("refuses a body %s than its Content-Length says", async (_how, declared, actual) => {
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        controller.enqueue(new Uint8Array(actual));
+        controller.close();
+      },
+    });
+    const response = await handle(SUBMIT, {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-length": String(declared) },
+    } as RequestInit);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ detail: "malformed Content-Length" });
+    expect(relay.received).toHaveLength(0);
+  });
+
   it("passes a body just under the cap on whole, chunked or with a length", async () => {
     relay.reply(() => ({ status: 200, body: "{}" }));
     const size = CAP - CHUNK;
