@@ -19,10 +19,15 @@ function testFiles(dir: string): string[] {
   });
 }
 
-/** The test files (relative to the repository) that start processes: the `e2e` project. */
+/**
+ * The test files (relative to the repository) that start processes, and load tests (named
+ * `*-load.test.ts`, hundreds of jobs each): the `e2e` project. The rest is the fast inner loop.
+ */
 export function startsProcesses(): string[] {
   return testFiles(join(repoRoot, "test"))
-    .filter((file) => STARTS_A_PROCESS.test(readFileSync(file, "utf8")))
+    .filter(
+      (file) => file.endsWith("-load.test.ts") || STARTS_A_PROCESS.test(readFileSync(file, "utf8")),
+    )
     .map((file) => relative(repoRoot, file))
     .sort();
 }
