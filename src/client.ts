@@ -7,6 +7,7 @@ import {
   type DefaultTypes,
   type TypesOf,
 } from "./internal/contract.js";
+import { asChainHubError, resumableError } from "./internal/after-submit.js";
 import { createDirectFetch } from "./internal/direct-fetch.js";
 import { OperationIndex } from "./internal/operation-index.js";
 import { Transport } from "./internal/transport.js";
@@ -167,10 +168,16 @@ export function createClient<C extends Contract = typeof defaultContract>(
     ...wait,
   });
 
-  // The boundary: whatever a call throws (ours, openapi-fetch's, a user middleware's) is redacted.
+  // The boundary: whatever a call throws (ours, openapi-fetch's, a user middleware's) leaves as
+  // a ChainHubError, redacted.
   const guarded = <T>(promise: Promise<T>): Promise<T> =>
     promise.catch((error: unknown) => {
-      throw redactor.error(error);
+      throw redactor.error(asChainHubError(error));
+    });
+  // After a paid submit: the error names the job and how to resume it.
+  const afterSubmit = <T>(promise: Promise<T>, operation: string, requestId: string) =>
+    promise.catch((error: unknown) => {
+      throw resumableError(error, operation, requestId);
     });
 
   const requester: Requester = (operation, init) =>
@@ -186,32 +193,45 @@ export function createClient<C extends Contract = typeof defaultContract>(
         const handle = task
           ? await submitTask(requester, task, input, runOptions.signal)
           : await jobs.submit(operation, input as never, runOptions);
-        runOptions.onSubmitted?.(handle.requestId);
-        const data = task
-          ? await waitForTask(requester, task, handle, withDefaults(runOptions))
-          : await waitForResult(jobs, handle, withDefaults(runOptions));
+        const data = await afterSubmit(
+          (async () => {
+            runOptions.onSubmitted?.(handle.requestId);
+            return task
+              ? await waitForTask(requester, task, handle, withDefaults(runOptions))
+              : await waitForResult(jobs, handle, withDefaults(runOptions));
+          })(),
+          String(handle.operationId),
+          handle.requestId,
+        );
         return { requestId: handle.requestId, data };
       })(),
     );
   const wait = (ref: LooseRef, waitOptions?: WaitOptions) =>
     guarded(
       (async () => {
-        const task = operations.task(String("urls" in ref ? ref.operationId : ref.operation));
+        const operation = String("urls" in ref ? ref.operationId : ref.operation);
+        const task = operations.task(operation);
         if (task) {
           const handle = "urls" in ref ? ref : taskHandle(task, ref.requestId);
-          const data = await waitForTask(requester, task, handle, withDefaults(waitOptions));
+          const data = await afterSubmit(
+            waitForTask(requester, task, handle, withDefaults(waitOptions)),
+            operation,
+            handle.requestId,
+          );
           return { requestId: handle.requestId, data };
         }
         const handle = jobs.handleOf(ref);
-        return {
-          requestId: handle.requestId,
-          data: await waitForResult(jobs, handle, withDefaults(waitOptions)),
-        };
+        const data = await afterSubmit(
+          waitForResult(jobs, handle, withDefaults(waitOptions)),
+          operation,
+          handle.requestId,
+        );
+        return { requestId: handle.requestId, data };
       })(),
     );
 
   const client = {
-    request: requester,
+    request: ((operation, init) => guarded(requester(operation, init))) satisfies Requester,
     queue,
     run,
     wait,

@@ -4,6 +4,8 @@ import { DEFAULT_MAX_INLINE_BYTES } from "./files/file-inputs.js";
 import { defaultContract, type Contract, type ContractTypes } from "./internal/contract.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./internal/retry-policy.js";
 import { createRedactor, type Redactor } from "./internal/redact.js";
+import { hostFetch } from "./internal/host-fetch.js";
+import { isRunningInBrowser } from "./internal/host-check.js";
 import type { Logger } from "./middleware/logging.js";
 import type { RetryEvent } from "./middleware/retry.js";
 import type { createClient } from "./client.js";
@@ -24,6 +26,13 @@ export interface ClientOptions<C extends Contract = typeof defaultContract> {
   contract?: C;
   /** Bearer key. @default process.env.CHAINHUB_API_KEY */
   apiKey?: string;
+  /**
+   * Lets `apiKey` be used in a browser, where every visitor of the page can read it. Leave it
+   * off and use `proxyUrl` (a server-side `createProxy` holds the key) unless the page is only
+   * ever yours, as in an internal tool.
+   * @default false
+   */
+  dangerouslyAllowBrowser?: boolean;
   /**
    * Browser apps: send every call to your own server-side proxy (`createProxy` from
    * `chainhub-fal-client/proxy`) instead of the relay. No key is needed or sent; a relative URL
@@ -83,6 +92,13 @@ export function resolveOptions(
       `no API key: pass { apiKey } to createClient or set ${API_KEY_ENV}`,
     );
   }
+  if (!options.dangerouslyAllowBrowser && isRunningInBrowser()) {
+    throw new ConfigurationError(
+      "an API key in a browser is readable by anyone who opens the page: " +
+        "call createClient({ proxyUrl }) against a server-side createProxy (chainhub-fal-client/proxy) " +
+        "that holds the key, or pass { dangerouslyAllowBrowser: true } if you accept that risk",
+    );
+  }
   // Widened on purpose: a spec with no servers generates `[]`, and then the caller must say.
   const specServer: string | undefined = (options.contract ?? defaultContract).serverUrls[0];
   const chosen = options.baseUrl ?? env[BASE_URL_ENV] ?? specServer;
@@ -105,7 +121,7 @@ export function resolveOptions(
   return {
     apiKey,
     baseUrl,
-    fetch: fetchImpl,
+    fetch: hostFetch(fetchImpl),
     timeoutMs: options.timeoutMs ?? 60_000,
     retry: {
       ...DEFAULT_RETRY,
@@ -136,7 +152,14 @@ function resolveBehindProxy(
     throw new ConfigurationError(`proxyUrl "${proxyUrl}" is not a URL`);
   }
   return {
-    ...resolveOptions({ ...options, proxyUrl: undefined, apiKey: "proxied", baseUrl }),
+    // A placeholder, never sent: the browser check is for real keys only.
+    ...resolveOptions({
+      ...options,
+      proxyUrl: undefined,
+      apiKey: "proxied",
+      baseUrl,
+      dangerouslyAllowBrowser: true,
+    }),
     apiKey: "",
   };
 }

@@ -18,3 +18,4 @@ export { TimeoutError } from "./timeout-error.js";
 export { AbortedError } from "./aborted-error.js";
 export { JobFailedError } from "./job-failed-error.js";
 export { ConfigurationError } from "./configuration-error.js";
+export { InternalError } from "./internal-error.js";

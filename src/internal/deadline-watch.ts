@@ -42,8 +42,11 @@ export class DeadlineWatch {
 
   private watch(entry: Watched): void {
     this.watched.add(entry);
-    // Unref'd: a pending deadline alone never keeps the process alive; the call it guards does.
-    this.sweeper ??= setInterval(() => this.sweep(), this.periodMs).unref();
+    if (this.sweeper !== undefined) return;
+    this.sweeper = setInterval(() => this.sweep(), this.periodMs);
+    // Unref'd where the host has it (Node, Deno, Bun; a browser's timer is a plain number): a
+    // pending deadline alone never keeps the process alive; the call it guards does.
+    (this.sweeper as { unref?: () => void }).unref?.();
   }
 
   private sweep(): void {

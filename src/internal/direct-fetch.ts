@@ -25,6 +25,8 @@ export function createDirectFetch(options: DirectFetchOptions): DirectFetch {
   const headers: Record<string, string> | undefined = options.apiKey
     ? { authorization: authorization(options.apiKey) }
     : undefined;
+  // Called as a plain function, never as `options.fetch(...)`: a host's fetch refuses a foreign `this`.
+  const fetchImpl = options.fetch;
   return (method, path, signal) => {
     // Only paths: the key goes to our own base URL and never to a host built from a string.
     if (!path.startsWith("/"))
@@ -33,7 +35,7 @@ export function createDirectFetch(options: DirectFetchOptions): DirectFetch {
     const init: RequestInit = { method, redirect: "follow" };
     if (headers) init.headers = headers;
     if (signal) init.signal = signal;
-    const send = () => options.fetch(url, init);
+    const send = () => fetchImpl(url, init);
     const retry = (first: AttemptOutcome) =>
       settleWithRetries(first, {
         method,

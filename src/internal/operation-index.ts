@@ -1,3 +1,4 @@
+import { ConfigurationError } from "../errors/configuration-error.js";
 import type { OperationDescriptor, TaskProtocol } from "./contract.js";
 
 /** An operation with a declared task protocol (`x-async-task`). */
@@ -28,11 +29,11 @@ export class OperationIndex {
     );
   }
 
-  /** Like `find`, or a TypeError naming the operations the spec has. */
+  /** Like `find`, or a ConfigurationError naming the operations the spec has. */
   require(name: string): OperationDescriptor {
     const found = this.find(name);
     if (found) return found;
-    throw new TypeError(`unknown operation "${name}"; known: ${this.known()}`);
+    throw unknownOperation("operation", name, this.operations);
   }
 
   /** Operations submitted to fal's queue. */
@@ -45,11 +46,11 @@ export class OperationIndex {
     return this.operations.find((d) => d.queue && (d.id === name || d.path === name));
   }
 
-  /** Like `findQueue`, or a TypeError naming the queue operations the spec has. */
+  /** Like `findQueue`, or a ConfigurationError naming the queue operations the spec has. */
   requireQueue(name: string): OperationDescriptor {
     const found = this.findQueue(name);
     if (found) return found;
-    throw new TypeError(`unknown queue operation "${name}"; known: ${this.known("queue")}`);
+    throw unknownOperation("queue operation", name, this.queueOperations());
   }
 
   /** An operation with a declared task protocol, by operationId or submit path. */
@@ -67,4 +68,23 @@ export class OperationIndex {
       .map((d) => d.id)
       .join(", ");
   }
+}
+
+/** Names shown in the error: enough to spot a typo, bounded for a spec of thousands. */
+const SHOWN = 20;
+
+/** Nothing was sent: the name is not one of this client's spec (or not the kind asked for). */
+function unknownOperation(
+  kind: string,
+  name: unknown,
+  candidates: readonly OperationDescriptor[],
+): ConfigurationError {
+  const shown = candidates.slice(0, SHOWN).map((d) => d.id);
+  const more = candidates.length > SHOWN ? ` and ${candidates.length - SHOWN} more` : "";
+  const known =
+    candidates.length === 0
+      ? `this client's spec has no ${kind}s`
+      : `known: ${shown.join(", ")}${more}`;
+  const quoted = JSON.stringify(String(name)).slice(0, 200);
+  return new ConfigurationError(`unknown ${kind} ${quoted}; ${known}`);
 }

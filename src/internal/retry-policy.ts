@@ -1,3 +1,5 @@
+import { isNetworkFailure } from "./host-fetch.js";
+
 /**
  * When to try a request again, as pure functions of method, outcome and attempt number.
  *
@@ -5,7 +7,8 @@
  * a paid job, so it retries only where the job provably was not accepted: 429 and 503 answers,
  * and connections that never opened. A reset or a 500/502/504 after sending is ambiguous: the
  * error surfaces instead of risking a second charge. Never on abort, never on a per-attempt
- * timeout, never on a 504 that fal marks as the caller's own deadline.
+ * timeout, never on a 504 that fal marks as the caller's own deadline, never on an error that
+ * did not come out of the host's fetch (see host-fetch.ts).
  */
 export interface RetryOptions {
   /** Retries after the first attempt. @default 3 */
@@ -65,12 +68,11 @@ export function retryDelayForError(
   options: RetryOptions,
   random = Math.random,
 ): number | undefined {
-  if (attempt >= options.maxRetries || isAbort(error)) return undefined;
-  const codes = errorCodes(error);
-  const idempotent = IDEMPOTENT.has(method.toUpperCase());
-  const safe = idempotent
-    ? codes.length > 0 || isFetchFailure(error)
-    : codes.some((c) => NEVER_CONNECTED.has(c));
+  // Only the network's failures: a bug of ours fails the same way on every attempt.
+  if (attempt >= options.maxRetries || isAbort(error) || !isNetworkFailure(error)) return undefined;
+  const safe =
+    IDEMPOTENT.has(method.toUpperCase()) ||
+    errorCodes(error).some((c) => NEVER_CONNECTED.has(c));
   return safe ? backoff(attempt, options, random) : undefined;
 }
 
@@ -101,8 +103,4 @@ export function errorCodes(error: unknown, depth = 0): string[] {
   if (Array.isArray(nested))
     for (const inner of nested) codes.push(...errorCodes(inner, depth + 1));
   return [...codes, ...errorCodes((error as { cause?: unknown }).cause, depth + 1)];
-}
-
-function isFetchFailure(error: unknown): boolean {
-  return error instanceof TypeError;
 }

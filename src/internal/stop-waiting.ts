@@ -36,17 +36,37 @@ export async function rethrowStopped(error: unknown, wait: StoppedWait): Promise
   const aborted = wait.signal?.aborted === true;
   const timedOut = wait.deadline?.aborted === true && !aborted;
   if (!timedOut && !aborted) throw error;
-  if (wait.cancel) await wait.cancel().catch(() => undefined);
-  const outcome = wait.cancel ? "cancelled it" : "it keeps running upstream";
-  if (timedOut)
-    throw new TimeoutError(
-      `${wait.what} ${wait.requestId} did not finish within ${wait.timeoutMs} ms; ${outcome}`,
-      wait.requestId,
-      { cause: error },
-    );
-  throw new AbortedError(
-    `stopped waiting for ${wait.what} ${wait.requestId}; ${outcome}`,
-    wait.requestId,
-    { cause: error },
-  );
+  // A job that finished meanwhile keeps its paid result: only a real cancel leaves nothing to resume.
+  const cancelled = wait.cancel
+    ? await wait.cancel().then(
+        (outcome) => outcome !== "ALREADY_COMPLETED",
+        () => false,
+      )
+    : false;
+  const outcome = cancelled
+    ? "cancelled it"
+    : wait.cancel
+      ? "it was not cancelled (finished already, or the cancel failed)"
+      : "it keeps running upstream";
+  const stopped = timedOut
+    ? new TimeoutError(
+        `${wait.what} ${wait.requestId} did not finish within ${wait.timeoutMs} ms; ${outcome}`,
+        wait.requestId,
+        { cause: error },
+      )
+    : new AbortedError(
+        `stopped waiting for ${wait.what} ${wait.requestId}; ${outcome}`,
+        wait.requestId,
+        { cause: error },
+      );
+  if (cancelled) cancelledJobs.add(stopped);
+  throw stopped;
+}
+
+/** Stops that cancelled their job: there is nothing left to resume. */
+const cancelledJobs = new WeakSet<Error>();
+
+/** True for the TimeoutError or AbortedError of a wait that cancelled its job upstream. */
+export function cancelledTheJob(error: unknown): boolean {
+  return error instanceof Error && cancelledJobs.has(error);
 }

@@ -2,9 +2,12 @@ import type { Client } from "openapi-fetch";
 import { AbortedError } from "../errors/aborted-error.js";
 import type { RequestContext } from "../errors/chainhub-error.js";
 import { ConnectionError } from "../errors/connection-error.js";
+import { ChainHubError } from "../errors/chainhub-error.js";
 import { createApiError } from "../errors/create-api-error.js";
+import { InternalError } from "../errors/internal-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import type { DirectFetch } from "./direct-fetch.js";
+import { isNetworkFailure, parseJson, readText } from "./host-fetch.js";
 import { errorCodes } from "./retry-policy.js";
 import type { Redactor } from "./redact.js";
 import { pathOfUrl } from "./url-path.js";
@@ -34,8 +37,9 @@ export interface CallResult<T> {
 /**
  * Every HTTP exchange of the facade goes through openapi-fetch here, and every failure leaves as
  * one of our typed errors: non-2xx -> ApiError subclass, transport -> ConnectionError,
- * deadline -> TimeoutError, caller abort -> AbortedError. openapi-fetch itself never throws on
- * a status; we throw, so callers have one error contract.
+ * deadline -> TimeoutError, caller abort -> AbortedError, anything our own code (or a
+ * middleware) threw -> InternalError. openapi-fetch itself never throws on a status; we throw,
+ * so callers have one error contract.
  */
 export class Transport {
   constructor(
@@ -57,6 +61,8 @@ export class Transport {
       if (options.query || options.params)
         init.params = { ...options.params, ...(options.query ? { query: options.query } : {}) };
       if (options.signal) init.signal = options.signal;
+      // We read a 2xx body ourselves (readBody), so a connection cut mid-body is told apart from a bug.
+      init.parseAs = "stream";
       outcome = await (
         this.client.request as (
           m: string,
@@ -64,6 +70,8 @@ export class Transport {
           i: unknown,
         ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
       )(method.toLowerCase(), path, init);
+      if (outcome.response.ok && outcome.data !== undefined)
+        outcome = await readBody(outcome.response);
     } catch (error) {
       throw this.redactor.error(classifyFailure(error, context, options.signal));
     }
@@ -137,11 +145,10 @@ async function readBody(
   const chunked = response.headers.get("transfer-encoding")?.includes("chunked");
   if (response.status === 204 || (length === "0" && !chunked)) return { response };
   if (response.ok) {
-    if (length) return { data: await response.json(), response };
-    const raw = await response.text();
-    return { data: raw ? JSON.parse(raw) : undefined, response };
+    const raw = await readText(response);
+    return { data: raw ? parseJson(raw) : undefined, response };
   }
-  const text = await response.text();
+  const text = await readText(response);
   try {
     return { error: JSON.parse(text), response };
   } catch {
@@ -169,6 +176,9 @@ function classifyFailure(
       { cause: error },
     );
   }
+  // Ours (or a middleware's, already typed): never dressed up as the network's.
+  if (error instanceof ChainHubError) return error;
+  if (!isNetworkFailure(error)) return new InternalError(error, context);
   if (error instanceof SyntaxError) {
     return new ConnectionError(
       "the API answered with a body that is not valid JSON",

@@ -6,12 +6,16 @@ import {
   retryDelayForError,
   retryDelayForResponse,
 } from "../../../src/internal/retry-policy.js";
+import { markNetworkFailure } from "../../../src/internal/host-fetch.js";
 
 const options = { ...DEFAULT_RETRY, initialDelayMs: 100 };
 const response = (status: number, headers: Record<string, string> = {}) =>
   new Response(null, { status, headers });
+/** What the host's fetch rejects with (host-fetch.ts marks it as it comes out). */
 const fetchFailed = (code: string) =>
-  Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error(code), { code }) });
+  markNetworkFailure(
+    Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error(code), { code }) }),
+  );
 const half = () => 0.5;
 
 describe("retry policy", () => {
@@ -72,10 +76,23 @@ describe("retry policy", () => {
       retryDelayForError("POST", fetchFailed("UND_ERR_SOCKET"), 0, options, half),
     ).toBeUndefined();
     expect(retryDelayForError("POST", fetchFailed("ECONNREFUSED"), 0, options, half)).toBe(100);
-    const happyEyeballs = Object.assign(new TypeError("fetch failed"), {
-      cause: new AggregateError([Object.assign(new Error(), { code: "ECONNREFUSED" })]),
-    });
+    const happyEyeballs = markNetworkFailure(
+      Object.assign(new TypeError("fetch failed"), {
+        cause: new AggregateError([Object.assign(new Error(), { code: "ECONNREFUSED" })]),
+      }),
+    );
     expect(retryDelayForError("POST", happyEyeballs, 0, options, half)).toBe(100);
+  });
+
+  it("never retries an error our own code threw, whatever its class or code", () => {
+    const bug = new TypeError("setInterval(...).unref is not a function");
+    expect(retryDelayForError("GET", bug, 0, options, half)).toBeUndefined();
+    const withCode = Object.assign(new TypeError("fetch failed"), { code: "ECONNRESET" });
+    expect(retryDelayForError("GET", withCode, 0, options, half)).toBeUndefined();
+    // Browsers say nothing more than this about a failed fetch: a read retries it, a submit does not.
+    const browserFailure = markNetworkFailure(new TypeError("Failed to fetch"));
+    expect(retryDelayForError("GET", browserFailure, 0, options, half)).toBe(100);
+    expect(retryDelayForError("POST", browserFailure, 0, options, half)).toBeUndefined();
   });
 
   it("never retries an abort or a timeout", () => {

@@ -1,0 +1,27 @@
+import { ChainHubError, type RequestContext } from "./chainhub-error.js";
+import { pathOfUrl } from "../internal/url-path.js";
+
+/**
+ * Something in this client (or a middleware or callback it ran) threw: a bug or a host API the
+ * runtime lacks, not the network and not the API. Never retried, since it would fail the same
+ * way again; `cause` holds what was thrown. Please report it if it is not your own callback's.
+ */
+export class InternalError extends ChainHubError {
+  override name = "InternalError";
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(cause: unknown, context?: RequestContext) {
+    const where = context ? `: ${context.method} ${pathOfUrl(context.url)}` : "";
+    super(`internal error, not a network failure (${describe(cause)})${where}`, { cause });
+    this.method = context?.method;
+    this.url = context?.url;
+    this.requestId = context?.requestId;
+  }
+}
+
+function describe(cause: unknown): string {
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`.slice(0, 300);
+  return String(cause).slice(0, 300);
+}
