@@ -11,7 +11,11 @@ export function asChainHubError(error: unknown): ChainHubError {
  * A failure after a paid submit must not lose the job: the error carries its `requestId` and
  * its message says how to pick the result up again, unless the wait cancelled the job itself.
  */
-export function resumableError(error: unknown, operation: string, requestId: string): ChainHubError {
+export function resumableError(
+  error: unknown,
+  operation: string,
+  requestId: string,
+): ChainHubError {
   const typed = asChainHubError(error);
   if ((typed as { requestId?: unknown }).requestId === undefined)
     Object.defineProperty(typed, "requestId", {

@@ -71,8 +71,7 @@ export function retryDelayForError(
   // Only the network's failures: a bug of ours fails the same way on every attempt.
   if (attempt >= options.maxRetries || isAbort(error) || !isNetworkFailure(error)) return undefined;
   const safe =
-    IDEMPOTENT.has(method.toUpperCase()) ||
-    errorCodes(error).some((c) => NEVER_CONNECTED.has(c));
+    IDEMPOTENT.has(method.toUpperCase()) || errorCodes(error).some((c) => NEVER_CONNECTED.has(c));
   return safe ? backoff(attempt, options, random) : undefined;
 }
 

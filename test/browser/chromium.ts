@@ -42,7 +42,8 @@ export function ensureChromium(): void {
     const output = (error as { stderr?: Buffer }).stderr?.toString().slice(-2000) ?? "";
     throw new Error(`could not install chromium with apt-get: ${output}`, { cause: error });
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium, but ${CHROMIUM} is absent`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`apt-get installed chromium, but ${CHROMIUM} is absent`);
 }
 
 /** A headless Chromium with a fresh profile; `close` also removes the profile. */

@@ -84,9 +84,15 @@ describe("the client in a real browser, through the proxy", () => {
   });
 
   const edit = (run: PageCase): Promise<PageOutcome> =>
-    page.evaluate((r) => (globalThis as unknown as Window & {
-      editInPage(c: PageCase): Promise<PageOutcome>;
-    }).editInPage(r), run);
+    page.evaluate(
+      (r) =>
+        (
+          globalThis as unknown as Window & {
+            editInPage(c: PageCase): Promise<PageOutcome>;
+          }
+        ).editInPage(r),
+      run,
+    );
 
   describe.each(["file", "url"] as const)("with a %s input", (input) => {
     it.each(OPTIONS)(

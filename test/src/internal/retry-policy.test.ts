@@ -14,7 +14,9 @@ const response = (status: number, headers: Record<string, string> = {}) =>
 /** What the host's fetch rejects with (host-fetch.ts marks it as it comes out). */
 const fetchFailed = (code: string) =>
   markNetworkFailure(
-    Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error(code), { code }) }),
+    Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new Error(code), { code }),
+    }),
   );
 const half = () => 0.5;
 
