@@ -85,6 +85,7 @@ function unknownOperation(
     candidates.length === 0
       ? `this client's spec has no ${kind}s`
       : `known: ${shown.join(", ")}${more}`;
-  const quoted = JSON.stringify(String(name)).slice(0, 200);
+  const text = String(name);
+  const quoted = JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}…` : text);
   return new ConfigurationError(`unknown ${kind} ${quoted}; ${known}`);
 }

@@ -6,7 +6,13 @@ import { createContext, runInContext, type Context } from "node:vm";
  * throw "Illegal invocation" when called with a foreign `this`, as browsers' do. A bundle run
  * here fails the way it would in Chromium, in a few milliseconds.
  */
-export function createStrictHost(page: { window?: boolean } = {}): {
+export function createStrictHost(
+  page: {
+    window?: boolean;
+    /** Globals that replace the host's, e.g. an older browser's `AbortSignal`. */
+    globals?: Record<string, unknown>;
+  } = {},
+): {
   context: Context;
   run(code: string): unknown;
 } {
@@ -71,6 +77,7 @@ export function createStrictHost(page: { window?: boolean } = {}): {
     btoa: hostFunction("btoa", btoa),
     atob: hostFunction("atob", atob),
   });
+  Object.assign(context, page.globals);
   if (page.window) {
     Object.assign(context, { document: {}, navigator: { userAgent: "strict-host" } });
     runInContext("globalThis.window = globalThis", context);
