@@ -97,8 +97,8 @@ describe("internal errors are not network errors", () => {
         logLevel: "silent",
       })
     ).outputFiles[0]!.text;
-    // Safari before 17.4 has no AbortSignal.any.
-    const { any: _, ...legacy } = Object.getOwnPropertyDescriptors(AbortSignal);
+    // Safari before 16 has neither AbortSignal.any nor AbortSignal.timeout.
+    const { any: _, timeout: __, ...legacy } = Object.getOwnPropertyDescriptors(AbortSignal);
     const host = createStrictHost({
       globals: { AbortSignal: Object.defineProperties(function AbortSignal() {}, legacy) },
     });
@@ -108,9 +108,10 @@ describe("internal errors are not network errors", () => {
     const before = submits(env.emulator);
     const error = (await bundled
       .createClient({ ...options, pollIntervalMs: 10 })
-      .run("falAiFluxProKontextMax", validInput, { signal: new AbortController().signal })
+      .run("falAiFluxProKontextMax", validInput, { timeoutMs: 60_000 })
       .catch((e: unknown) => e)) as InternalError;
     expect(error.name).toBe("InternalError");
+    expect(error.message).toMatch(/AbortSignal\.timeout is not a function/);
     expect(submits(env.emulator)).toBe(before + 1);
     expect(error.requestId).toMatch(/\S/);
     const resume = `client.wait({ operation: "falAiFluxProKontextMax", requestId: "${error.requestId}" })`;
