@@ -43,7 +43,7 @@ interface Report {
  * the runtime's own server (Deno.serve, Bun.serve), the client calling it, the emulator upstream.
  */
 describe.each(RUNTIMES)("the client and the proxy under $name", ({ name, bin, args }) => {
-  const env = useEmulator({ apiKey: KEY, timing: { queueMs: 20, runMs: 20 } });
+  const env = useEmulator({ apiKey: KEY });
   let script: string;
 
   beforeAll(async () => {

@@ -42,9 +42,10 @@ describe.each([
   });
 
   it("give each attempt its own deadline", async () => {
-    const client = env.client({ ...extra, timeoutMs: 100, maxRetries: 0 });
-    const handle = await client.queue.submit("falAiFluxProKontextMax", validInput);
-    env.emulator.inject({ kind: "stall", route: "status", stallMs: 2_000 });
+    // The submit under the default deadline: on a loaded machine 100 ms may not be enough for it.
+    const handle = await env.client(extra).queue.submit("falAiFluxProKontextMax", validInput);
+    const client = env.client({ ...extra, timeoutMs: 300, maxRetries: 0 });
+    env.emulator.inject({ kind: "stall", route: "status", stallMs: 10_000 });
     await expect(client.queue.status(handle)).rejects.toThrow(TimeoutError);
     // The next attempt is not held up by the one given up on.
     await expect(client.queue.status(handle)).resolves.toHaveProperty("status");
