@@ -16,7 +16,7 @@ import { loggingMiddleware } from "./middleware/logging.js";
 import { retryMiddleware, type RetryEvent } from "./middleware/retry.js";
 import { withDeadlineRace, withTimeout } from "./middleware/timeout.js";
 import { resolveOptions, type ClientOptions } from "./options.js";
-import { QueueClient } from "./queue/queue-client.js";
+import { checkJobRef, QueueClient } from "./queue/queue-client.js";
 import type {
   InputOf,
   QueueOperation,
@@ -209,6 +209,7 @@ export function createClient<C extends Contract = typeof defaultContract>(
   const wait = (ref: LooseRef, waitOptions?: WaitOptions) =>
     guarded(
       (async () => {
+        checkJobRef(ref);
         const operation = String("urls" in ref ? ref.operationId : ref.operation);
         const task = operations.task(operation);
         if (task) {

@@ -1,5 +1,7 @@
 import { ApiError, type FieldIssue } from "../errors/api-error.js";
+import { ConfigurationError } from "../errors/configuration-error.js";
 import { ValidationError } from "../errors/validation-error.js";
+import { asChainHubError } from "../internal/after-submit.js";
 import { resolveFileInputs } from "../files/file-inputs.js";
 import type { AnyTypes, DefaultTypes, OperationDescriptor } from "../internal/contract.js";
 import type { OperationIndex } from "../internal/operation-index.js";
@@ -57,7 +59,7 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
     try {
       return await this.send(operation, input, options);
     } catch (error) {
-      throw this.settings.redactor.error(error);
+      throw this.settings.redactor.error(asChainHubError(error));
     }
   }
 
@@ -138,6 +140,7 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
 
   /** Rebuilds a handle from a persisted `{ operation, requestId }`. */
   handleOf<N extends QueueOperation<T>>(ref: QueueRef<N, T>): QueueHandle<N, T> {
+    checkJobRef(ref);
     if ("urls" in ref) return ref;
     const descriptor = this.describe(ref.operation);
     return {
@@ -146,6 +149,18 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
       urls: queueUrls(descriptor.path, ref.requestId),
     };
   }
+}
+
+/** A job reference from the caller (maybe from storage): a handle or `{ operation, requestId }`. */
+export function checkJobRef(ref: unknown): void {
+  const fields = ref as { requestId?: unknown; urls?: unknown; operation?: unknown } | null;
+  if (
+    typeof fields !== "object" ||
+    fields === null ||
+    typeof fields.requestId !== "string" ||
+    (fields.urls === undefined && typeof fields.operation !== "string")
+  )
+    throw new ConfigurationError("expected a job's handle or { operation, requestId }");
 }
 
 /** The body as it will be sent (required fields filled with their declared defaults) and its problems. */
