@@ -37,7 +37,7 @@ export function ensureChromium(): void {
     });
   try {
     apt(["update"]);
-    apt(["install", "-y", "--no-install-recommends", "chromium"]);
+    apt(["install", "-y", "chromium"]);
   } catch (error) {
     const output = (error as { stderr?: Buffer }).stderr?.toString().slice(-2000) ?? "";
     throw new Error(`could not install chromium with apt-get: ${output}`, { cause: error });
