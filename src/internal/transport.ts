@@ -73,9 +73,20 @@ export class Transport {
       if (outcome.response.ok && outcome.data !== undefined)
         outcome = await readBody(outcome.response);
     } catch (error) {
-      throw this.redactor.error(classifyFailure(error, context, options.signal));
+      throw this.redactor.error(
+        classifyFailure(error, this.answered(context, outcome?.response), options.signal),
+      );
     }
     return this.settle<T>(outcome, context, options.requestId);
+  }
+
+  /**
+   * The context of a call whose answer arrived but could not be read: a submit's 2xx means the
+   * job was accepted (and paid), so the id its header names must reach the error.
+   */
+  private answered(context: RequestContext, response: Response | undefined): RequestContext {
+    const id = response?.headers.get("x-fal-request-id");
+    return id && !context.requestId ? { ...context, requestId: this.redactor.text(id) } : context;
   }
 
   /**
@@ -94,10 +105,14 @@ export class Transport {
       ? `${path}${path.includes("?") ? "&" : "?"}${new URLSearchParams(options.query)}`
       : path;
     let outcome;
+    let response: Response | undefined;
     try {
-      outcome = await readBody(await this.direct(context.method, target, options.signal));
+      response = await this.direct(context.method, target, options.signal);
+      outcome = await readBody(response);
     } catch (error) {
-      throw this.redactor.error(classifyFailure(error, context, options.signal));
+      throw this.redactor.error(
+        classifyFailure(error, this.answered(context, response), options.signal),
+      );
     }
     return this.settle<T>(outcome, context, options.requestId);
   }

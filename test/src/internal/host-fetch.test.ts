@@ -85,6 +85,26 @@ describe("internal errors are not network errors", () => {
     expect(submits(env.emulator)).toBe(before);
   });
 
+  it("reports a submit whose accepted answer was cut mid-body as a ConnectionError naming the job", async () => {
+    const cut = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"status": "IN_QUEUE", "request_id": '));
+            controller.error(new TypeError("terminated"));
+          },
+        }),
+        {
+          status: 200,
+          headers: { "x-fal-request-id": "job-42", "content-type": "application/json" },
+        },
+      );
+    const client = env.client({ fetch: async () => cut() });
+    const error = await client.run("falAiFluxProKontextMax", validInput).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).requestId).toBe("job-42");
+  });
+
   it("names the job and how to resume it when a missing host API fails the wait after a paid submit", async () => {
     const iife = (
       await build({
