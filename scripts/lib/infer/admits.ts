@@ -9,6 +9,7 @@ export const VALUE_KEYWORDS = [
   "maxLength",
   "minItems",
   "maxItems",
+  "multipleOf",
 ] as const;
 
 /** Whether `schema[keyword]` accepts `value`; a keyword about another kind of value does. */
@@ -31,6 +32,14 @@ export function keywordAdmits(schema: JsonObject, keyword: string, value: unknow
     case "maxLength":
     case "maxItems":
       return typeof bound !== "number" || length === undefined || length <= bound;
+    case "multipleOf":
+      // The same tolerance the runtime validator allows (src/validate/validate.ts).
+      return (
+        typeof bound !== "number" ||
+        bound <= 0 ||
+        number === undefined ||
+        Math.abs(number / bound - Math.round(number / bound)) <= 1e-9
+      );
     default:
       return true;
   }

@@ -2,6 +2,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import { toPointer } from "../json-pointer.js";
 import { walkSchemas, type JsonObject } from "../openapi-walk.js";
 import { keywordAdmits, refusingKeyword } from "./admits.js";
+import { applyMultipleOf } from "./apply-multiple-of.js";
 import { coerceToType } from "./coerce.js";
 import { parseProse, type ProseRange } from "./parse-prose.js";
 
@@ -27,6 +28,8 @@ export function inferConstraints(document: JsonObject, diagnostics: Diagnostics)
     if (prose.enum) applied.push(...applyEnum(schema, prose.enum, report));
     if (prose.range) applied.push(...applyRange(schema, prose.range, report));
     if (prose.default !== undefined) applied.push(...applyDefault(schema, prose.default, report));
+    if (prose.multipleOf !== undefined)
+      applied.push(...applyMultipleOf(schema, prose.multipleOf, report));
     if (applied.length === 0) return;
     schema[INFERRED_FROM] = "description";
     schema[INFERRED_KEYWORDS] = applied;

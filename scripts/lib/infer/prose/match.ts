@@ -60,24 +60,46 @@ function endsStatement(token: Token): boolean {
 }
 
 const INTRODUCES_EXAMPLE = ["e.g.", "eg.", "such"];
+/** Advice, not a rule: "建议不超过500字", "It is recommended not to exceed 300 characters". */
+const ADVICE_WORDS = ["recommended", "recommend", "suggested", "suggest", "ideally"];
+const CJK_ADVICE = /建议|推荐|最好|一般|通常/;
+/** A habit, not a rule: "usually between 1 and 4". */
+const HABIT_WORDS = ["typically", "generally", "usually", "normally"];
+/** "每个分镜的最大长度不超过512": a bound on each item of the field, not on the field. */
+const CJK_EACH = /^(?:每个|每张|每条|每段|每一|每)/;
+const EACH_WORDS = ["each", "every", "per"];
+const BULLET_MARKS = ["-", "*", "•", "●", "○", "◦", "·"];
 
 /**
  * Marks the tokens that state no constraint of the field: from "for example", "e.g." or "such
- * as" to the end of the sentence ("For example, at 0.5, at most 50% of the log…"), and whole
+ * as" to the end of the sentence ("For example, at 0.5, at most 50% of the log…"), whole
  * sentences under a condition on something else ("For gpt-image-1, must be one of …",
- * "对于 gpt-image-1，支持的取值有：…").
+ * "对于 gpt-image-1，支持的取值有：…") or about each item ("每个分镜…不超过512"), and advice from
+ * where it starts ("建议不超过500字", "we generally recommend …"): advice neither applies a bound
+ * nor contests one stated elsewhere.
  */
 export function markExamples(tokens: Token[]): void {
   let aside = false;
+  let position = 0;
   tokens.forEach((token, i) => {
-    const startsSentence = i === 0 || endsStatement(tokens[i - 1]!);
-    if (endsStatement(token)) aside = false;
-    else if (
-      isWord(token, ...INTRODUCES_EXAMPLE) ||
-      (isWord(token, "example", "examples") && isWord(tokens[i - 1], "for")) ||
-      (token.kind === "cjk" && /例如|比如|譬如/.test(token.text)) ||
-      (startsSentence &&
-        (isWord(token, "for") || (token.kind === "cjk" && /^(?:对于|针对)/.test(token.text))))
+    if (endsStatement(token)) {
+      aside = false;
+      position = 0;
+      return;
+    }
+    // The first token of a sentence, or the first after a bullet that starts it.
+    const opening = position === 0 || (position === 1 && isPunct(tokens[i - 1], ...BULLET_MARKS));
+    position++;
+    if (
+      isWord(token, ...INTRODUCES_EXAMPLE, ...ADVICE_WORDS, ...HABIT_WORDS) ||
+      (isWord(token, "example", "examples") &&
+        (isWord(tokens[i - 1], "for") || isWord(tokens[i + 1], "value", "values") || opening)) ||
+      (token.kind === "cjk" &&
+        (/例如|比如|譬如|示例/.test(token.text) || CJK_ADVICE.test(token.text))) ||
+      (opening &&
+        (isWord(token, "for", ...EACH_WORDS) ||
+          (token.kind === "cjk" &&
+            (/^(?:对于|针对)/.test(token.text) || CJK_EACH.test(token.text)))))
     )
       aside = true;
     if (aside) token.example = true;
@@ -86,13 +108,15 @@ export function markExamples(tokens: Token[]): void {
 
 /**
  * Prose that says its own numbers are not the rule ("具体取值范围、默认值需见对应模型",
- * "depends on the model", "一般取值范围"): nothing in it is applied.
+ * "depends on the model"): nothing in it is applied.
  */
 export function hedged(tokens: Token[]): boolean {
   return tokens.some(
     (token) =>
       (token.kind === "cjk" &&
-        /需见|参见对应|以实际为准|视.{0,8}而定|因模型而异|一般取值|通常取值/.test(token.text)) ||
-      isWord(token, "depends", "varies", "typically", "generally", "usually"),
+        /需见|参见对应|以实际为准|视.{0,8}而定|因模型而异|依据模型而定|一般取值|通常取值/.test(
+          token.text,
+        )) ||
+      isWord(token, "depends", "varies"),
   );
 }

@@ -16,7 +16,16 @@ export const QUALIFIERS = [
   "accepted",
   "permitted",
 ];
-export const CJK_ENUM_MARKERS = ["可选值", "可选项", "可选", "枚举值", "枚举", "取值"];
+export const CJK_ENUM_MARKERS = [
+  "可选值",
+  "可选项",
+  "可选",
+  "枚举值",
+  "枚举",
+  "取值",
+  "可用值",
+  "有效值",
+];
 /** Words that introduce or stand beside a list but are never one of its values. */
 export const NOT_VALUES = new Set([
   ...VALUE_WORDS,
@@ -47,7 +56,16 @@ export interface ListStyle {
   quotedOnly?: boolean;
   /** A closing bracket the list must end at. */
   closer?: string;
+  /**
+   * After an explicit marker: items may carry a legend in brackets (`subject（角色特征参考）,
+   * face（人物长相参考）`), and the list may end where a new clause starts without punctuation
+   * (`on，off仅V2.6…`, `720p或者1080p默认720p`, `6 或 10（10秒仅…）`, `…或 1024x1024之一`).
+   */
+  marked?: boolean;
 }
+
+/** A bracketed legend after an item is at most this long: it also bounds the look-ahead. */
+const LEGEND_SPAN = 24;
 
 /**
  * Reads `a, b or c` from `at`: single-token items and joiners, up to the end of the sentence.
@@ -61,6 +79,7 @@ export function readList(tokens: Token[], at: number, style: ListStyle): ReadLis
     if (item === undefined) return { end: i };
     items.push(item);
     i++;
+    if (style.marked) i = afterLegend(tokens, i);
     if (isWord(tokens[i], "etc", "etc.") || isPunct(tokens[i], "…")) {
       i++;
       if (isPunct(tokens[i], ".") && !endsSentence(tokens[i + 1])) i++;
@@ -73,9 +92,32 @@ export function readList(tokens: Token[], at: number, style: ListStyle): ReadLis
   }
   const closed = style.closer
     ? isPunct(tokens[i], style.closer)
-    : endsSentence(tokens[i]) || defaultClauseAt(tokens, i);
+    : endsSentence(tokens[i]) ||
+      defaultClauseAt(tokens, i) ||
+      (style.marked === true && opensClause(tokens[i]));
   if (!closed || items.length < 2) return { end: i };
   return { items: [...new Set(items)], end: i };
+}
+
+/** The index after a bracketed legend at `at` (`（角色特征参考）`), or `at` when there is none. */
+function afterLegend(tokens: Token[], at: number): number {
+  if (!isPunct(tokens[at], "(", "（")) return at;
+  for (let j = at + 1; j < Math.min(tokens.length, at + LEGEND_SPAN); j++) {
+    const token = tokens[j]!;
+    if (token.kind === "break" || isPunct(token, "(", "（")) return at;
+    if (isPunct(token, ")", "）")) return j + 1;
+  }
+  return at;
+}
+
+/**
+ * Where a new clause starts with no punctuation before it: a default (`默认720p`), a bracket,
+ * Chinese text (`仅V2.6及…`), `之一`. Never `等`/`之类`: "a、b等" leaves the list open.
+ */
+function opensClause(token: Token | undefined): boolean {
+  if (token === undefined) return false;
+  if (isDefaultWord(token) || isPunct(token, "(", "（")) return true;
+  return token.kind === "cjk" && !/^(?:等|之类|及其|或其)/.test(token.text);
 }
 
 /** `items` when a list was read; `end` where reading stopped either way. */

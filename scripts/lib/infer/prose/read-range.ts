@@ -2,7 +2,8 @@
  * Ranges in prose: `range: 1-20`, `between 1 and 20`, `(1-4)`, `1~47`, `1 to 4000 characters`,
  * `minimum 3`, `at most 8`, `取值范围：[1, 20]`, `最大值 10`.
  */
-import { cjkEndsWith, isPunct, isWord, skipFiller } from "./match.js";
+import { cjkEndsWith, endsSentence, isPunct, isWord, skipFiller } from "./match.js";
+import { CONTESTED, LENGTH_WORDS, maximumMarker, minimumMarker, oneBound } from "./read-bounds.js";
 import type { Token } from "./tokens.js";
 
 /** Bounds as written; the caller coerces them to the property's type. */
@@ -18,15 +19,25 @@ export interface ProseRange {
 const SPAN_SEPARATORS = ["-", "–", "—", "~", "～", ",", "，"];
 const OPEN_BRACKETS = ["[", "(", "（"];
 const CLOSE_BRACKETS = ["]", ")", "）"];
-const LENGTH_WORDS = ["length", "character", "characters", "char", "chars"];
 
 export function findRange(tokens: Token[]): ProseRange | undefined {
+  // Only what is stated of the field counts: "每个分镜的最大长度" is about each item.
   const ofLength = tokens.some(
-    (t) => isWord(t, ...LENGTH_WORDS) || (t.kind === "cjk" && /长度|字符|字数/.test(t.text)),
+    (t) =>
+      !t.example &&
+      (isWord(t, ...LENGTH_WORDS) || (t.kind === "cjk" && /长度|字符|字数/.test(t.text))),
   );
-  const span = markedSpan(tokens) ?? bracketSpan(tokens) ?? tildeSpan(tokens) ?? lengthSpan(tokens);
-  const min = firstBound(tokens, minimumMarker);
-  const max = firstBound(tokens, maximumMarker);
+  const span =
+    markedSpan(tokens) ??
+    betweenSpan(tokens) ??
+    bracketSpan(tokens) ??
+    tildeSpan(tokens) ??
+    lengthSpan(tokens) ??
+    labelledSpan(tokens);
+  const min = oneBound(tokens, minimumMarker, ofLength);
+  const max = oneBound(tokens, maximumMarker, ofLength);
+  if (min === CONTESTED || max === CONTESTED)
+    return span ? { ...span, ofLength, contested: true } : { ofLength, contested: true };
   if (span) {
     // "range 1-4, max 2": the prose disagrees with itself, so neither bound can be trusted.
     const contested =
@@ -61,7 +72,7 @@ function spanAt(tokens: Token[], at: number, dashesOnly = false): Span | undefin
     ? isPunct(separator, "-", "–", "—", "~", "～") || isWord(separator, "to")
     : isPunct(separator, ...SPAN_SEPARATORS) ||
       isWord(separator, "to", "and") ||
-      (separator?.kind === "cjk" && (separator.text === "至" || separator.text === "到"));
+      (separator?.kind === "cjk" && ["至", "到", "和", "与"].includes(separator.text));
   return separates ? { min: low.text, max: high.text, end: at + 3 } : undefined;
 }
 
@@ -97,7 +108,37 @@ export function rangeMarkerEnd(tokens: Token[], at: number): number | undefined 
   const token = tokens[at];
   if (isWord(token, "range")) return isWord(tokens[at + 1], "value", "values") ? at + 2 : at + 1;
   if (isWord(token, "between", "from")) return at + 1;
-  if (cjkEndsWith(token, ["范围"])) return at + 1;
+  // 范围, 取值范围, 范围值 (the vendor's own word), 有效范围, 取值1-4, 必须介于 1 和 10 之间.
+  if (cjkEndsWith(token, ["范围", "范围值", "取值", "介于"])) return at + 1;
+  return undefined;
+}
+
+/**
+ * `-2.0 和 2.0 之间的数字`, `选择0.25到4.0之间的值`: two numbers joined by 和/到/至/与 and followed
+ * by 之间 ("between") need no marker before them.
+ */
+function betweenSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (tokens[i]!.example || tokens[i]!.kind !== "number") continue;
+    const span = spanAt(tokens, i);
+    const after = span && tokens[span.end];
+    if (span && after?.kind === "cjk" && after.text.startsWith("之间"))
+      return { min: span.min, max: span.max };
+  }
+  return undefined;
+}
+
+/**
+ * `生成图片数量：1-6`: a span that is all a label's colon introduces, up to the end of the
+ * sentence. Only dashes join it: `Sizes: 1, 2` is a list.
+ */
+function labelledSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
+  for (let i = 1; i + 3 < tokens.length; i++) {
+    if (tokens[i]!.example || !isPunct(tokens[i], ":", "：")) continue;
+    if (tokens[i - 1]!.kind !== "cjk" && tokens[i - 1]!.kind !== "word") continue;
+    const span = spanAt(tokens, i + 1, true);
+    if (span && endsSentence(tokens[span.end])) return { min: span.min, max: span.max };
+  }
   return undefined;
 }
 
@@ -137,58 +178,6 @@ function lengthSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
       (unit?.kind === "cjk" && /^(?:个?字符|字)/.test(unit.text))
     )
       return { min: span.min, max: span.max };
-  }
-  return undefined;
-}
-
-type Marker = (tokens: Token[], at: number) => number | undefined;
-
-const minimumMarker: Marker = (tokens, at) =>
-  boundMarker(
-    tokens,
-    at,
-    ["min", "minimum"],
-    ["least"],
-    [">=", "≥"],
-    ["最小长度", "最小值", "最小", "不小于", "不低于"],
-  );
-const maximumMarker: Marker = (tokens, at) =>
-  boundMarker(
-    tokens,
-    at,
-    ["max", "maximum"],
-    ["most"],
-    ["<=", "≤"],
-    ["最大长度", "最大值", "最大", "不超过", "不大于", "不高于"],
-  ) ??
-  (isWord(tokens[at], "up") && isWord(tokens[at + 1], "to") ? at + 2 : undefined) ??
-  (isWord(tokens[at], "limit") && isWord(tokens[at + 1], "of") ? at + 2 : undefined);
-
-/** `min`, `minimum value`, `at least`, `>=`, `最小值`: the index after the marker. */
-function boundMarker(
-  tokens: Token[],
-  at: number,
-  words: string[],
-  afterAt: string[],
-  symbols: string[],
-  cjk: string[],
-): number | undefined {
-  const token = tokens[at];
-  // `maximum value`, `maximum length` (a length: the caller knows from the words around).
-  if (isWord(token, ...words)) return isWord(tokens[at + 1], "value", "length") ? at + 2 : at + 1;
-  if (isWord(token, "at") && isWord(tokens[at + 1], ...afterAt)) return at + 2;
-  if (isPunct(token, ...symbols)) return at + 1;
-  if (cjkEndsWith(token, cjk)) return at + 1;
-  return undefined;
-}
-
-function firstBound(tokens: Token[], marker: Marker): string | undefined {
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.example) continue;
-    const after = marker(tokens, i);
-    if (after === undefined) continue;
-    const at = skipFiller(tokens, after, ["is", "of"], [":", "：", "="]);
-    if (tokens[at]?.kind === "number") return tokens[at]!.text;
   }
   return undefined;
 }

@@ -75,13 +75,18 @@ export function tokenize(text: string): Token[] {
       const start = i;
       while (i < text.length && isCjk(text[i]!)) i++;
       push("cjk", text.slice(start, i));
-    } else if (isWordChar(char) || startsSignedNumber(text, i, tokens)) {
+    } else if (isWordChar(char) || startsSignedNumber(text, i)) {
       const start = i;
       i = wordEnd(text, i + 1);
       if (text[i] === "." && ABBREVIATIONS.has(text.slice(start, i).toLowerCase())) i++;
-      const word = text.slice(start, i);
-      if (isNumber(word)) push("number", word.replace("\u2212", "-"));
+      // `16：9` is the ratio 16:9 written with a full-width colon.
+      const word = text.slice(start, i).replaceAll("\uff1a", ":");
+      const grouped = withoutThousandsSeparators(word);
+      if (isNumber(grouped)) push("number", grouped.replace("\u2212", "-"));
       else push("word", word);
+    } else if (char === "<" && htmlTagEnd(text, i) !== -1) {
+      // apifox keeps the HTML a description was written with (`<b>此处固定为：1</b>`).
+      i = htmlTagEnd(text, i) + 1;
     } else if ((char === ">" || char === "<") && text[i + 1] === "=") {
       push("punct", char + "=");
       i += 2;
@@ -91,6 +96,23 @@ export function tokenize(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+/** Longest HTML tag skipped as markup: also bounds the scan from each `<`. */
+const MAX_TAG = 200;
+
+/** The index of the `>` closing an HTML tag (`<b>`, `</b>`, `<a href="…">`) at `at`, or -1. */
+function htmlTagEnd(text: string, at: number): number {
+  let j = at + 1;
+  if (text[j] === "/") j++;
+  if (!/[A-Za-z]/.test(text[j] ?? "")) return -1;
+  const limit = Math.min(text.length, at + MAX_TAG);
+  for (; j < limit; j++) {
+    const char = text[j]!;
+    if (char === ">") return j;
+    if (char === "<" || char === "\n" || char === "\r") return -1;
+  }
+  return -1;
 }
 
 /** An apostrophe inside a word ("model's") opens nothing. */
@@ -110,15 +132,20 @@ function closingQuote(text: string, open: number, close: string): number {
 }
 
 /**
- * Where a word starting before `from` ends. `.`, `:`, `/` and `-` join word characters
+ * Where a word starting at `from - 1` ends. `.`, `:`, `/` and `-` join word characters
  * (`gemini-1.5`, `16:9`, `image/png`), except that `-` between two digits is a range
- * (`1-20`) and `:` joins only like to like (`16:9`, not `value:1`).
+ * (`1-20`) unless the word already has a letter (`kling-v2-1`, `chirp-v3-0`), `:` joins only
+ * like to like (`16:9`, not `value:1`), a full-width colon joins two digits (`16：9`), and a
+ * comma joins digit groups of three (`100,000`).
  */
 function wordEnd(text: string, from: number): number {
   let i = from;
+  // Whether the word has a letter yet: a sign (`-1.5`) is not one.
+  let lettered = !isDigit(text[from - 1]!) && !"+-\u2212".includes(text[from - 1]!);
   while (i < text.length) {
     const char = text[i]!;
     if (isWordChar(char)) {
+      if (!isDigit(char)) lettered = true;
       i++;
       continue;
     }
@@ -128,23 +155,43 @@ function wordEnd(text: string, from: number): number {
     const joins =
       char === "." ||
       char === "/" ||
-      (char === "-" && !(isDigit(previous) && isDigit(next))) ||
+      (char === "-" && (lettered || !(isDigit(previous) && isDigit(next)))) ||
       ((char === "+" || char === "-") && (previous === "e" || previous === "E") && isDigit(next)) ||
-      (char === ":" && isDigit(previous) === isDigit(next));
+      (char === ":" && isDigit(previous) === isDigit(next)) ||
+      (char === "\uff1a" && isDigit(previous) && isDigit(next)) ||
+      (char === "," && !lettered && isDigitGroup(text, i + 1));
     if (!joins) break;
     i += 2;
   }
   return i;
 }
 
+/** Three digits and then no fourth: the group after a thousands separator. */
+function isDigitGroup(text: string, at: number): boolean {
+  return (
+    isDigit(text[at] ?? "") &&
+    isDigit(text[at + 1] ?? "") &&
+    isDigit(text[at + 2] ?? "") &&
+    !isDigit(text[at + 3] ?? "")
+  );
+}
+
+/** `100,000` is one number; a word with commas that is not one is left as it was. */
+function withoutThousandsSeparators(word: string): string {
+  if (!word.includes(",")) return word;
+  return /^[-+\u2212]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(word) ? word.replaceAll(",", "") : word;
+}
+
 /** `-1.5` after a space, a bracket or a colon; `1-20` and `a -b` are not signed numbers. */
-function startsSignedNumber(text: string, at: number, tokens: Token[]): boolean {
+function startsSignedNumber(text: string, at: number): boolean {
   const char = text[at];
   if (char !== "-" && char !== "+" && char !== "\u2212") return false;
   if (!isDigit(text[at + 1] ?? "")) return false;
   if (at === 0) return true;
   const previous = text[at - 1]!;
-  if (isSpace(previous)) return tokens.at(-1)?.kind !== "number";
+  // `默认为 0 -2.0 到 2.0`: after a space a minus sign glued to its digits is a sign, even
+  // after a number (a range is written `0-2` or `0 - 2`).
+  if (isSpace(previous)) return true;
   return "([（:：,，=~～".includes(previous);
 }
 
