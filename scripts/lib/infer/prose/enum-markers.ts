@@ -38,7 +38,9 @@ export function enumMarkerAt(tokens: Token[], at: number): EnumMarker | undefine
   if (isWord(token, ...QUALIFIERS)) {
     // "Supported: a, b", "Supported formats: a, b", "Allowed: webp/png/jpeg".
     for (let j = at + 1; j <= at + 1 + QUALIFIED_NOUN_SPAN; j++) {
-      if (isPunct(tokens[j], ":", "：")) return { end: j, strong: false };
+      // "Allowed:", "Valid values:" name the values; "Supported formats:" may name one of many.
+      if (isPunct(tokens[j], ":", "："))
+        return { end: j, strong: isWord(token, "allowed", "valid", "accepted", "permitted") };
       if (tokens[j]?.kind !== "word") break;
     }
     return undefined;
