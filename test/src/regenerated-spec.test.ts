@@ -5,7 +5,7 @@ const CONSUMER_0 = `
 import { createClient, ValidationError } from "./src/index.js";
 import { startEmulator } from "./src/emulator/index.js";
 
-const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 10, runMs: 10 }, imageScale: 0.1 });
+const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 0, runMs: 0, queuePolls: 1, runPolls: 1 }, imageScale: 0.1 });
 const client = createClient({ apiKey: "sk-x", baseUrl: emulator.url, pollIntervalMs: 5 });
 const flux = await client.run("/fal-ai/flux/dev", { prompt: "a cat", acceleration: "high", num_inference_steps: 20 });
 // A default inferred from prose ("Default: 28") leaves its field optional in the input.
@@ -45,7 +45,7 @@ import { createClient } from "./src/index.js";
 import { startEmulator } from "./src/emulator/index.js";
 import { operationTable } from "./generated/index.gen.js";
 
-const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 10, runMs: 10 }, imageScale: 0.05 });
+const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 0, runMs: 0, queuePolls: 1, runPolls: 1 }, imageScale: 0.05 });
 const client = createClient({ apiKey: "sk-x", baseUrl: emulator.url, pollIntervalMs: 5 });
 const { data } = await client.run("/fal-ai/bytedance/seedream/v4/text-to-image", { prompt: "a fox", num_images: 2 });
 // The result type is the model's output, not the queue envelope.
@@ -61,7 +61,7 @@ const CONSUMER_3 = `
 import { AbortedError, createClient, InternalServerError, JobFailedError, TimeoutError, ValidationError } from "./src/index.js";
 import { startEmulator } from "./src/emulator/index.js";
 
-const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 10, runMs: 10 } });
+const emulator = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 0, runMs: 0, queuePolls: 1, runPolls: 1 } });
 const client = createClient({ apiKey: "sk-x", baseUrl: emulator.url, retry: { initialDelayMs: 1 } });
 
 const created = await client.request("POST /v1/videos/text2video", { body: { prompt: "a cat", duration: 5 } });
@@ -106,10 +106,12 @@ const submitted = await fast.request("POST /v1/videos/text2video", { body: { pro
 const resumed = await fast.wait({ operation: "v1VideosText2video", requestId: submitted.data.task_id });
 emulator.inject({ kind: "job-failure", route: "submit", times: 1 });
 const failure = await fast.run("/v1/videos/text2video", { prompt: "doomed" }).catch((e: unknown) => e);
-const slow = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 5_000, runMs: 5_000 } });
+// Tasks that never finish: the deadline and the abort always find a running task to cancel.
+const slow = await startEmulator({ apiKey: "sk-x", timing: { queueMs: 0, runMs: 0, queuePolls: Number.MAX_SAFE_INTEGER } });
 const patient = createClient({ apiKey: "sk-x", baseUrl: slow.url, pollIntervalMs: 5 });
-const timedOut = await patient.run("v1VideosText2video", { prompt: "slow" }, { timeoutMs: 60 }).catch((e: unknown) => e);
-const aborted = await patient.run("v1VideosText2video", { prompt: "slow" }, { signal: AbortSignal.timeout(60) }).catch((e: unknown) => e);
+const timedOut = await patient.run("v1VideosText2video", { prompt: "slow" }, { timeoutMs: 3_000 }).catch((e: unknown) => e);
+const stop = new AbortController();
+const aborted = await patient.run("v1VideosText2video", { prompt: "slow" }, { signal: stop.signal, onSubmitted: () => stop.abort() }).catch((e: unknown) => e);
 const cancels = slow.stats.requests.filter((r) => r.method === "DELETE").length;
 await slow.close();
 
