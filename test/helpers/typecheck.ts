@@ -42,11 +42,21 @@ function check(rootNames: string[], options: ts.CompilerOptions, currentDirector
   return { output, status: diagnostics.length === 0 ? 0 : 2 };
 }
 
-/** Type-checks every `.ts` file of a generated folder on its own, under `--strict`; "" means clean. */
-export function typecheckStrict(folder: string): { output: string; status: number | null } {
-  const files = readdirSync(folder)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => join(folder, f));
+/**
+ * Type-checks every `.ts` file of a generated folder (or of several, in one program) on its
+ * own, under `--strict`; "" means clean.
+ */
+export function typecheckStrict(folders: string | readonly string[]): {
+  output: string;
+  status: number | null;
+} {
+  const files = [folders]
+    .flat()
+    .flatMap((folder) =>
+      readdirSync(folder)
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => join(folder, f)),
+    );
   return check(
     files,
     {

@@ -1,48 +1,101 @@
+import { LineCounter, parseDocument } from "yaml";
 import type { Diagnostics } from "../diagnostics.js";
 
 /**
  * Repairs the YAML defects apifox exports are known for, one line at a time, so that every
  * line keeps its number and later diagnostics still point into the raw file.
  *
- * The defect: apifox writes descriptions as plain scalars without quoting them, so
- * `description: Range value: 1-20` is invalid YAML (a plain scalar may not contain ": ").
- * We single-quote such values; the parsed string is exactly what the vendor meant.
+ * The defects: apifox writes descriptions as plain scalars without quoting them, so
+ * `description: Range value: 1-20` is invalid YAML (a plain scalar may not contain ": "); we
+ * single-quote such values, and the parsed string is exactly what the vendor meant. And a
+ * vendor page writes a block scalar header `|>-` (two styles at once); we keep the first.
+ *
+ * Valid YAML is never touched: the text is parsed first, and only lines the parser reports
+ * as broken are repaired (then it is parsed again, a few rounds at most). A line that looks
+ * like `key: a: b` inside a valid multi-line quoted string is text, not a defect.
  */
 export function repairYaml(text: string, diagnostics: Diagnostics): string {
+  let broken = brokenLines(text);
+  if (broken.size === 0) return text;
+  const candidates = planRepairs(text);
   const lines = text.split("\n");
-  let blockScalarParentIndent: number | undefined;
+  const applied = new Set<number>();
+  for (let round = 0; round < MAX_ROUNDS && broken.size > 0; round++) {
+    const now = [...broken].filter((line) => candidates.has(line) && !applied.has(line));
+    if (now.length === 0) break;
+    for (const line of now) {
+      lines[line - 1] = candidates.get(line)!.text;
+      applied.add(line);
+    }
+    broken = brokenLines(lines.join("\n"));
+  }
+  for (const line of [...applied].sort((a, b) => a - b)) {
+    const { code, message } = candidates.get(line)!;
+    diagnostics.warn(code, message, { line });
+  }
+  return lines.join("\n");
+}
 
-  const repaired = lines.map((line, index) => {
-    const lineNumber = index + 1;
+/** Each round repairs every line the parser names; more rounds only follow late errors. */
+const MAX_ROUNDS = 8;
+
+function brokenLines(text: string): Set<number> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  return new Set(document.errors.map((error) => lineCounter.linePos(error.pos[0]).line));
+}
+
+interface LineRepair {
+  text: string;
+  code: string;
+  message: string;
+}
+
+/** The repair each line would get, by line number (from 1); inside block scalars, none. */
+function planRepairs(text: string): Map<number, LineRepair> {
+  const repairs = new Map<number, LineRepair>();
+  let blockScalarParentIndent: number | undefined;
+  text.split("\n").forEach((line, index) => {
     const indent = line.length - line.trimStart().length;
     if (blockScalarParentIndent !== undefined) {
       // Inside a `|` or `>` block: content is literal text, never a key.
-      if (line.trim() === "" || indent > blockScalarParentIndent) return line;
+      if (line.trim() === "" || indent > blockScalarParentIndent) return;
       blockScalarParentIndent = undefined;
     }
     const entry = KEY_VALUE.exec(line);
-    if (!entry) return line;
+    if (!entry) return;
     const [, prefix = "", key = "", gap = "", rawValue = ""] = entry;
     const value = rawValue.replace(/\s+$/, "");
-    if (BLOCK_SCALAR_HEADER.test(value)) {
+    const header = BLOCK_SCALAR_HEADER.exec(value);
+    if (header) {
       blockScalarParentIndent = prefix.length;
-      return line;
+      const [, style = "", extra = "", modifiers = "", comment = ""] = header;
+      if (extra !== "")
+        repairs.set(index + 1, {
+          text: `${prefix}${key}:${gap}${style}${modifiers}${comment}`,
+          code: "yaml-block-header",
+          message: `block scalar header "${value}" of "${key}" names two styles; read it as "${style}${modifiers}"`,
+        });
+      return;
     }
-    if (!needsQuoting(value)) return line;
-    diagnostics.warn(
-      "yaml-unquoted-colon",
-      `value of "${key}" is a plain scalar containing ": "; read it as the quoted string '${value}'`,
-      { line: lineNumber },
-    );
-    return `${prefix}${key}:${gap}'${value.replace(/'/g, "''")}'`;
+    if (!needsQuoting(value)) return;
+    repairs.set(index + 1, {
+      text: `${prefix}${key}:${gap}'${value.replace(/'/g, "''")}'`,
+      code: "yaml-unquoted-colon",
+      message: `value of "${key}" is a plain scalar containing ": "; read it as the quoted string '${value}'`,
+    });
   });
-  return repaired.join("\n");
+  return repairs;
 }
 
 /** `  - key: value`: indentation and sequence dashes, a simple key, then its inline value. */
 const KEY_VALUE = /^(\s*(?:-\s+)*)([A-Za-z0-9_$@.\-/]+|"[^"]*"|'[^']*'):(\s+)(\S.*)$/;
 
-const BLOCK_SCALAR_HEADER = /^[|>][-+]?[1-9]?[-+]?(\s+#.*)?$/;
+/**
+ * `|`, `>-`, `|2-`, `>+1`, and the broken `|>-` as a vendor page writes it: the style, any
+ * extra style characters, then indentation and chomping indicators, then a comment.
+ */
+const BLOCK_SCALAR_HEADER = /^([|>])([|>]*)([-+]?[1-9]?[-+]?)(\s+#.*)?$/;
 
 /** Characters that start something other than a plain scalar. */
 const NON_PLAIN_START = /^["'[{|>&*!#%@`]/;

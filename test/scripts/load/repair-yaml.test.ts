@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseYaml } from "../../../scripts/lib/load/parse-yaml.js";
 import { repairYaml } from "../../../scripts/lib/load/repair-yaml.js";
 import { collector } from "../../helpers/diagnostics.js";
+import { repoRoot } from "../../helpers/run-generate.js";
 
 describe("repairYaml", () => {
   it.each([
@@ -67,5 +70,67 @@ describe("parseYaml", () => {
     const result = parseYaml("paths:\n  /x:\n    post:\n      summary: s\n", collector());
     expect(result?.locate("#/paths/~1x/post/summary")).toBe(4);
     expect(result?.locate("#/paths/~1x/post/operationId")).toBe(3);
+  });
+});
+
+describe("repairYaml leaves valid YAML alone", () => {
+  const fixtures = join(repoRoot, "test/fixtures");
+  it.each([
+    ["PyYAML", "yaml-writers/pyyaml.yaml"],
+    ["js-yaml", "yaml-writers/js-yaml.yaml"],
+    ["apifox (quirks fixture)", "specs/apifox-quirks.apifox.yaml"],
+    ["apifox (task API fixture)", "specs/task-api.apifox.yaml"],
+  ])("passes a document written by %s through byte for byte", (_writer, file) => {
+    const text = readFileSync(join(fixtures, file), "utf8");
+    const diagnostics = collector();
+    expect(repairYaml(text, diagnostics)).toBe(text);
+    expect(diagnostics.items).toEqual([]);
+  });
+
+  it("keeps a quoted string whose continuation line reads like `Example: ...Authorization: Bearer`", () => {
+    const text = readFileSync(join(fixtures, "yaml-writers/pyyaml.yaml"), "utf8");
+    const source = JSON.parse(readFileSync(join(fixtures, "yaml-writers/source.json"), "utf8"));
+    expect(parse(repairYaml(text, collector()))).toEqual(source);
+  });
+
+  it("repairs only the broken line of a document that also holds such a string", () => {
+    const text = [
+      "a: 'Send the key.",
+      "",
+      `  Example: curl -H "Authorization: Bearer sk-x" https://h'`,
+      "b: Range value: 1-4",
+    ].join("\n");
+    const diagnostics = collector();
+    const value = parse(repairYaml(text, diagnostics));
+    expect(value).toEqual({
+      a: 'Send the key.\nExample: curl -H "Authorization: Bearer sk-x" https://h',
+      b: "Range value: 1-4",
+    });
+    expect(diagnostics.items.map((d) => [d.code, d.location.line])).toEqual([
+      ["yaml-unquoted-colon", 4],
+    ]);
+  });
+
+  it.each(["|", ">", "|-", ">+", "|2-", ">-2", "|+ # note"])(
+    "leaves the valid block scalar header %j alone",
+    (header) => {
+      const text = `a: ${header}\n  x: y\n  z\nb: 1\n`;
+      const diagnostics = collector();
+      expect(repairYaml(text, diagnostics)).toBe(text);
+      expect(diagnostics.items).toEqual([]);
+    },
+  );
+
+  it("reads the header `|>-` a vendor page writes as `|-`, keeping the text and line numbers", () => {
+    const text = ["a:", "  description: |>-", "    Range: 1-4", "    more: text", "  b: 1"].join(
+      "\n",
+    );
+    const diagnostics = collector();
+    const repaired = repairYaml(text, diagnostics);
+    expect(repaired.split("\n")).toHaveLength(5);
+    expect(parse(repaired)).toEqual({ a: { description: "Range: 1-4\nmore: text", b: 1 } });
+    expect(diagnostics.items.map((d) => [d.code, d.location.line])).toEqual([
+      ["yaml-block-header", 2],
+    ]);
   });
 });
