@@ -16,6 +16,7 @@ import { dropTransportHeaders } from "./normalize/drop-transport-headers.js";
 import { openEmptyResponses } from "./normalize/open-empty-responses.js";
 import { reconcileExamples } from "./normalize/reconcile-examples.js";
 import { requireRequestBodies } from "./normalize/require-request-body.js";
+import { normalizeSchemaShapes } from "./normalize/schema-shapes.js";
 import { stripApifoxExtensions } from "./normalize/strip-apifox-extensions.js";
 import { isObject, type JsonObject } from "./openapi-walk.js";
 import { applyOverlay } from "./overlay/apply-overlay.js";
@@ -68,6 +69,7 @@ export function buildContract(
     located,
   );
 
+  normalizeSchemaShapes(document, located);
   checkServers(document, located);
   readApifoxStatusKeys(document, located);
   dropTransportHeaders(document, located);
@@ -86,6 +88,8 @@ export function buildContract(
       located.forFile(overlay.name, parsedOverlay.locate),
     );
   }
+  // Again after overlays, which may bring 3.1 shapes of their own (what was rewritten is not reported twice).
+  if (overlays.length > 0) normalizeSchemaShapes(document, located);
   // After overlays: what they state is explicit and wins, and `x-infer: false` set by one
   // turns inference off for a field, an operation or the whole spec.
   if (options.infer !== false && document["x-infer"] !== false) {

@@ -21,6 +21,8 @@ export interface OperationModel {
   /** The first 2xx JSON response schema. */
   successSchema?: unknown;
   successStatus?: string;
+  /** Its media type as the spec spells it (`application/json; type=collection` included). */
+  successContentType?: string;
   /** Path, query and header parameters (path-level ones merged in, the operation's winning). */
   parameters: ParameterModel[];
   /** A provider's own async protocol (`x-async-task`), checked by check-async-tasks. */
@@ -80,7 +82,10 @@ export function describeOperations(document: JsonObject): OperationModel[] {
       model.successStatus = success;
       const response = responses[success];
       const media = isObject(response) ? firstJsonMedia(response.content) : undefined;
-      if (media) model.successSchema = media.media.schema;
+      if (media) {
+        model.successSchema = media.media.schema;
+        model.successContentType = media.type;
+      }
     }
     return model;
   });

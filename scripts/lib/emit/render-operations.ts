@@ -108,9 +108,13 @@ function outputType(operation: OperationModel, byId: Map<string, OperationModel>
 
 /** What the HTTP call itself answers: for a queue submit, the envelope, not the result. */
 function responseType(operation: OperationModel): string {
-  if (operation.successSchema === undefined || operation.successStatus === undefined)
+  if (
+    operation.successSchema === undefined ||
+    operation.successStatus === undefined ||
+    operation.successContentType === undefined
+  )
     return "unknown";
-  return `operations[${stringLiteral(operation.id)}]["responses"][${operation.successStatus}]["content"]["application/json"]`;
+  return `operations[${stringLiteral(operation.id)}]["responses"][${operation.successStatus}]["content"][${stringLiteral(operation.successContentType)}]`;
 }
 
 /** Enums of inline properties get `<Owner><Property>` unions and `<owner><Property>Values` tables. */
