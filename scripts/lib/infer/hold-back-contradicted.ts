@@ -10,6 +10,7 @@ import {
 import { keywordAdmits } from "./admits.js";
 import { coerceToType, matchesType } from "./coerce.js";
 import { INFERRED_FROM, INFERRED_KEYWORDS } from "./infer-constraints.js";
+import { listParameterSchemas } from "./parameter-schemas.js";
 
 /**
  * Evidence before application: a constraint read from prose stays only if everything the export
@@ -85,6 +86,13 @@ function collectEvidence(document: JsonObject): Map<JsonObject, unknown[]> {
       for (const item of value) descend(item, schema.items, depth + 1);
     }
   };
+  // A parameter gives its examples on itself, not on its schema.
+  for (const { parameter, schema } of listParameterSchemas(document)) {
+    if ("example" in parameter && parameter.example !== undefined) add(schema, parameter.example);
+    if (isObject(parameter.examples))
+      for (const named of Object.values(parameter.examples))
+        if (isObject(named) && "value" in named) add(schema, named.value);
+  }
   for (const { operation } of listOperations(document)) {
     const body = operation.requestBody;
     const content = isObject(body) && isObject(body.content) ? body.content : {};

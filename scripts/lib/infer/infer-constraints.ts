@@ -4,40 +4,71 @@ import { walkSchemas, type JsonObject } from "../openapi-walk.js";
 import { keywordAdmits, refusingKeyword } from "./admits.js";
 import { applyMultipleOf } from "./apply-multiple-of.js";
 import { coerceToType } from "./coerce.js";
-import { parseProse, type ProseRange } from "./parse-prose.js";
+import { listParameterSchemas } from "./parameter-schemas.js";
+import { parseProse, type ProseConstraints, type ProseRange } from "./parse-prose.js";
 
 /** Marks which keywords came from prose, so the diff and the docs can say so. */
 export const INFERRED_FROM = "x-inferred-from";
 export const INFERRED_KEYWORDS = "x-inferred-keywords";
 
 /**
- * Applies constraints found in each schema's `description` as standard keywords. Explicit
- * keywords always win; prose that contradicts the schema's type is reported, never applied.
+ * Applies constraints found in each schema's `description`, and in each parameter's (query,
+ * path, header), as standard keywords. Explicit keywords always win; prose that contradicts the
+ * schema's type is reported, never applied. Text longer than `MAX_PROSE_CHARS` is not read.
  */
 export function inferConstraints(document: JsonObject, diagnostics: Diagnostics): void {
-  walkSchemas(document, (schema, at) => {
-    if (typeof schema.description !== "string" || schema.description.trim() === "") return;
+  const tooLong: string[] = [];
+  const read = (schema: JsonObject, text: unknown, at: Segments, textAt: Segments) => {
+    if (typeof text !== "string" || text.trim() === "") return;
     if (inferenceOff(document, schema, at)) return;
     // A composed schema says what it accepts itself: prose must not narrow a oneOf of an
     // enum and an object down to the words it happens to list.
     if (COMPOSED.some((key) => schema[key] !== undefined)) return;
-    const prose = parseProse(schema.description);
-    const report = (code: string, message: string) =>
-      diagnostics.warn(code, message, { pointer: toPointer([...at, "description"]) });
-    const applied: string[] = [];
-    if (prose.enum) applied.push(...applyEnum(schema, prose.enum, report));
-    if (prose.range) applied.push(...applyRange(schema, prose.range, report));
-    if (prose.default !== undefined) applied.push(...applyDefault(schema, prose.default, report));
-    if (prose.multipleOf !== undefined)
-      applied.push(...applyMultipleOf(schema, prose.multipleOf, report));
-    if (applied.length === 0) return;
-    schema[INFERRED_FROM] = "description";
-    schema[INFERRED_KEYWORDS] = applied;
-    report(
-      "inferred-constraint",
-      `read ${applied.map((k) => `${k}=${JSON.stringify(schema[k])}`).join(", ")} from the description`,
+    if (text.length > MAX_PROSE_CHARS) {
+      tooLong.push(toPointer(textAt));
+      return;
+    }
+    applyProse(schema, parseProse(text), (code, message) =>
+      diagnostics.warn(code, message, { pointer: toPointer(textAt) }),
     );
-  });
+  };
+  walkSchemas(document, (schema, at) =>
+    read(schema, schema.description, at, [...at, "description"]),
+  );
+  // A parameter's prose is on the parameter; its schema's own description was read above.
+  for (const { parameter, schema, at } of listParameterSchemas(document))
+    if (schema.description === undefined)
+      read(schema, parameter.description, [...at, "schema"], [...at, "description"]);
+  if (tooLong.length > 0)
+    diagnostics.info(
+      "prose-too-long",
+      `${tooLong.length} description(s) longer than ${MAX_PROSE_CHARS.toLocaleString("en")} characters not read for constraints, the first here`,
+      { pointer: tooLong[0]! },
+    );
+}
+
+/**
+ * Longest text read for constraints: real field descriptions are a few hundred characters,
+ * and the reader's cost grows with the text (a 50 MB description once took minutes).
+ */
+export const MAX_PROSE_CHARS = 10_000;
+
+type Segments = (string | number)[];
+
+function applyProse(schema: JsonObject, prose: ProseConstraints, report: Report): void {
+  const applied: string[] = [];
+  if (prose.enum) applied.push(...applyEnum(schema, prose.enum, report));
+  if (prose.range) applied.push(...applyRange(schema, prose.range, report));
+  if (prose.default !== undefined) applied.push(...applyDefault(schema, prose.default, report));
+  if (prose.multipleOf !== undefined)
+    applied.push(...applyMultipleOf(schema, prose.multipleOf, report));
+  if (applied.length === 0) return;
+  schema[INFERRED_FROM] = "description";
+  schema[INFERRED_KEYWORDS] = applied;
+  report(
+    "inferred-constraint",
+    `read ${applied.map((k) => `${k}=${JSON.stringify(schema[k])}`).join(", ")} from the description`,
+  );
 }
 
 type Report = (code: string, message: string) => void;

@@ -1,6 +1,7 @@
 import type { Diagnostics } from "../diagnostics.js";
 import { toPointer } from "../json-pointer.js";
 import { isObject, listOperations, type JsonObject } from "../openapi-walk.js";
+import { MAX_PROSE_CHARS } from "./infer-constraints.js";
 import { saysOptional } from "./prose/says-optional.js";
 
 /**
@@ -27,6 +28,7 @@ export function relaxOverstatedRequired(document: JsonObject, diagnostics: Diagn
           isObject(property) &&
           property["x-infer"] !== false &&
           typeof property.description === "string" &&
+          property.description.length <= MAX_PROSE_CHARS &&
           saysOptional(property.description) &&
           examples.every((example) => !(String(name) in example))
         );

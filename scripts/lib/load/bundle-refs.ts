@@ -2,6 +2,7 @@ import { Diagnostics } from "../diagnostics.js";
 import { parsePointer, resolvePointer, toPointer } from "../json-pointer.js";
 import { isObject, type JsonObject } from "../openapi-walk.js";
 import { pascalCase } from "../emit/naming.js";
+import { MAX_INPUT_CHARS } from "./input-bounds.js";
 import { parseYaml, type ParsedYaml } from "./parse-yaml.js";
 import { forEachRef, type RefVisit } from "./ref-walk.js";
 import { repairYaml } from "./repair-yaml.js";
@@ -62,6 +63,8 @@ export function bundleExternalRefs(
   const assigned = new Map<string, string>();
   const components = isObject(document.components) ? document.components : {};
   let touched = false;
+  // The limit holds for the whole spec, not for each of its files alone.
+  let totalChars = rootFile.text.length;
 
   const load = (from: Loaded, reference: string, at: string): Loaded | undefined => {
     const result = reader.read(from.file, reference);
@@ -71,6 +74,15 @@ export function bundleExternalRefs(
     }
     const cached = files.get(result.id);
     if (cached) return cached;
+    totalChars += result.text.length;
+    if (totalChars > MAX_INPUT_CHARS) {
+      from.diagnostics.error(
+        "input-too-large",
+        `with ${result.name}, the spec's files hold ${totalChars.toLocaleString("en")} characters; the limit is ${MAX_INPUT_CHARS.toLocaleString("en")} (${MAX_INPUT_CHARS / 1024 / 1024} MiB) for all of them together`,
+        { pointer: at },
+      );
+      return undefined;
+    }
     const fileDiagnostics = diagnostics.forFile(result.name);
     const parsed: ParsedYaml | undefined = parseYaml(
       repairYaml(result.text, fileDiagnostics),

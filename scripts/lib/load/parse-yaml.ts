@@ -1,6 +1,16 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from "yaml";
 import type { Diagnostics, LineLocator } from "../diagnostics.js";
 import { parsePointer, toPointer } from "../json-pointer.js";
+import { findBoundsViolation } from "./input-bounds.js";
 
 export interface ParsedYaml {
   value: unknown;
@@ -13,6 +23,11 @@ export interface ParsedYaml {
  * with their line and yield `undefined`: the caller stops, nothing is written.
  */
 export function parseYaml(text: string, diagnostics: Diagnostics): ParsedYaml | undefined {
+  const tooBig = findBoundsViolation(text);
+  if (tooBig) {
+    diagnostics.error(tooBig.code, tooBig.message, { line: tooBig.line });
+    return undefined;
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   for (const error of document.errors) {
@@ -32,7 +47,34 @@ export function parseYaml(text: string, diagnostics: Diagnostics): ParsedYaml | 
     }
     return undefined;
   };
-  return { value: document.toJS({ maxAliasCount: 1000 }), locate };
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml library refuses aliases that expand past the count (a "billion laughs" bomb).
+    if (!(error instanceof ReferenceError)) throw error;
+    diagnostics.error(
+      "yaml-aliases",
+      `aliases here expand past ${MAX_ALIAS_COUNT} copies; write the values out or use $ref`,
+      { line: lineOf(firstAliasOffset(document)) },
+    );
+    return undefined;
+  }
+  return { value, locate };
+}
+
+/** Far above what a spec shares by alias, far below what exhausts memory. */
+const MAX_ALIAS_COUNT = 1000;
+
+function firstAliasOffset(document: Document): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function indexLines(

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { Diagnostics } from "../diagnostics.js";
+import { findBoundsViolation } from "./input-bounds.js";
 
 /**
  * Repairs the YAML defects apifox exports are known for, one line at a time, so that every
@@ -15,6 +16,8 @@ import type { Diagnostics } from "../diagnostics.js";
  * like `key: a: b` inside a valid multi-line quoted string is text, not a defect.
  */
 export function repairYaml(text: string, diagnostics: Diagnostics): string {
+  // Too big or too deep to parse safely: parseYaml reports it, untouched.
+  if (findBoundsViolation(text)) return text;
   let broken = brokenLines(text);
   if (broken.size === 0) return text;
   const candidates = planRepairs(text);
