@@ -11,12 +11,19 @@ export function stringLiteral(value: string): string {
   return jsonLiteral(value);
 }
 
-/** Any JSON value as a JavaScript expression or literal type, safe to splice into source. */
+/**
+ * Any JSON value as a JavaScript expression or literal type, safe to splice into source. A
+ * backslash is written `\u005c`: ts-morph's code writer takes the quote of `"\\"` for an
+ * escaped one, believes the string still open, and then corrupts the comments that follow.
+ */
 export function jsonLiteral(value: unknown): string {
-  return (JSON.stringify(value) ?? "undefined").replace(LINE_SEPARATORS, (c) =>
-    c === "\u2028" ? "\\u2028" : "\\u2029",
+  return (JSON.stringify(value) ?? "undefined").replace(ESCAPED, (c) =>
+    c === "\\\\" ? "\\u005c" : c === "\u2028" ? "\\u2028" : "\\u2029",
   );
 }
+
+/** An escaped backslash (so the one in `\"` is never matched) and the two line separators. */
+const ESCAPED = /\\\\|[\u2028\u2029]/g;
 
 /** Text for a JSDoc block: `*\/` cannot close it, and odd line breaks become plain ones. */
 export function docText(text: string): string {

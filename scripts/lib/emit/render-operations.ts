@@ -6,6 +6,7 @@ import {
   type WriterFunction,
 } from "ts-morph";
 import type { Diagnostics } from "../diagnostics.js";
+import { toPointer } from "../json-pointer.js";
 import { isObject, type JsonObject } from "../openapi-walk.js";
 import { toConstraintSchema } from "./constraint-schema.js";
 import { DESCRIPTOR_TYPES } from "./descriptor-types.js";
@@ -58,8 +59,9 @@ function addOperationTypes(
 ): void {
   const label = `\`${operation.method.toUpperCase()} ${operation.path}\``;
   const indexed = `operations[${stringLiteral(operation.id)}]`;
+  const at = ["paths", operation.path, operation.method];
   if (operation.body) {
-    const input = names.claim(`${operation.typeName}Input`, label);
+    const input = names.claim(`${operation.typeName}Input`, label, at);
     out.push({
       kind: StructureKind.TypeAlias,
       name: input,
@@ -67,11 +69,12 @@ function addOperationTypes(
       type: `NonNullable<${indexed}["requestBody"]>["content"][${stringLiteral(operation.body.contentType)}]`,
       docs: [docLines(`Request body of ${label}.`, operation.summary)],
     });
-    addEnums(out, operation.body.schema, operation.typeName, label, names);
+    const bodyAt = [...at, "requestBody", "content", operation.body.contentType, "schema"];
+    addEnums(out, operation.body.schema, operation.typeName, label, names, bodyAt);
   }
   out.push({
     kind: StructureKind.TypeAlias,
-    name: names.claim(`${operation.typeName}Output`, label),
+    name: names.claim(`${operation.typeName}Output`, label, at),
     isExported: true,
     type: outputType(operation, byId),
     docs: [
@@ -124,16 +127,19 @@ function addEnums(
   owner: string,
   label: string,
   names: NameRegistry,
+  at: (string | number)[],
   depth = 0,
 ): void {
   if (!isObject(schema.properties) || depth > 4) return;
   for (const [property, child] of Object.entries(schema.properties)) {
     if (!isObject(child) || typeof child.$ref === "string") continue;
     const stem = `${owner}${pascalCase(property)}`;
+    const childAt = [...at, "properties", property];
     if (Array.isArray(child.enum) && child.enum.length > 0)
-      addEnum(out, stem, child, `\`${property}\` of ${label}`, names);
-    addEnums(out, child, stem, label, names, depth + 1);
-    if (isObject(child.items)) addEnums(out, child.items, stem, label, names, depth + 1);
+      addEnum(out, stem, child, `\`${property}\` of ${label}`, names, childAt);
+    addEnums(out, child, stem, label, names, childAt, depth + 1);
+    if (isObject(child.items))
+      addEnums(out, child.items, stem, label, names, [...childAt, "items"], depth + 1);
   }
 }
 
@@ -143,10 +149,11 @@ function addEnum(
   schema: JsonObject,
   where: string,
   names: NameRegistry,
+  at: (string | number)[],
 ): void {
   const values = schema.enum as unknown[];
-  const typeName = names.claim(identifier(stem), where);
-  const tableName = names.claim(identifier(`${camelCase(stem)}Values`), where);
+  const typeName = names.claim(identifier(stem), where, at);
+  const tableName = names.claim(identifier(`${camelCase(stem)}Values`), where, at);
   out.push({
     kind: StructureKind.TypeAlias,
     name: typeName,
@@ -182,8 +189,9 @@ function addComponentEnums(out: Statements, document: JsonObject, names: NameReg
     if (!isObject(schema)) continue;
     const stem = pascalCase(name);
     const where = `schema \`${name}\``;
-    if (Array.isArray(schema.enum)) addEnum(out, stem, schema, where, names);
-    addEnums(out, schema, stem, where, names);
+    const at = ["components", "schemas", name];
+    if (Array.isArray(schema.enum)) addEnum(out, stem, schema, where, names, at);
+    addEnums(out, schema, stem, where, names, at);
   }
 }
 
@@ -328,12 +336,14 @@ class NameRegistry {
   private readonly owners = new Map<string, string>();
   constructor(private readonly diagnostics: Diagnostics) {}
 
-  claim(name: string, owner: string): string {
+  /** `at`: where the second owner is, so the error points into the spec. */
+  claim(name: string, owner: string, at: (string | number)[]): string {
     const previous = this.owners.get(name);
     if (previous !== undefined) {
       this.diagnostics.error(
         "generated-name-clash",
         `generated name ${name} for ${owner} is already used by ${previous}; rename one in an overlay`,
+        { pointer: toPointer(at) },
       );
     }
     this.owners.set(name, owner);
