@@ -4,6 +4,7 @@ import { canonicalize } from "./canonicalize.js";
 import { holdBackContradicted } from "./infer/hold-back-contradicted.js";
 import { inferConstraints } from "./infer/infer-constraints.js";
 import { relaxOverstatedRequired } from "./infer/relax-required.js";
+import { warnRequiredWithDefault } from "./infer/warn-required-default.js";
 import { parseYaml } from "./load/parse-yaml.js";
 import { repairYaml } from "./load/repair-yaml.js";
 import { assignOperationIds } from "./normalize/assign-operation-ids.js";
@@ -15,6 +16,7 @@ import { recognizeFalQueue } from "./normalize/recognize-fal-queue.js";
 import { dropTransportHeaders } from "./normalize/drop-transport-headers.js";
 import { openEmptyResponses } from "./normalize/open-empty-responses.js";
 import { reconcileExamples } from "./normalize/reconcile-examples.js";
+import { parseStringExamples } from "./normalize/parse-string-examples.js";
 import { requireRequestBodies } from "./normalize/require-request-body.js";
 import { normalizeSchemaShapes } from "./normalize/schema-shapes.js";
 import { stripApifoxExtensions } from "./normalize/strip-apifox-extensions.js";
@@ -77,6 +79,7 @@ export function buildContract(
   stripApifoxExtensions(document, located);
   recognizeFalQueue(document, located);
   requireRequestBodies(document, located);
+  parseStringExamples(document, located);
   openEmptyResponses(document, located);
   for (const overlay of overlays) {
     const overlayDiagnostics = located.forFile(overlay.name);
@@ -97,6 +100,7 @@ export function buildContract(
     holdBackContradicted(document, located);
     relaxOverstatedRequired(document, located);
   }
+  warnRequiredWithDefault(document, located);
   // After overlays: they may add references, set curated operationIds or add operations.
   checkRefs(document, located);
   assignOperationIds(document, located);
