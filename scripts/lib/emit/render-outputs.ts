@@ -10,6 +10,7 @@ import { applyTextEdits } from "./enrich/text-edits.js";
 import { formatTypeScript } from "./format.js";
 import { describeOperations, type OperationModel } from "./operation-model.js";
 import { renderOperations } from "./render-operations.js";
+import { shortenLongTexts } from "./shorten-long-texts.js";
 
 /** From this many operations on, memory is released between stages (a few ms each). */
 const BIG_SPEC_OPERATIONS = 200;
@@ -28,18 +29,20 @@ export async function renderOutputs(
   /** Largest piece prettier formats at once; tests make it tiny to check pieces change nothing. */
   pieceChars?: number,
 ): Promise<GeneratedFiles> {
-  const operations = describeOperations(document);
+  // openapi.json below keeps every text whole; the code gets excerpts of the very long ones.
+  const forCode = shortenLongTexts(document);
+  const operations = describeOperations(forCode);
   // Each stage's big intermediate (openapi-typescript's AST, ts-morph's trees) is local to a
   // function, so it is garbage when the stage ends; on big specs it is collected right then, so
   // the peak is one stage's, not their sum.
   const big = operations.length >= BIG_SPEC_OPERATIONS;
   const between = () => (big ? releaseMemory() : undefined);
   between();
-  const schema = await renderSchema(document, operations, between);
+  const schema = await renderSchema(forCode, operations, between);
   between();
   const sources = new Map([
     ["schema.gen.ts", schema],
-    ["operations.gen.ts", renderOperationsText(document, operations, diagnostics)],
+    ["operations.gen.ts", renderOperationsText(forCode, operations, diagnostics)],
     ["index.gen.ts", INDEX_SOURCE],
   ]);
   between();
