@@ -1,16 +1,8 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node,
-} from "yaml";
+import { isMap, isScalar, isSeq, visit, type Document, type Node } from "yaml";
 import type { Diagnostics, LineLocator } from "../diagnostics.js";
 import { parsePointer, toPointer } from "../json-pointer.js";
 import { findBoundsViolation } from "./input-bounds.js";
+import { parseYamlDocument } from "./last-parse.js";
 
 export interface ParsedYaml {
   value: unknown;
@@ -28,8 +20,7 @@ export function parseYaml(text: string, diagnostics: Diagnostics): ParsedYaml | 
     diagnostics.error(tooBig.code, tooBig.message, { line: tooBig.line });
     return undefined;
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const { document, lineCounter } = parseYamlDocument(text, false);
   for (const error of document.errors) {
     const line = lineCounter.linePos(error.pos[0]).line;
     diagnostics.error("yaml-syntax", firstLine(error.message), { line });

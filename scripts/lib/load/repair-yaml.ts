@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument } from "yaml";
 import type { Diagnostics } from "../diagnostics.js";
 import { findBoundsViolation } from "./input-bounds.js";
+import { parseYamlDocument } from "./last-parse.js";
 
 /**
  * Repairs the YAML defects apifox exports are known for, one line at a time, so that every
@@ -43,8 +43,7 @@ export function repairYaml(text: string, diagnostics: Diagnostics): string {
 const MAX_ROUNDS = 8;
 
 function brokenLines(text: string): Set<number> {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const { document, lineCounter } = parseYamlDocument(text, true);
   return new Set(document.errors.map((error) => lineCounter.linePos(error.pos[0]).line));
 }
 
