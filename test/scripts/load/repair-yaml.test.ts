@@ -78,6 +78,7 @@ describe("repairYaml leaves valid YAML alone", () => {
   it.each([
     ["PyYAML", "yaml-writers/pyyaml.yaml"],
     ["js-yaml", "yaml-writers/js-yaml.yaml"],
+    ["apifox (a vendor's documentation page)", "yaml-writers/apifox-flux-kontext-multi.yaml"],
     ["apifox (quirks fixture)", "specs/apifox-quirks.apifox.yaml"],
     ["apifox (task API fixture)", "specs/task-api.apifox.yaml"],
   ])("passes a document written by %s through byte for byte", (_writer, file) => {
