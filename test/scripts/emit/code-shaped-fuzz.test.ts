@@ -54,7 +54,7 @@ describe("code-shaped strings anywhere in a spec", () => {
   it("generate, or fail with located user errors, never an internal error", async () => {
     await generateOrRefuse(FOUND_BEFORE);
     await fc.assert(fc.asyncProperty(codeShapedSpec, generateOrRefuse), {
-      numRuns: 16,
+      numRuns: 12,
       seed: 2_028,
     });
     // The property tests generation, not refusal: most specs must get through.
