@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { OperationDescriptor } from "../internal/contract.js";
 import { dimensionsFor, render } from "./images/image-store.js";
+import { readInputImage } from "./images/input-image.js";
 import type { Job } from "./jobs.js";
 import { isRecord } from "./json.js";
 import type { EmulatorState } from "./state.js";
@@ -43,19 +44,36 @@ export function resultOf(state: EmulatorState, job: Job, descriptor: OperationDe
   const input = job.input;
   const seed = typeof input.seed === "number" ? input.seed : seedFrom(job.id);
   const format = input.output_format === "png" ? "png" : "jpeg";
-  const { width, height } = dimensionsFor(input.aspect_ratio, state.imageScale);
-  return synthesizeResult(resultSchemaOf(state, descriptor), {
+  const extension = format === "png" ? "png" : "jpg";
+  const firstImage = `${job.id}-0.${extension}`;
+  const picture = inputPictureOf(state, input, firstImage);
+  const inputRatio = picture?.raster ? picture.raster.width / picture.raster.height : undefined;
+  // A result fetched again keeps the size it was first given (the input is not decoded twice).
+  const { width, height } =
+    state.images.spec(firstImage) ??
+    dimensionsFor(input.aspect_ratio, state.imageScale, inputRatio);
+  const edit = picture?.edited
+    ? { load: picture.load, prompt: typeof input.prompt === "string" ? input.prompt : "" }
+    : undefined;
+  const result = synthesizeResult(resultSchemaOf(state, descriptor), {
     input,
     seed,
     imageCount: typeof input.num_images === "number" ? input.num_images : 1,
     inferenceSeconds: state.timing.runMs / 1000,
     resolve: resolveIn(state.contract),
     makeImage(index) {
-      const spec = { width, height, seed: seed + index, format } as const;
-      const file_name = `${job.id}-${index}.${format === "png" ? "png" : "jpg"}`;
+      const spec = {
+        width,
+        height,
+        seed: seed + index,
+        format,
+        note: picture?.note,
+        edit,
+      } as const;
+      const file_name = `${job.id}-${index}.${extension}`;
       const content_type = format === "png" ? "image/png" : "image/jpeg";
       if (input.sync_mode === true) {
-        const bytes = render(spec);
+        const bytes = render(spec, picture?.raster);
         return {
           url: `data:${content_type};base64,${bytes.toString("base64")}`,
           width,
@@ -70,6 +88,49 @@ export function resultOf(state: EmulatorState, job: Job, descriptor: OperationDe
       return { url: `${state.cdnUrl}/files/${file_name}`, width, height, content_type, file_name };
     },
   });
+  return markEmulated(state, descriptor, result, picture?.note);
+}
+
+/**
+ * The input picture, decoded once per job: a later fetch of the same result finds the note its
+ * first image was registered with and skips decoding again.
+ */
+function inputPictureOf(state: EmulatorState, input: Record<string, unknown>, firstImage: string) {
+  const known = state.images.spec(firstImage);
+  const ownFiles = (url: string) => {
+    const prefix = `${state.cdnUrl}/files/`;
+    return state.cdnUrl && url.startsWith(prefix)
+      ? state.images.bytes(decodeURIComponent(url.slice(prefix.length)))?.bytes
+      : undefined;
+  };
+  if (known?.note !== undefined) {
+    const load = known.edit?.load ?? (() => undefined);
+    return { load, raster: undefined, edited: known.edit !== undefined, note: known.note };
+  }
+  const picture = readInputImage(input, ownFiles);
+  if (!picture) return undefined;
+  const note = picture.raster
+    ? `its image is ${picture.description}, cropped to the requested shape and tinted by prompt and seed`
+    : `its image is a synthetic pattern: ${picture.description}`;
+  return { load: picture.load, raster: picture.raster, edited: !!picture.raster, note };
+}
+
+/**
+ * Says in the result itself that no model made it, in a field the result schema leaves open
+ * (fal's result objects do not forbid extra properties): `emulated`, one sentence.
+ */
+function markEmulated(
+  state: EmulatorState,
+  descriptor: OperationDescriptor,
+  result: unknown,
+  note: string | undefined,
+): unknown {
+  const schema = resolveIn(state.contract)(resultSchemaOf(state, descriptor));
+  const closed = schema?.additionalProperties === false;
+  const declared = isRecord(schema?.properties) && "emulated" in schema.properties;
+  if (!isRecord(result) || closed || declared) return result;
+  const sentence = `Made by the local ChainHub emulator, not by a model${note ? `; ${note}` : ""}.`;
+  return { ...result, emulated: sentence };
 }
 
 /** The answer of an operation that is not queued: synthesized straight from its 200 schema. */
@@ -78,7 +139,7 @@ export function directResultOf(
   descriptor: OperationDescriptor,
   input: Record<string, unknown>,
 ): unknown {
-  return synthesizeResult(resultSchemaOf(state, descriptor), {
+  const result = synthesizeResult(resultSchemaOf(state, descriptor), {
     input,
     seed: 0,
     imageCount: 0,
@@ -88,6 +149,7 @@ export function directResultOf(
       throw new Error("a direct operation has no images to serve");
     },
   });
+  return markEmulated(state, descriptor, result, undefined);
 }
 
 /** A stable seed from a request id, as fal picks one when the caller does not. */
