@@ -5,6 +5,7 @@ import { cliOperations } from "./cli-spec.js";
 import type { QueueOperation } from "../queue/types.js";
 import { connect } from "./connect.js";
 import { describeError } from "./describe-error.js";
+import { emulatedNote } from "./emulated-note.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
 import { bodyFromFlags, flagHelp, flagsFor, tokenize } from "./flags.js";
 import { JobReporter } from "./job-reporter.js";
@@ -129,6 +130,8 @@ async function execute(
     reporter.line(
       `done: ${saved.length} file(s) in ${out}${saved[0] ? ` (e.g. ${basename(saved[0].path)})` : ""}`,
     );
+    const emulated = emulatedNote(data);
+    if (emulated) reporter.line(`emulated: ${emulated}`);
     return EXIT.ok;
   } catch (error) {
     reporter.done();

@@ -3,10 +3,20 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { decodeImage } from "../../src/emulator/images/decode-image.js";
+import { fitRaster } from "../../src/emulator/images/fit-raster.js";
+import type { Raster } from "../../src/emulator/images/raster.js";
+import { grayThumbnail, meanAbsoluteDifference } from "../helpers/image-likeness.js";
 import { repoRoot } from "../helpers/run-generate.js";
 
+function decoded(bytes: Uint8Array): Raster {
+  const result = decodeImage(bytes);
+  if (!result.ok) throw new Error(result.reason);
+  return result.raster;
+}
+
 describe("npm start (the demo on the bundled emulator)", () => {
-  it("edits the shipped sample, shows progress, saves a PNG and exits cleanly, with no key set", () => {
+  it("edits the shipped sample into a picture that still shows it, says it is emulated, and exits cleanly with no key set", () => {
     const out = mkdtempSync(join(tmpdir(), "demo-"));
     const env = { ...process.env };
     delete env.CHAINHUB_API_KEY;
@@ -37,9 +47,19 @@ describe("npm start (the demo on the bundled emulator)", () => {
     expect(run.stdout).toContain("COMPLETED");
     const files = readdirSync(out);
     expect(files).toHaveLength(1);
-    expect(readFileSync(join(out, files[0]!)).subarray(1, 4).toString("ascii")).toBe("PNG");
-    expect(JSON.parse(run.stdout.slice(run.stdout.indexOf("result: ") + 8)).prompt).toBe(
-      "Put a donut next to the flour.",
-    );
+    const saved = readFileSync(join(out, files[0]!));
+    expect(saved.subarray(1, 4).toString("ascii")).toBe("PNG");
+    const result = JSON.parse(run.stdout.slice(run.stdout.indexOf("result: ") + 8));
+    expect(result.prompt).toBe("Give the wizard a red hat.");
+    expect(result.emulated).toMatch(/^Made by the local ChainHub emulator, not by a model/);
+    expect(run.stdout).toMatch(/^emulated: Made by the local ChainHub emulator.*375x500 JPEG/m);
+
+    // The output is the sample at 3:4, tinted: close to it on a small grayscale thumbnail.
+    const output = decoded(saved);
+    expect(output.width / output.height).toBeCloseTo(3 / 4, 1);
+    const sample = decoded(readFileSync(join(repoRoot, "src/demo/sample.jpg")));
+    const thumbnail = (raster: Raster) => grayThumbnail(raster, 12, 16);
+    const input = thumbnail(fitRaster(sample, output.width, output.height));
+    expect(meanAbsoluteDifference(input, thumbnail(output))).toBeLessThan(30);
   });
 });

@@ -6,7 +6,7 @@ import { repoRoot } from "../../helpers/run-generate.js";
 import { cliEnv, runCli, runCliOnTty } from "../../helpers/run-cli.js";
 import { TEST_KEY, useEmulator } from "../../helpers/emulator.js";
 
-const sample = join(repoRoot, "src/demo/sample.png");
+const sample = join(repoRoot, "src/demo/sample.jpg");
 
 describe("kontext edit", () => {
   const env = useEmulator();
@@ -44,6 +44,9 @@ describe("kontext edit", () => {
     expect(run.stderr).toMatch(/^\[ +\d+\.\ds\] COMPLETED$/m);
     expect(run.stderr).not.toContain("\r");
     expect(run.stderr + run.stdout).not.toContain(TEST_KEY);
+    expect(run.stderr).toMatch(
+      /^\[ +\d+\.\ds\] emulated: Made by the local ChainHub emulator, not by a model; its image is image_url \(a 375x500 JPEG\)/m,
+    );
   });
 
   it("prints the typed result as JSON on stdout with --json", async () => {
@@ -67,17 +70,6 @@ describe("kontext edit", () => {
       data: { seed: 7, prompt: "Add snow", has_nsfw_concepts: [false] },
     });
     expect(result.files).toHaveLength(1);
-  });
-
-  it("redraws one progress line on a terminal and shows logs with --verbose", async () => {
-    const run = await runCliOnTty(
-      ["edit", "--image", sample, "--prompt", "Add snow", "--verbose", "--poll-interval", "10"],
-      { cwd: cwd(), env: apiEnv() },
-    );
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain("\r\x1b[2K");
-    expect(run.stdout).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] IN_(QUEUE|PROGRESS)/);
-    expect(run.stdout).toContain("log: Loading model");
   });
 
   it("exits 2 naming the bad flag and the allowed values, sending nothing", async () => {
@@ -127,5 +119,25 @@ describe("kontext edit", () => {
     expect(readFileSync(join(dir, run.stdout.trim())).subarray(0, 3)).toEqual(
       Buffer.from([0xff, 0xd8, 0xff]),
     );
+  });
+});
+
+describe("kontext edit on a terminal", () => {
+  // A queue long enough that a poll every 10 ms sees it even on a loaded machine: the job's
+  // clock starts at submit, and the CLI's first poll follows within milliseconds, not a second.
+  const env = useEmulator({ timing: { queueMs: 1000, runMs: 40 } });
+
+  it("redraws one progress line on a terminal and shows logs with --verbose", async () => {
+    const run = await runCliOnTty(
+      ["edit", "--image", sample, "--prompt", "Add snow", "--verbose", "--poll-interval", "10"],
+      {
+        cwd: mkdtempSync(join(tmpdir(), "kontext-edit-")),
+        env: cliEnv({ CHAINHUB_API_KEY: TEST_KEY, CHAINHUB_BASE_URL: env.emulator.url }),
+      },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("\r\x1b[2K");
+    expect(run.stdout).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] IN_(QUEUE|PROGRESS)/);
+    expect(run.stdout).toContain("log: Loading model");
   });
 });
