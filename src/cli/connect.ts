@@ -1,7 +1,15 @@
 import { startEmulator, type Emulator } from "../emulator/index.js";
-import { createClient, type ChainHubClient, type ClientOptions } from "../index.js";
+import {
+  API_KEY_ENV,
+  BASE_URL_ENV,
+  createClient,
+  type ChainHubClient,
+  type ClientOptions,
+} from "../index.js";
+import { defaultContract, type Contract } from "../internal/contract.js";
 import { cliSpec } from "./cli-spec.js";
 import { DEMO_TIMING } from "../emulator/demo-timing.js";
+import { CliUsageError } from "./exit-codes.js";
 
 export interface Connection {
   client: ChainHubClient;
@@ -34,10 +42,34 @@ export async function connect(
     });
     return { client, target: `local emulator ${emulator.url}`, close: () => emulator!.close() };
   }
+  if (!process.env[API_KEY_ENV])
+    throw new CliUsageError(
+      `no API key: set ${API_KEY_ENV} in the environment (there is no flag, so the key stays out of your shell history), or add --emulator to run on a local emulator`,
+    );
+  checkBaseUrl(options, spec?.contract ?? defaultContract);
   const client = createClient({ ...options, ...contract });
   return {
     client,
     target: options.baseUrl ?? process.env.CHAINHUB_BASE_URL ?? "the ChainHub API",
     close: async () => undefined,
   };
+}
+
+/**
+ * The client's configuration errors speak to library users (`pass { baseUrl } to createClient`);
+ * a CLI user sets a flag or an environment variable, so the CLI checks the same two conditions
+ * first and says them that way.
+ */
+function checkBaseUrl(options: ClientOptions, contract: Pick<Contract, "serverUrls">): void {
+  const given = options.baseUrl ?? process.env[BASE_URL_ENV];
+  if (given === undefined || given === "") {
+    if (contract.serverUrls.length > 0) return;
+    throw new CliUsageError(
+      `no base URL: this spec lists no server; pass --base-url <url> or set ${BASE_URL_ENV}`,
+    );
+  }
+  if (!URL.canParse(given))
+    throw new CliUsageError(
+      `${options.baseUrl ? "--base-url" : BASE_URL_ENV} "${given}" is not an absolute URL (e.g. https://relay.example.com)`,
+    );
 }

@@ -1,7 +1,7 @@
 import { ChainHubError, ConfigurationError, FileInputError, ValidationError } from "../index.js";
 import { printable } from "./safe-output.js";
 import { EXIT, CliUsageError } from "./exit-codes.js";
-import type { FlagSpec } from "./flags.js";
+import { flagOf, type FlagSpec } from "./flags.js";
 
 let debugMode = false;
 
@@ -27,6 +27,12 @@ function classify(error: unknown, specs: FlagSpec[]): { message: string; code: n
       return `${flag ?? issue.path}: ${issue.message}`;
     });
     return { message: lines.join("\n"), code: EXIT.badInput };
+  }
+  if (error instanceof FileInputError && error.field) {
+    // `image_url: file ./notes.txt is not an image` -> `--image: file ./notes.txt is not an image`
+    const [property, index] = error.field.split(".");
+    const flag = `${flagOf(specs, property!)}${index === undefined ? "" : ` (item ${Number(index) + 1})`}`;
+    return { message: error.message.replace(`${error.field}:`, `${flag}:`), code: EXIT.badInput };
   }
   if (error instanceof FileInputError || error instanceof ConfigurationError)
     return { message: error.message, code: EXIT.badInput };

@@ -183,3 +183,9 @@ export function tokenize(
   }
   return { values, positionals };
 }
+
+/** The flag a message names for a body property: its short alias when it has one (`--image`). */
+export function flagOf(specs: FlagSpec[], property: string): string {
+  const spec = specs.find((s) => s.property === property);
+  return spec ? (spec.aliases[0] ?? spec.flag) : property;
+}

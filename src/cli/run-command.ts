@@ -7,7 +7,7 @@ import { connect } from "./connect.js";
 import { describeError } from "./describe-error.js";
 import { emulatedNote } from "./emulated-note.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
-import { bodyFromFlags, flagHelp, flagsFor, tokenize } from "./flags.js";
+import { bodyFromFlags, flagHelp, flagOf, flagsFor, tokenize } from "./flags.js";
 import { JobReporter } from "./job-reporter.js";
 import { saveResultImages } from "./save-result.js";
 import { cliRedactor, printable } from "./safe-output.js";
@@ -107,7 +107,7 @@ async function execute(
     reporter.line(`${descriptor.summary ?? descriptor.id} via ${connection.target}`);
     const { requestId, data } = await connection.client.run(
       descriptor.id as QueueOperation,
-      userPathsToFiles(body) as never,
+      userPathsToFiles(body, (property) => flagOf(specs, property)) as never,
       {
         signal: controller.signal,
         ...(timeoutMs ? { timeoutMs } : {}),

@@ -3,7 +3,7 @@ import { nodeModule, toBase64 } from "../internal/node-only.js";
 import type { FieldIssue } from "../errors/api-error.js";
 import { ValidationError } from "../errors/validation-error.js";
 import { LocalFile } from "./local-file.js";
-import { sniffMediaType } from "./media-type.js";
+import { describeNonImage, IMAGE_FORMATS, sniffImageType, sniffMediaType } from "./media-type.js";
 import { refusedUrlString } from "./url-policy.js";
 
 /**
@@ -31,7 +31,17 @@ export const DEFAULT_MAX_INLINE_BYTES = 10 * 1024 * 1024;
 
 export class FileInputError extends ChainHubError {
   override name = "FileInputError";
+  /** The input field it concerns (`image_url`, `image_urls.1`), for callers that name it otherwise. */
+  readonly field: string | undefined;
+
+  constructor(message: string, options?: ErrorOptions & { field?: string }) {
+    super(message, options);
+    this.field = options?.field;
+  }
 }
+
+/** fal's image fields: `image_url`, `mask_url`, `reference_image_urls`, ... */
+const IMAGE_FIELD = /(^|_)(image|mask)_urls?$/;
 
 /**
  * Resolves the file fields of an input. Strings that are not accepted URLs are collected and
@@ -84,14 +94,19 @@ async function toUrlString(value: FileInput, field: string, maxBytes: number): P
         : value.path;
     return readAsDataUri(path, field, maxBytes);
   }
-  if (value instanceof Uint8Array) return toDataUri(value, sniffMediaType(value), field, maxBytes);
+  if (value instanceof Uint8Array) {
+    checkIsImage(value, field, "the bytes");
+    return toDataUri(value, sniffMediaType(value), field, maxBytes);
+  }
   if (typeof Blob !== "undefined" && value instanceof Blob) {
     checkSize(value.size, field, maxBytes);
     const bytes = new Uint8Array(await value.arrayBuffer());
+    checkIsImage(bytes, field, "the Blob");
     return toDataUri(bytes, value.type || sniffMediaType(bytes), field, maxBytes);
   }
   throw new FileInputError(
     `${field}: expected an https: URL, a data: URI, fileFrom(path), a file: URL, bytes or a Blob`,
+    { field },
   );
 }
 
@@ -107,9 +122,10 @@ async function readAsDataUri(path: string, field: string, maxBytes: number): Pro
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new FileInputError(
       `${field}: cannot read local file ${path} (${code}); pass an https: URL, a data: URI or an existing file`,
-      { cause: error },
+      { cause: error, field },
     );
   }
+  checkIsImage(bytes, field, `file ${path}`);
   return toDataUri(bytes, sniffMediaType(bytes, path.split(/[\\/]/).pop()), field, maxBytes);
 }
 
@@ -123,6 +139,19 @@ function checkSize(size: number, field: string, maxBytes: number, path?: string)
   const what = path ? `file ${path}` : "input";
   throw new FileInputError(
     `${field}: ${what} is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for inline uploads; host it and pass its https URL instead`,
+    { field },
+  );
+}
+
+/**
+ * An image field gets an image, judged by its bytes rather than its name: a text file called
+ * photo.png is refused here, before it is uploaded and a job is paid for.
+ */
+function checkIsImage(bytes: Uint8Array, field: string, what: string): void {
+  if (!IMAGE_FIELD.test(field.split(".")[0]!) || sniffImageType(bytes)) return;
+  throw new FileInputError(
+    `${field}: ${what} is not an image (${describeNonImage(bytes)}; expected ${IMAGE_FORMATS}, recognised by their first bytes)`,
+    { field },
   );
 }
 

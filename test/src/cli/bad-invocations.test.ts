@@ -16,6 +16,10 @@ writeFileSync(jobs, '{"prompt":"p","image_url":"https://x.test/a.png"}\n');
 const aFile = join(work, "a-file");
 writeFileSync(aFile, "not a folder");
 const KEY = { CHAINHUB_API_KEY: "sk-bad-invocations-0000" };
+// A closed loopback port: a case that wrongly got as far as sending fails fast, offline.
+const OFFLINE = { ...KEY, CHAINHUB_BASE_URL: "http://127.0.0.1:9" };
+const notes = join(work, "notes.png");
+writeFileSync(notes, "shopping list: flour, sugar, donuts\n");
 
 type Case = [tool: string, args: string[], env: Record<string, string>, message: RegExp];
 
@@ -30,13 +34,43 @@ const CASES: Case[] = [
     {},
     /--contract \/no\/such\/folder: not a generated folder/,
   ],
-  ["kontext", ["edit", "--prompt", "p", "--image", "https://x.test/a.png"], {}, /no API key/],
+  [
+    "kontext",
+    ["edit", "--prompt", "p", "--image", "https://x.test/a.png"],
+    {},
+    /no API key: set CHAINHUB_API_KEY in the environment .*, or add --emulator/,
+  ],
   [
     "kontext",
     ["edit", "--prompt", "p", "--image", "https://x.test/a.png", "--base-url", "not-a-url"],
     KEY,
-    /baseUrl "not-a-url" is not an absolute URL/,
+    /--base-url "not-a-url" is not an absolute URL/,
   ],
+  [
+    "kontext",
+    ["edit", "--prompt", "p", "--image", "https://x.test/a.png"],
+    { ...KEY, CHAINHUB_BASE_URL: "relay.example" },
+    /CHAINHUB_BASE_URL "relay.example" is not an absolute URL/,
+  ],
+  [
+    "kontext",
+    ["edit", "--prompt", "p", "--image", notes],
+    OFFLINE,
+    /--image: file .*notes\.png is not an image \(text; expected PNG, JPEG, GIF, WebP, AVIF, HEIC, BMP or TIFF, recognised by their first bytes\)/,
+  ],
+  [
+    "kontext",
+    ["edit", "--prompt", "p", "--image", "ftp://x.test/a.png"],
+    OFFLINE,
+    /--image takes a local path, an https: URL or a data: URI; got a ftp: URL/,
+  ],
+  [
+    "kontext",
+    ["edit", "--prompt", "p", "--image", "http://x.test/a.png"],
+    OFFLINE,
+    /--image: plain http: is accepted only for 127\.0\.0\.1, ::1 and localhost/,
+  ],
+  ["kontext", ["edit", "--prompt", "p", "--image", ""], OFFLINE, /--image needs a value/],
   [
     "kontext",
     ["edit", "--prompt", "p", "--image", "x", "--num-images", "lots"],
@@ -118,5 +152,7 @@ describe("bad invocations get one clear line and exit 2", () => {
     expect(errorLines, result.stderr).toHaveLength(1);
     expect(errorLines[0]).toMatch(message);
     expect(result.stderr).not.toMatch(/^\s+at /m);
+    // Written for the command line: flags and environment variables, not library calls.
+    expect(result.stderr).not.toMatch(/createClient|fileFrom|\{ ?\w+ ?\}/);
   });
 });
