@@ -1,6 +1,8 @@
 import { inflateSync } from "node:zlib";
 import type { Raster } from "./raster.js";
 
+const MAX_RAW_BYTES = 64 * 1024 * 1024;
+
 /** Channels per pixel by PNG colour type: grey, RGB, palette, grey+alpha, RGBA. */
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
@@ -43,6 +45,9 @@ export function decodePng(bytes: Uint8Array, maxPixels: number): Raster {
     throw new Error(`a ${width}x${height} PNG is over the emulator's ${maxPixels}-pixel limit`);
   if (type === 3 && !palette) throw new Error("the PNG has no palette");
   const stride = Math.ceil((width * channels * depth) / 8);
+  // 16-bit RGBA is 8 bytes a pixel: the raw rows are capped too, not only the pixel count.
+  if ((stride + 1) * height > MAX_RAW_BYTES)
+    throw new Error(`a ${width}x${height} ${depth}-bit PNG is over the emulator's size limit`);
   const raw = inflateSync(Buffer.concat(compressed), { maxOutputLength: (stride + 1) * height });
   if (raw.length < (stride + 1) * height) throw new Error("the PNG's image data is short");
   const rows = unfilter(raw, stride, height, Math.max(1, (channels * depth) >> 3));

@@ -103,6 +103,22 @@ describe("the emulator's PNG decoder", () => {
     const png = fixture("basn3p08.png");
     expect(() => decodePng(png.subarray(0, png.length - 300), 1 << 20)).toThrow(/truncated/);
   });
+
+  it("refuses a header whose rows would be too many bytes, before inflating anything", () => {
+    // 3000x3000 is under the pixel cap, but as 16-bit RGBA its rows are 72 MB.
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(3000, 0);
+    header.writeUInt32BE(3000, 4);
+    header.set([16, 6, 0, 0, 0], 8);
+    const ihdr = Buffer.concat([
+      Buffer.from([0, 0, 0, 13]),
+      Buffer.from("IHDR"),
+      header,
+      Buffer.alloc(4),
+    ]);
+    const png = Buffer.concat([fixture("basn2c08.png").subarray(0, 8), ihdr]);
+    expect(() => decodePng(png, 4096 * 4096)).toThrow(/3000x3000 16-bit PNG is over/);
+  });
 });
 
 describe("input images the emulator edits", () => {
