@@ -10,6 +10,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { packedPackage } from "../helpers/packed-package.js";
 import { repoRoot } from "../helpers/run-generate.js";
 
 /**
@@ -47,15 +48,9 @@ describe(`the packed package on Node ${oldest}, the oldest its engines (${engine
       env: { PATH: process.env.PATH ?? "" },
     });
 
-  beforeAll(() => {
+  beforeAll(async () => {
     node = oldestNode();
-    const packed = execFileSync("npm", ["pack", "--pack-destination", work, "--silent"], {
-      cwd: repoRoot,
-      encoding: "utf8",
-    })
-      .trim()
-      .split("\n")
-      .pop()!;
+    const { tarball } = await packedPackage();
     mkdirSync(project);
     // CommonJS by default: require.cjs and round-trip.mjs say which loader they use.
     writeFileSync(
@@ -64,13 +59,13 @@ describe(`the packed package on Node ${oldest}, the oldest its engines (${engine
     );
     execFileSync(
       "npm",
-      ["install", join(work, packed), "--no-audit", "--no-fund", "--prefer-offline", "--silent"],
+      ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline", "--silent"],
       { cwd: project, stdio: "inherit" },
     );
     copyFileSync(join(repoRoot, "test/fixtures/images/basn2c08.png"), join(project, "in.png"));
     writeFileSync(join(project, "require.cjs"), REQUIRE_SCRIPT);
     writeFileSync(join(project, "round-trip.mjs"), ROUND_TRIP_SCRIPT);
-  }, 300_000);
+  });
 
   it("is that Node", () => {
     expect(run(["--version"]).stdout.trim()).toBe(`v${oldest}`);

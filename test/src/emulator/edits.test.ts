@@ -25,7 +25,7 @@ function distanceFromRose(output: Raster): number {
 }
 
 describe("edits on the emulator", () => {
-  const env = useEmulator({ timing: { queueMs: 0, runMs: 0 } });
+  const env = useEmulator();
   const edit = (image_url: string, extra: Record<string, unknown> = {}) =>
     env.client().run("falAiFluxProKontextMax", {
       prompt: "Make the rose blue",
