@@ -22,7 +22,7 @@ const USAGE = `Usage:
   kontext run <operation> [flags]                           run any operation of the spec
   kontext batch <jobs.jsonl> [--concurrency 4] [--out ./out/<jobs>] [--state <file>]
                 [--resubmit-unknown] [--retry-failed] [--rerun-changed] [--other-jobs-file]
-                [--emulator] [--json] [--poll-interval <ms>]
+                [--skip-invalid] [--emulator] [--json] [--poll-interval <ms>]
   kontext operations                                        list operations and their flags
   kontext <command> --help                                  flags, allowed values, defaults
   --contract <dir>                                          another spec: a folder generate wrote
@@ -77,6 +77,7 @@ async function batch(argv: string[]): Promise<number> {
     "--retry-failed",
     "--rerun-changed",
     "--other-jobs-file",
+    "--skip-invalid",
     "--emulator",
     "--json",
     "--help",
@@ -99,7 +100,8 @@ Results land in <out>/<id>/ and <out>/results.jsonl as jobs finish (default out:
 name>). The journal makes a re-run resume: submitted jobs are polled by request id, finished ones
 skipped, never paid twice. A job is matched by id and content: one whose input changed since it
 ran is reported, not reused (--rerun-changed runs it as new), and an out folder belongs to one
-jobs file (--other-jobs-file to override).\n`);
+jobs file (--other-jobs-file to override). Every line is checked before the first submit: bad
+lines are all reported with their numbers and nothing runs, unless --skip-invalid runs the others.\n`);
     return EXIT.ok;
   }
   if (positionals.length !== 1)
@@ -127,6 +129,7 @@ jobs file (--other-jobs-file to override).\n`);
     retryFailed: values.get("--retry-failed") === true,
     rerunChanged: values.get("--rerun-changed") === true,
     otherJobsFile: values.get("--other-jobs-file") === true,
+    skipInvalid: values.get("--skip-invalid") === true,
     emulator: values.get("--emulator") === true,
     ...(typeof baseUrl === "string" ? { baseUrl } : {}),
     json: values.get("--json") === true,

@@ -21,6 +21,13 @@ export interface BatchJob {
 export interface BadLine {
   line: number;
   error: string;
+  /** The job's id, when the line got as far as having one. */
+  key?: string;
+}
+
+/** `jobs.jsonl:12 (kitchen): why`, as the batch reports a bad line. */
+export function describeBadLine(file: string, bad: BadLine): string {
+  return `${file}:${bad.line}${bad.key === undefined ? "" : ` (${bad.key})`}: ${bad.error}`;
 }
 
 /** One JSON object per line: the API's input fields, plus optional `id` and `operation`. */

@@ -1,4 +1,5 @@
-import { lstatSync, mkdirSync, statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
+import { lstat, mkdir } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
 import { CliUsageError } from "../exit-codes.js";
 import { invalidJobId } from "./job-identity.js";
@@ -17,9 +18,9 @@ export function prepareOutFolder(out: string): void {
 /**
  * The folder a job's files go to: `<out>/<key>`, and never anywhere else. Keys were checked when
  * the jobs file was read; this checks again where it matters, at the write, and refuses a folder
- * that is a symlink (it could point anywhere).
+ * that is a symlink (it could point anywhere). Asynchronous: it runs once per job.
  */
-export function jobFolder(out: string, key: string): string {
+export async function jobFolder(out: string, key: string): Promise<string> {
   const invalid = invalidJobId(key);
   const dir = resolve(out, key);
   const inside = relative(resolve(out), dir);
@@ -27,9 +28,9 @@ export function jobFolder(out: string, key: string): string {
     throw new Error(`refusing to write job "${key}" outside ${out}`);
   let existing;
   try {
-    existing = lstatSync(dir);
+    existing = await lstat(dir);
   } catch {
-    mkdirSync(dir);
+    await mkdir(dir);
     return dir;
   }
   if (existing.isSymbolicLink() || !existing.isDirectory())

@@ -125,20 +125,23 @@ describe("kontext batch: a job is its content", () => {
     ["nul.txt"],
     ["-rf"],
     ["x".repeat(200)],
-  ])("refuses the id %j by line, and writes nothing outside --out", async (id) => {
-    const dir = mkdtempSync(join(tmpdir(), "batch-id-"));
-    const out = join(dir, "nested", "out");
-    const jobs = writeJobs(dir, "jobs.jsonl", [
-      { id, prompt: "p", image_url: IMAGE },
-      { id: "fine", prompt: "p", image_url: IMAGE },
-    ]);
-    const run = await batch(dir, jobs, out);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`jobs\\.jsonl:1: id "`));
-    expect(JSON.parse(run.stdout)).toMatchObject({ done: 1, failed: 1 });
-    expect(readdirSync(join(dir, "nested"))).toEqual(["out"]);
-    expect(readdirSync(out).sort()).toEqual([".kontext-batch.journal", "fine", "results.jsonl"]);
-  });
+  ])(
+    "refuses the id %j by line, and (with --skip-invalid) writes nothing outside --out",
+    async (id) => {
+      const dir = mkdtempSync(join(tmpdir(), "batch-id-"));
+      const out = join(dir, "nested", "out");
+      const jobs = writeJobs(dir, "jobs.jsonl", [
+        { id, prompt: "p", image_url: IMAGE },
+        { id: "fine", prompt: "p", image_url: IMAGE },
+      ]);
+      const run = await batch(dir, jobs, out, "--skip-invalid");
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`jobs\\.jsonl:1: id "`));
+      expect(JSON.parse(run.stdout)).toMatchObject({ done: 1, failed: 1 });
+      expect(readdirSync(join(dir, "nested"))).toEqual(["out"]);
+      expect(readdirSync(out).sort()).toEqual([".kontext-batch.journal", "fine", "results.jsonl"]);
+    },
+  );
 
   it("refuses to write a job's files through a symlinked folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-id-"));
@@ -187,7 +190,7 @@ describe("kontext batch --emulator", () => {
     expect(existsSync(join(out, ".kontext-emulator.jobs"))).toBe(true);
     const second = await runCli(args, { cwd: dir, env: cliEnv() });
     const summary = JSON.parse(second.stdout);
-    expect(summary).toMatchObject({ failed: 0, pending: 0 });
+    expect(summary).toMatchObject({ failed: 0, running: 0, notStarted: 0 });
     expect(summary.done + summary.unknown).toBe(10);
     expect(second.stderr).not.toMatch(/404|not found/i);
   }, 60_000);

@@ -144,7 +144,36 @@ describe("kontext batch", () => {
     expect(lines[0].requestId).toBe("r-1");
   });
 
-  it("reports a bad line by its number and finishes the others", async () => {
+  it("reports every bad line with its number before the first submit, and sends nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
+    const jobs = jobsFile(dir, 3, [
+      "{oops",
+      JSON.stringify({
+        id: "bad-ratio",
+        prompt: "p",
+        image_url: "https://x.test/a.png",
+        aspect_ratio: "5:4",
+      }),
+      JSON.stringify({ id: "no-prompt", image_url: "https://x.test/a.png" }),
+    ]);
+    const submitsBefore = env.emulator.stats.submitDigests.length;
+    const run = await runCli(
+      ["batch", jobs, "--out", join(dir, "out"), "--poll-interval", "20", "--json"],
+      { cwd: dir, env: apiEnv() },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${jobs}:4: not valid JSON`);
+    expect(run.stderr).toMatch(
+      new RegExp(`${jobs}:5 \\(bad-ratio\\): aspect_ratio: must be one of`),
+    );
+    expect(run.stderr).toMatch(new RegExp(`${jobs}:6 \\(no-prompt\\): .*prompt`));
+    expect(run.stderr).toContain("3 invalid line(s)");
+    expect(run.stderr).toContain("--skip-invalid");
+    expect(env.emulator.stats.submitDigests.length).toBe(submitsBefore);
+    expect(existsSync(join(dir, "out", ".kontext-batch.journal"))).toBe(false);
+  });
+
+  it("runs the valid lines with --skip-invalid and counts the invalid ones as failed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
     const jobs = jobsFile(dir, 3, [
       "{oops",
@@ -156,15 +185,25 @@ describe("kontext batch", () => {
       }),
     ]);
     const run = await runCli(
-      ["batch", jobs, "--out", join(dir, "out"), "--poll-interval", "20", "--json"],
+      [
+        "batch",
+        jobs,
+        "--out",
+        join(dir, "out"),
+        "--skip-invalid",
+        "--poll-interval",
+        "20",
+        "--json",
+      ],
       { cwd: dir, env: apiEnv() },
     );
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${jobs}:4: not valid JSON`);
-    expect(run.stderr).toMatch(
-      new RegExp(`${jobs}:5 \\(bad-ratio\\): aspect_ratio: must be one of`),
-    );
-    expect(JSON.parse(run.stdout)).toMatchObject({ done: 3, failed: 2 });
+    expect(JSON.parse(run.stdout)).toMatchObject({ total: 5, done: 3, failed: 2, invalid: 2 });
+    const statuses = readFileSync(join(dir, "out", "results.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).status);
+    expect(statuses).toEqual(["done", "done", "done", "invalid", "invalid"]);
   });
 
   it("pauses every new submit of the batch while a 429's Retry-After runs", async () => {
@@ -207,6 +246,25 @@ describe("kontext batch", () => {
     const stopped = await result;
     expect(stopped.status).toBe(130);
     expect(stopped.stderr).toContain("interrupted: re-run the same command to resume");
+    // The summary accounts for every job, as the journal left them.
+    const summary = JSON.parse(stopped.stdout);
+    const last = new Map(
+      journalRecords(out)
+        .filter((r) => r.t !== "batch")
+        .map((r) => [r.key, r.t]),
+    );
+    const inJournal = (t: string) => [...last.values()].filter((v) => v === t).length;
+    expect(summary.done).toBe(inJournal("done"));
+    expect(summary.running).toBe(inJournal("submitted"));
+    expect(summary.unknown).toBe(inJournal("submitting"));
+    expect(summary.notStarted).toBe(40 - last.size);
+    expect(summary.notStarted).toBeGreaterThan(0);
+    expect(
+      summary.done + summary.failed + summary.unknown + summary.running + summary.notStarted,
+    ).toBe(40);
+    expect(stopped.stderr).toContain(
+      `${summary.running} running, ${summary.notStarted} not started`,
+    );
     expect(env.emulator.stats.requests.filter((r) => r.route === "cancel")).toEqual([]);
     const resumed = JSON.parse((await runCli(args, { cwd: dir, env: apiEnv() })).stdout);
     expect(resumed).toMatchObject({ failed: 0, unknown: 0 });
