@@ -48,7 +48,10 @@ export interface ClientOptions<C extends Contract = typeof defaultContract> {
   /** Retries after the first attempt; see `retry` for the rest. @default 3 */
   maxRetries?: number;
   retry?: Partial<RetryOptions>;
-  /** Between status polls while waiting. @default 500 */
+  /**
+   * The longest pause between status polls: polls start at 50 ms (or this, if shorter) and back
+   * off to it; a `Retry-After` on a status answer overrides it. @default 500
+   */
   pollIntervalMs?: number;
   /** Extra openapi-fetch middleware, run before auth and retries. */
   middleware?: Middleware[];

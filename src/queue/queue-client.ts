@@ -9,6 +9,7 @@ import type { Transport } from "../internal/transport.js";
 import { fillRequiredDefaults } from "../validate/apply-defaults.js";
 import { validate } from "../validate/validate.js";
 import type { Redactor } from "../internal/redact.js";
+import { parseRetryAfter } from "../internal/retry-policy.js";
 import { queueUrls, relayPath } from "./queue-urls.js";
 import type {
   CancelOutcome,
@@ -91,14 +92,23 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
     ref: QueueRef<QueueOperation<T>, T>,
     options: { logs?: boolean; signal?: AbortSignal } = {},
   ): Promise<QueueStatus> {
+    return (await this.statusWithHint(ref, options)).status;
+  }
+
+  /** The job's state, and when the relay asked to be polled again (`Retry-After`), if it did. */
+  async statusWithHint(
+    ref: QueueRef<QueueOperation<T>, T>,
+    options: { logs?: boolean; signal?: AbortSignal } = {},
+  ): Promise<{ status: QueueStatus; retryAfterMs?: number }> {
     const handle = this.handleOf(ref);
     const query = options.logs ? { logs: "1" } : undefined;
-    const { data } = await this.transport.callPath<QueueStatus>("get", handle.urls.status, {
-      query,
-      signal: options.signal,
-      requestId: handle.requestId,
-    });
-    return data;
+    const { data, response } = await this.transport.callPath<QueueStatus>(
+      "get",
+      handle.urls.status,
+      { query, signal: options.signal, requestId: handle.requestId },
+    );
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+    return retryAfterMs === undefined ? { status: data } : { status: data, retryAfterMs };
   }
 
   /** The finished job's typed result (fails while it is still running). */

@@ -84,7 +84,10 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** Aborting stops waiting and cancels the job upstream. */
   signal?: AbortSignal;
-  /** Between status polls. @default 500 */
+  /**
+   * The longest pause between status polls: polls start at 50 ms (or this, if shorter) and back
+   * off to it; a `Retry-After` on a status answer overrides it. @default 500
+   */
   pollIntervalMs?: number;
   /**
    * Cancel the job upstream when the signal aborts or the timeout passes. Batch runs turn this

@@ -1,6 +1,7 @@
 import { sleep } from "../internal/sleep.js";
 import { rethrowStopped, waitSignals } from "../internal/stop-waiting.js";
 import type { AnyTypes } from "../internal/contract.js";
+import { PollSchedule } from "./poll-schedule.js";
 import type { QueueClient } from "./queue-client.js";
 import type { OutputOf, QueueOperation, QueueRef, WaitOptions } from "./types.js";
 
@@ -8,7 +9,8 @@ import type { OutputOf, QueueOperation, QueueRef, WaitOptions } from "./types.js
  * Polls a job until COMPLETED and returns its result. IN_PROGRESS may fall back to IN_QUEUE
  * (upstream retried elsewhere) and unknown states are treated as "still running". On timeout or
  * abort the job is cancelled upstream (best effort) before the error is thrown, as fal's own
- * client does: nobody keeps paying for a result no one waits for.
+ * client does: nobody keeps paying for a result no one waits for. Polls come quickly at first and
+ * back off to `pollIntervalMs` (see PollSchedule).
  */
 export async function waitForResult<T extends AnyTypes, N extends QueueOperation<T>>(
   queue: QueueClient<T>,
@@ -19,13 +21,13 @@ export async function waitForResult<T extends AnyTypes, N extends QueueOperation
   if (handle.syncResult !== undefined) return handle.syncResult;
   const started = Date.now();
   const deadline = options.timeoutMs ? started + options.timeoutMs : Number.POSITIVE_INFINITY;
-  const interval = options.pollIntervalMs ?? 500;
+  const schedule = new PollSchedule(options.pollIntervalMs ?? 500);
   const { deadline: deadlineSignal, signal } = waitSignals(options);
   let logsSeen = 0;
 
   try {
     for (;;) {
-      const status = await queue.status(handle, {
+      const { status, retryAfterMs } = await queue.statusWithHint(handle, {
         logs: options.onLog !== undefined,
         ...(signal ? { signal } : {}),
       });
@@ -44,7 +46,8 @@ export async function waitForResult<T extends AnyTypes, N extends QueueOperation
       logsSeen = Math.max(logsSeen, logs.length);
       if (status.status === "COMPLETED")
         return await queue.result(handle, signal ? { signal } : {});
-      await sleep(Math.min(interval, Math.max(0, deadline - Date.now())), signal);
+      const pause = schedule.next(String(status.status), retryAfterMs);
+      await sleep(Math.min(pause, Math.max(0, deadline - Date.now())), signal);
     }
   } catch (error) {
     return rethrowStopped(error, {
