@@ -224,6 +224,24 @@ describe("kontext batch", () => {
     expect(submits.length).toBe(12 + 1);
   });
 
+  it("makes no synchronous file system call on the event loop per job", async () => {
+    // Node reports every synchronous I/O call after the first tick; module loading makes some,
+    // but a batch of 12 jobs must make no more than one of 3 (each job used to fsync 3 times).
+    const syncCalls = async (count: number) => {
+      const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
+      const run = await runCli(
+        ["batch", jobsFile(dir, count), "--out", join(dir, "out"), "--concurrency", "4"],
+        { cwd: dir, env: { ...apiEnv(), NODE_OPTIONS: "--trace-sync-io" } },
+      );
+      expect(run.status).toBe(0);
+      return run.stderr.split("Detected use of sync API").length - 1;
+    };
+    const few = await syncCalls(3);
+    const many = await syncCalls(12);
+    expect(few).toBeGreaterThan(0); // the trace works: start-up's module loading shows
+    expect(many - few).toBeLessThan(9);
+  });
+
   it("stops on SIGINT with exit 130, leaving jobs running upstream, and a re-run resumes them", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
     const jobs = jobsFile(dir, 40);
