@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { WaitingLine } from "./waiting-line.js";
 
 /** How long a job sits in each state. */
 export interface JobTiming {
@@ -39,9 +40,14 @@ export type JobState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
  * a state file also on disk (JSON lines, the last line of a job wins), so that an emulator
  * started again on the same file still knows every job, as the real relay would after a
  * client crash: a killed demo batch resumes like a real one.
+ *
+ * Every request does O(1) work however many jobs the emulator has made: jobs by id in a map,
+ * and the queue as a line in creation order whose front is dropped as jobs leave it, so that a
+ * queue position is a subtraction (less the jobs cancelled ahead), not a scan of every job.
  */
 export class JobStore {
   private readonly jobs = new Map<string, Job>();
+  private readonly line = new WaitingLine<Job>();
 
   constructor(private readonly stateFile?: string) {
     if (!stateFile || !existsSync(stateFile)) return;
@@ -53,6 +59,9 @@ export class JobStore {
         // A torn last line (the process was killed mid-write) loses only that write.
       }
     }
+    const now = Date.now();
+    const queued = [...this.jobs.values()].filter((job) => this.stateOf(job, now) === "IN_QUEUE");
+    for (const job of queued.sort((a, b) => a.createdAt - b.createdAt)) this.line.join(job);
   }
 
   create(
@@ -64,12 +73,15 @@ export class JobStore {
   ): Job {
     const job: Job = { id: randomUUID(), operationId, appPath, input, createdAt: now, timing };
     this.jobs.set(job.id, job);
+    this.line.join(job);
     this.save(job);
     return job;
   }
 
   /** Records a change to a job (a cancel, an injected failure) in the state file, if any. */
   save(job: Job): void {
+    // Every change goes through here, so a cancel made anywhere leaves the line here.
+    if (job.cancelledAt !== undefined) this.line.cancelled(job);
     if (this.stateFile) appendFileSync(this.stateFile, JSON.stringify(job) + "\n");
   }
 
@@ -94,11 +106,8 @@ export class JobStore {
 
   /** Jobs queued ahead of this one. */
   queuePosition(job: Job, now = Date.now()): number {
-    let ahead = 0;
-    for (const other of this.jobs.values()) {
-      if (other.createdAt < job.createdAt && this.stateOf(other, now) === "IN_QUEUE") ahead++;
-    }
-    return ahead;
+    this.line.advance((front) => this.stateOf(front, now) === "IN_QUEUE");
+    return this.line.ahead(job);
   }
 
   get size(): number {
