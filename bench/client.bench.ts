@@ -9,6 +9,8 @@
  * Bundle size and import time are bench:package's.
  * Usage: npm run bench:client [-- --requests 2000 --rounds 5]
  */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import createFetchClient from "openapi-fetch";
 import { createFalClient } from "@fal-ai/client";
@@ -17,12 +19,13 @@ import { seedContract } from "../test/helpers/seed.js";
 import { validate } from "../src/validate/validate.js";
 import { pinToCpu, spawnEmulator } from "./lib/emulator-process.js";
 import { formatTable, median } from "./lib/measure.js";
+import { builtCopy } from "./lib/temp-checkout.js";
 
-// The facade as users run it: the package's built entry (npm run bench:client builds it first).
-// Under tsx the sources carry its keep-names helpers, a call per closure the published file does
-// not make.
+// The facade as users run it: the package's built entry, built in a temporary copy of the
+// checkout (a build replaces dist/, which must not happen under whatever runs beside). Under tsx
+// the sources carry its keep-names helpers, a call per closure the published file does not make.
 const { createClient } = (await import(
-  new URL("../dist/js/index.js", import.meta.url).href
+  pathToFileURL(join(builtCopy("client"), "dist/js/index.js")).href
 )) as typeof import("../src/index.js");
 
 const { values } = parseArgs({
