@@ -11,7 +11,7 @@
 import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +21,7 @@ import { tempCheckout } from "./lib/temp-checkout.js";
 const { values } = parseArgs({ options: { runs: { type: "string", default: "21" } } });
 const runs = Number(values.runs);
 const work = mkdtempSync(join(tmpdir(), "bench-package-"));
+process.once("exit", () => rmSync(work, { recursive: true, force: true }));
 
 function pack(spec: string, cwd: string): string {
   const name = execFileSync("npm", ["pack", spec, "--pack-destination", work, "--silent"], {

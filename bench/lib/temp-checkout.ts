@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,9 +10,11 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
  * A copy of the checkout as it stands (tracked files and new ones git does not ignore) in a
  * temporary folder, sharing node_modules by a symlink. Benches build and pack there: `npm run
  * build` replaces dist/ as a whole, and doing that in the checkout breaks whatever runs beside.
+ * Removed when the bench exits (the node_modules symlink goes, never what it points to).
  */
 export function tempCheckout(label: string): string {
   const copy = mkdtempSync(join(tmpdir(), `bench-${label}-`));
+  process.once("exit", () => rmSync(copy, { recursive: true, force: true }));
   const files = execFileSync(
     "git",
     ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
