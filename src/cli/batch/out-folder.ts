@@ -26,13 +26,14 @@ export async function jobFolder(out: string, key: string): Promise<string> {
   const inside = relative(resolve(out), dir);
   if (invalid || inside === "" || inside.startsWith("..") || inside.includes(sep))
     throw new Error(`refusing to write job "${key}" outside ${out}`);
-  let existing;
   try {
-    existing = await lstat(dir);
-  } catch {
+    // Made new in the common case; a job resumed or rerun finds its folder made already.
     await mkdir(dir);
     return dir;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
+  const existing = await lstat(dir);
   if (existing.isSymbolicLink() || !existing.isDirectory())
     throw new Error(`refusing to write into ${dir}: it is not a plain folder`);
   return dir;
