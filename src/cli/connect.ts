@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from "../emulator/index.js";
+import type { Emulator } from "../emulator/index.js";
 import {
   API_KEY_ENV,
   BASE_URL_ENV,
@@ -28,6 +28,8 @@ export async function connect(
   // The calls here are by operationId, untyped: typed as the bundled spec, any spec fits.
   const contract = spec ? { contract: spec.contract as ClientOptions["contract"] } : {};
   if (useEmulator) {
+    // Loaded only here: a run against the real relay does not pay for the emulator's modules.
+    const { startEmulator } = await import("../emulator/index.js");
     emulator = await startEmulator({
       timing: DEMO_TIMING,
       imageScale: 0.5,
