@@ -66,7 +66,7 @@ export async function runBatch(options: BatchOptions): Promise<number> {
     },
   });
   try {
-    const { valid, invalid } = validateJobs(connection.client, parsed);
+    const { valid, invalid } = await validateJobs(connection.client, parsed);
     const allBad = [...bad, ...invalid].sort((a, b) => a.line - b.line);
     for (const line of allBad) reporter.event(describeBadLine(options.jobsFile, line));
     if (allBad.length > 0 && !options.skipInvalid) {

@@ -166,6 +166,7 @@ describe("kontext batch", () => {
         aspect_ratio: "5:4",
       }),
       JSON.stringify({ id: "no-prompt", image_url: "https://x.test/a.png" }),
+      JSON.stringify({ id: "no-file", prompt: "p", image_url: "./missing.png" }),
     ]);
     const submitsBefore = env.emulator.stats.submitDigests.length;
     const run = await runCli(
@@ -178,7 +179,8 @@ describe("kontext batch", () => {
       new RegExp(`${jobs}:5 \\(bad-ratio\\): aspect_ratio: must be one of`),
     );
     expect(run.stderr).toMatch(new RegExp(`${jobs}:6 \\(no-prompt\\): .*prompt`));
-    expect(run.stderr).toContain("3 invalid line(s)");
+    expect(run.stderr).toContain(`${jobs}:7 (no-file): image_url: ./missing.png: no such file`);
+    expect(run.stderr).toContain("4 invalid line(s)");
     expect(run.stderr).toContain("--skip-invalid");
     expect(env.emulator.stats.submitDigests.length).toBe(submitsBefore);
     expect(existsSync(join(dir, "out", ".kontext-batch.journal"))).toBe(false);
