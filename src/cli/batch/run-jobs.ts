@@ -28,9 +28,9 @@ interface JobsRun {
 
 /**
  * Submits, waits for and saves every job of `work`, `concurrency` at a time, journaling each
- * step. Nothing here touches the file system synchronously: a batch runs as fast as a bare pool
- * of `client.run` calls. Ctrl-C (SIGINT/SIGTERM) stops taking jobs and stops waiting, leaving
- * submitted jobs running upstream for the next run.
+ * step. Nothing here touches the file system synchronously, so the event loop spends on a job
+ * what a bare pool of `client.run` calls spends, plus saving its result. Ctrl-C (SIGINT/SIGTERM)
+ * stops taking jobs and stops waiting, leaving submitted jobs running upstream for the next run.
  */
 export async function runJobs(work: Work[], run: JobsRun): Promise<void> {
   const { options, connection, journal, reporter, gate, tally } = run;
