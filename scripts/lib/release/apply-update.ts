@@ -1,0 +1,31 @@
+import { join } from "node:path";
+import { MANIFEST_NAME, readManifest } from "../write/output-manifest.js";
+import { writeOwnedFiles } from "../write/write-owned.js";
+import { replaceFile, takeSnapshot } from "./file-snapshot.js";
+import type { UpdatePlan } from "./plan-update.js";
+
+/**
+ * Writes a planned update: the spec, then generated/ (through the generator's own writer, which
+ * touches only files its manifest lists), then package.json, then CHANGELOG.md. Every file any
+ * step may touch is read first; if a step fails, all of them are put back as they were, so the
+ * four never disagree (a new spec with old generated code, a bumped version without its entry).
+ */
+export async function applyUpdate(plan: UpdatePlan, root: string): Promise<void> {
+  const manifest = await readManifest(plan.outDir);
+  const generatedNames = new Set([...(manifest?.files ?? []), ...plan.files.keys(), MANIFEST_NAME]);
+  const snapshot = await takeSnapshot([
+    plan.specPath,
+    ...[...generatedNames].map((name) => join(plan.outDir, name)),
+    plan.packageJsonPath,
+    plan.changelogPath,
+  ]);
+  try {
+    await replaceFile(plan.specPath, plan.specBytes);
+    await writeOwnedFiles(plan.outDir, root, plan.files);
+    await replaceFile(plan.packageJsonPath, plan.packageJson);
+    await replaceFile(plan.changelogPath, plan.changelog);
+  } catch (error) {
+    await snapshot.restore();
+    throw error;
+  }
+}

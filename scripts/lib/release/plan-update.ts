@@ -1,0 +1,157 @@
+import { createHash } from "node:crypto";
+import { readFile, realpath } from "node:fs/promises";
+import { buildContract, displayName, type SourceText } from "../build-contract.js";
+import { compareDocuments } from "../diff/compare-document.js";
+import { DiffInputError, loadSide } from "../diff/load-side.js";
+import type { DiffReport } from "../diff/report.js";
+import { diffSurface } from "../diff/surface-diff.js";
+import { Diagnostics, formatDiagnostic } from "../diagnostics.js";
+import { provenanceOf } from "../emit/banner.js";
+import { renderOutputs, type GeneratedFiles } from "../emit/render-outputs.js";
+import { diskReader } from "../load/spec-files.js";
+import { resolveOptions } from "../options.js";
+import { insertRelease, renderRelease, splitChangelog, unreleasedKind } from "./changelog.js";
+import { pullRequestText, type PullRequestText } from "./pr-text.js";
+import type { ExportBytes } from "./read-export.js";
+import { UpdateSpecError } from "./update-spec-error.js";
+import { bumpVersion, decideRelease, type ReleaseDecision } from "./version-bump.js";
+
+/** Everything a spec update writes, computed before any of it is: the command's dry run. */
+export interface UpdatePlan {
+  specPath: string;
+  specBytes: Buffer;
+  outDir: string;
+  files: GeneratedFiles;
+  packageJsonPath: string;
+  packageJson: string;
+  changelogPath: string;
+  changelog: string;
+  from: string;
+  to: string;
+  decision: ReleaseDecision;
+  report: DiffReport;
+  pullRequest: PullRequestText;
+  /** Warnings about the new export (repairs), for the console. */
+  warnings: string[];
+}
+
+/**
+ * Runs the generator on the new export exactly as `npm run generate` will once it is in place
+ * (same name, overlays and `$ref` folder, so the same bytes), diffs it with the diff tool against
+ * the export in spec/ now, and derives the version, changelog and PR text. Reads, never writes.
+ * Undefined when the new export is byte for byte the one in place.
+ */
+export async function planUpdate(
+  root: string,
+  source: ExportBytes,
+  date: string,
+): Promise<UpdatePlan | undefined> {
+  const options = resolveOptions([], root);
+  if (options === "help") throw new Error("unreachable: no --help given");
+  const specName = displayName(options.spec, root);
+  const current = await readFile(options.spec).catch(() => {
+    throw new UpdateSpecError(`${specName}: cannot read the export in place, to diff against`);
+  });
+  if (current.equals(source.bytes)) return undefined;
+
+  const spec: SourceText = {
+    name: specName,
+    text: source.bytes.toString("utf8"),
+    id: await realpath(options.spec),
+  };
+  const overlays = await Promise.all(
+    options.overlays.map(async (path) => ({
+      name: displayName(path, root),
+      text: await readFile(path, "utf8"),
+    })),
+  );
+  const contract = buildContract(spec, overlays, {
+    reader: diskReader(options.refRoot, (path) => displayName(path, root)),
+    infer: options.infer,
+  });
+  const errors = contract.diagnostics.filter((d) => d.severity === "error");
+  if (!contract.document || errors.length > 0) throw notGenerated(errors.map(formatDiagnostic));
+  const emitDiagnostics = new Diagnostics(spec.name);
+  const files = await renderOutputs(
+    contract.document,
+    provenanceOf(spec, overlays),
+    emitDiagnostics,
+  );
+  if (emitDiagnostics.errors.length > 0)
+    throw notGenerated(emitDiagnostics.errors.map(formatDiagnostic));
+
+  const base = loadBase(specName, root);
+  const alreadyRedundant = new Set(base.redundantOverlayActions.map((d) => d.message));
+  const report: DiffReport = {
+    base: `${specName} as released`,
+    head: source.label,
+    changes: compareDocuments(base.document, contract.document),
+    surface: diffSurface(base.document, contract.document),
+    redundantOverlayActions: contract.diagnostics
+      .filter((d) => d.code === "overlay-action-redundant" && !alreadyRedundant.has(d.message))
+      .map(formatDiagnostic),
+  };
+
+  const packageJsonPath = `${root}/package.json`;
+  const pkg = JSON.parse(await readFile(packageJsonPath, "utf8")) as { version?: unknown };
+  const from = String(pkg.version ?? "");
+  const changelogPath = `${root}/CHANGELOG.md`;
+  const changelogText = await readFile(changelogPath, "utf8").catch(() => "# Changelog\n");
+  const parts = splitChangelog(changelogText);
+  const decision = decideRelease(report.changes, unreleasedKind(parts.unreleased));
+  const to = bumpVersion(from, decision.kind);
+  const sha256 = createHash("sha256").update(source.bytes).digest("hex");
+  const release = renderRelease(
+    {
+      version: to,
+      date,
+      specPath: specName,
+      sourceLabel: source.label,
+      sha256,
+      changes: report.changes,
+    },
+    parts.unreleased,
+  );
+  return {
+    specPath: options.spec,
+    specBytes: source.bytes,
+    outDir: options.out,
+    files,
+    packageJsonPath,
+    packageJson: JSON.stringify({ ...pkg, version: to }, null, 2) + "\n",
+    changelogPath,
+    changelog: insertRelease(parts, release),
+    from,
+    to,
+    decision,
+    report,
+    pullRequest: pullRequestText({
+      specPath: specName,
+      sourceLabel: source.label,
+      sha256,
+      from,
+      to,
+      decision,
+      report,
+    }),
+    warnings: contract.diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic),
+  };
+}
+
+/** The export in place, through the diff tool's own loader (its overlays, its pipeline). */
+function loadBase(specName: string, root: string) {
+  try {
+    return loadSide(specName, root, { kind: "default" });
+  } catch (error) {
+    if (error instanceof DiffInputError)
+      throw new UpdateSpecError(`the export in place cannot be diffed: ${error.message}`);
+    throw error;
+  }
+}
+
+function notGenerated(errors: string[]): UpdateSpecError {
+  return new UpdateSpecError(
+    `the new export does not generate; nothing was written:\n${errors.join("\n")}`,
+    1,
+  );
+}

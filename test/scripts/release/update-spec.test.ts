@@ -1,0 +1,144 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../../scripts/lib/generate.js";
+import { resolveOptions, type GenerateOptions } from "../../../scripts/lib/options.js";
+import { STAGING_SUFFIX } from "../../../scripts/lib/release/file-snapshot.js";
+import { checkDrift } from "../../../scripts/lib/write/check-drift.js";
+import { repoRoot } from "../../helpers/run-generate.js";
+import { startExportServer, type ExportServer } from "./export-server.js";
+import { releaseWorkspace, runUpdateSpec, treeDigest } from "./release-workspace.js";
+
+const TOKEN = "apifox-token-0123456789abcdef";
+const SPEC = "spec/chainhub-fal-ai.apifox.yaml";
+const current = readFileSync(join(repoRoot, SPEC));
+/** The vendor's next export: a range narrowed in prose (breaking); its trailing bytes prove byte for byte. */
+const narrowed = Buffer.concat([
+  Buffer.from(current.toString("utf8").replace("Range value: 1-20", "Range value: 1-10")),
+  Buffer.from("# exported — ünïcödé  \n\n", "utf8"),
+]);
+/** An export that only adds an optional request property: a minor change. */
+const widened = Buffer.from(
+  current
+    .toString("utf8")
+    .replace(
+      "                seed:\n",
+      "                style_hint:\n                  type: string\n                seed:\n",
+    ),
+);
+
+async function isUpToDate(dir: string): Promise<boolean> {
+  const options = resolveOptions([], dir) as GenerateOptions;
+  const { files } = await generate(options);
+  return files !== undefined && (await checkDrift(options.out, files)).length === 0;
+}
+
+describe("npm run update-spec against a loopback export endpoint", () => {
+  let server: ExportServer;
+  beforeAll(async () => {
+    server = await startExportServer(TOKEN);
+  });
+  afterAll(() => server.close());
+
+  it("replaces the spec byte for byte, regenerates, bumps by the diff, writes the changelog and prints the PR", async () => {
+    const dir = releaseWorkspace();
+    server.answer({ body: narrowed });
+    const run = await runUpdateSpec(dir, [`${server.url}/export/openapi?locale=en`], {
+      CHAINHUB_EXPORT_TOKEN: TOKEN,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(readFileSync(join(dir, SPEC)).equals(narrowed)).toBe(true);
+    expect(await isUpToDate(dir)).toBe(true);
+    expect(readFileSync(join(dir, "generated/openapi.json"), "utf8")).toContain('"maximum": 10');
+    // 0.1.0 and a breaking change: the minor carries it before 1.0.0.
+    expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version).toBe("0.2.0");
+    const changelog = readFileSync(join(dir, "CHANGELOG.md"), "utf8");
+    expect(changelog).toMatch(/## Unreleased\n\n## 0\.2\.0 - 2026-12-02\n/);
+    expect(changelog).toContain("[`request-property-max-decreased`]");
+    // The notes waiting under Unreleased ship in this release, below the spec's changes.
+    expect(changelog.indexOf("## 0.2.0")).toBeLessThan(
+      changelog.indexOf("A string in a file field"),
+    );
+    expect(changelog.indexOf("A string in a file field")).toBeLessThan(
+      changelog.indexOf("## 0.1.0"),
+    );
+    const [title, blank] = run.stdout.split("\n");
+    expect(title).toBe("Spec update: release 0.2.0 (major; 1 breaking, 0 warnings, 0 info)");
+    expect(blank).toBe("");
+    expect(run.stdout).toContain("`request-property-max-decreased`");
+    // The query string is not printed either: an export URL may carry a secret there.
+    expect(run.stdout).toContain(`${server.url}/export/openapi\``);
+    expect(run.stdout + run.stderr + changelog).not.toContain(TOKEN);
+    expect(run.stdout + changelog).not.toContain("locale=en");
+  });
+
+  it("with --dry-run prints the same PR text and writes nothing", async () => {
+    const dir = releaseWorkspace();
+    const before = treeDigest(dir);
+    server.answer({ body: widened });
+    const run = await runUpdateSpec(dir, ["--dry-run", `${server.url}/export`], {
+      CHAINHUB_EXPORT_TOKEN: TOKEN,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe(
+      "Spec update: release 0.2.0 (major; 0 breaking, 0 warnings, 1 info)",
+    );
+    expect(run.stdout).toContain("`new-optional-request-property`");
+    expect(treeDigest(dir)).toEqual(before);
+  });
+
+  it("puts back the spec, generated/ and package.json when the last write, CHANGELOG.md, fails", async () => {
+    const dir = releaseWorkspace();
+    // A folder where the changelog's replacement is staged: writing it fails after the other three.
+    mkdirSync(join(dir, "CHANGELOG.md" + STAGING_SUFFIX, "in-the-way"), { recursive: true });
+    const before = treeDigest(dir);
+    server.answer({ body: narrowed });
+    const run = await runUpdateSpec(dir, [`${server.url}/export`], {
+      CHAINHUB_EXPORT_TOKEN: TOKEN,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("EISDIR");
+    expect(treeDigest(dir)).toEqual(before);
+  });
+
+  it("puts back the spec when generated/ refuses to be written (a folder generate does not own)", async () => {
+    const dir = releaseWorkspace();
+    rmSync(join(dir, "generated/.generated-files.json"));
+    writeFileSync(join(dir, "generated/NOTES.md"), "hand-written, not ours\n");
+    const before = treeDigest(dir);
+    server.answer({ body: narrowed });
+    const run = await runUpdateSpec(dir, [`${server.url}/export`], {
+      CHAINHUB_EXPORT_TOKEN: TOKEN,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("refusing to write into");
+    expect(treeDigest(dir)).toEqual(before);
+  });
+
+  it("writes nothing and exits 1 when the new export does not generate", async () => {
+    const dir = releaseWorkspace();
+    const before = treeDigest(dir);
+    server.answer({ body: "openapi: 3.0.1\npaths: {\n  /x: [\n" });
+    const run = await runUpdateSpec(dir, [`${server.url}/export`], {
+      CHAINHUB_EXPORT_TOKEN: TOKEN,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("the new export does not generate; nothing was written");
+    expect(run.stderr).toMatch(/spec\/chainhub-fal-ai\.apifox\.yaml:\d+/);
+    expect(treeDigest(dir)).toEqual(before);
+  });
+
+  it("releases nothing when the export is byte for byte the one in place", async () => {
+    const dir = releaseWorkspace();
+    const before = treeDigest(dir);
+    server.answer({ body: current });
+    const run = await runUpdateSpec(dir, [`${server.url}/export`], {
+      CHAINHUB_EXPORT_TOKEN: TOKEN,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("nothing to release");
+    expect(run.stdout).toBe("");
+    expect(treeDigest(dir)).toEqual(before);
+  });
+});
