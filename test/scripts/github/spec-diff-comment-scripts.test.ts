@@ -1,0 +1,113 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STICKY_MARKER } from "../../../scripts/lib/diff/format-markdown.js";
+import { repoRoot } from "../../helpers/run-generate.js";
+import { startFakeGitHub, type FakeGitHub } from "./fake-github.js";
+
+const TOKEN = "ghs_commentjobtoken42";
+const HEAD = "a".repeat(40);
+
+/** Runs a workflow step's script as the workflow does, without the runner's environment. */
+function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", `.github/scripts/${script}`, ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+describe("the spec diff workflows' two steps, against a loopback GitHub", () => {
+  let github: FakeGitHub;
+  let artifact: string;
+  beforeAll(async () => {
+    github = await startFakeGitHub(TOKEN);
+    // The pull_request job's outputs: generated/ stale, the diff found a breaking change.
+    const work = mkdtempSync(join(tmpdir(), "spec-diff-job-"));
+    writeFileSync(
+      join(work, "drift.txt"),
+      "1 generated file(s) are stale:\n  generated/openapi.json:3: differs\n",
+    );
+    writeFileSync(
+      join(work, "spec-diff.md"),
+      `${STICKY_MARKER}\n### API contract changes\n\n**1 breaking**\n`,
+    );
+    writeFileSync(join(work, "spec-diff.err"), "");
+    artifact = join(work, "spec-diff-comment");
+    const composed = await runScript("compose-spec-diff-comment.ts", [
+      "--pull-request",
+      "12",
+      "--drift-status",
+      "1",
+      "--drift-output",
+      join(work, "drift.txt"),
+      "--diff-status",
+      "1",
+      "--diff-markdown",
+      join(work, "spec-diff.md"),
+      "--diff-stderr",
+      join(work, "spec-diff.err"),
+      "--run-url",
+      "https://github.example/o/r/actions/runs/5",
+      "--out-dir",
+      artifact,
+    ]);
+    expect(composed.code, composed.stderr).toBe(0);
+  });
+  afterAll(() => github.close());
+
+  const post = (env: Record<string, string> = {}) =>
+    runScript("post-spec-diff-comment.ts", ["--dir", artifact, "--head-sha", HEAD], {
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_REPOSITORY: "o/r",
+      GITHUB_API_URL: github.url,
+      ...env,
+    });
+
+  it("the report job writes the PR number and a comment that says generated/ is stale", () => {
+    expect(readFileSync(join(artifact, "pull-request.txt"), "utf8")).toBe("12\n");
+    const comment = readFileSync(join(artifact, "comment.md"), "utf8");
+    expect(comment.startsWith(STICKY_MARKER)).toBe(true);
+    expect(comment).toContain("`generated/` is stale");
+    expect(comment).toContain("**1 breaking**");
+  });
+
+  it("the comment job posts it on the PR, then updates that same comment", async () => {
+    github.pulls.set(12, { head: { sha: HEAD } });
+    const first = await post();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/#12: comment \d+ created/);
+    const second = await post();
+    expect(second.stdout).toMatch(/#12: comment \d+ updated/);
+    expect(github.comments.get(12)).toHaveLength(1);
+    expect(github.comments.get(12)?.[0]?.body).toBe(
+      readFileSync(join(artifact, "comment.md"), "utf8"),
+    );
+  });
+
+  it("posts nothing when the PR has moved on to a newer commit: that run reports", async () => {
+    github.pulls.set(12, { head: { sha: "b".repeat(40) } });
+    const before = JSON.stringify(github.comments.get(12));
+    const run = await post();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("not posted, the PR's head is now bbbbbbbbbbbb");
+    expect(JSON.stringify(github.comments.get(12))).toBe(before);
+  });
+
+  it("fails without printing the token when GitHub refuses it", async () => {
+    const run = await post({ GITHUB_TOKEN: "ghs_revoked_token" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("401 from GitHub");
+    expect(run.stdout + run.stderr).not.toContain("ghs_revoked_token");
+  });
+});
