@@ -1,6 +1,4 @@
 import { parseArgs } from "node:util";
-import { applyUpdate } from "./apply-update.js";
-import { planUpdate } from "./plan-update.js";
 import { readExport } from "./read-export.js";
 import { UpdateSpecError } from "./update-spec-error.js";
 
@@ -78,6 +76,9 @@ async function run(argv: string[], io: CommandIo): Promise<number> {
     maxBytes: positiveInteger("--max-bytes", values["max-bytes"]),
     timeoutMs: positiveInteger("--timeout-ms", values["timeout-ms"]),
   });
+  // The generator's libraries (TypeScript, ts-morph, prettier) load only when there is work.
+  const { planUpdate } = await import("./plan-update.js");
+  const { applyUpdate } = await import("./apply-update.js");
   const plan = await planUpdate(io.cwd, source, releaseDate(io));
   if (!plan) {
     io.stderr(

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,7 +74,7 @@ describe("npm run update-spec against a loopback export endpoint", () => {
     expect(run.stdout + changelog).not.toContain("locale=en");
   });
 
-  it("with --dry-run prints the same PR text and writes nothing", async () => {
+  it("with --dry-run prints the PR text and writes nothing; breaking notes under Unreleased make it a major", async () => {
     const dir = releaseWorkspace();
     const before = treeDigest(dir);
     server.answer({ body: widened });
@@ -81,11 +82,32 @@ describe("npm run update-spec against a loopback export endpoint", () => {
       CHAINHUB_EXPORT_TOKEN: TOKEN,
     });
     expect(run.code, run.stderr).toBe(0);
+    // The checkout's CHANGELOG.md lists breaking notes under Unreleased: they ship in this release.
     expect(run.stdout.split("\n")[0]).toBe(
       "Spec update: release 0.2.0 (major; 0 breaking, 0 warnings, 1 info)",
     );
     expect(run.stdout).toContain("`new-optional-request-property`");
     expect(treeDigest(dir)).toEqual(before);
+  });
+
+  it("makes an addition a minor (the patch before 1.0.0), from a file", async () => {
+    const dir = releaseWorkspace();
+    const changelog = join(dir, "CHANGELOG.md");
+    writeFileSync(
+      changelog,
+      readFileSync(changelog, "utf8").replace(/(## Unreleased\n)[^]*?(?=## 0\.1\.0)/, "$1\n"),
+    );
+    writeFileSync(join(dir, "new-export.yaml"), widened);
+    const run = await runUpdateSpec(dir, ["new-export.yaml"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe(
+      "Spec update: release 0.1.1 (minor; 0 breaking, 0 warnings, 1 info)",
+    );
+    expect(readFileSync(join(dir, SPEC)).equals(widened)).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version).toBe("0.1.1");
+    expect(readFileSync(changelog, "utf8")).toMatch(
+      /## Unreleased\n\n## 0\.1\.1 - 2026-12-02\n\nSpec update: `spec\/chainhub-fal-ai\.apifox\.yaml` replaced by the export from `new-export\.yaml`/,
+    );
   });
 
   it("puts back the spec, generated/ and package.json when the last write, CHANGELOG.md, fails", async () => {
@@ -129,6 +151,19 @@ describe("npm run update-spec against a loopback export endpoint", () => {
     expect(treeDigest(dir)).toEqual(before);
   });
 
+  it("is the npm script `update-spec`, whose entry prints its usage", async () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+    expect(pkg.scripts["update-spec"]).toBe("node --import tsx scripts/update-spec.ts");
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/update-spec.ts", "--help"], {
+      cwd: repoRoot,
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run update-spec -- <file\|url> \[options\]/);
+  });
+
   it("releases nothing when the export is byte for byte the one in place", async () => {
     const dir = releaseWorkspace();
     const before = treeDigest(dir);
@@ -136,7 +171,7 @@ describe("npm run update-spec against a loopback export endpoint", () => {
     const run = await runUpdateSpec(dir, [`${server.url}/export`], {
       CHAINHUB_EXPORT_TOKEN: TOKEN,
     });
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain("nothing to release");
     expect(run.stdout).toBe("");
     expect(treeDigest(dir)).toEqual(before);
