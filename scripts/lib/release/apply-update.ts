@@ -6,7 +6,7 @@ import type { UpdatePlan } from "./plan-update.js";
 
 /**
  * Writes a planned update: the spec, then generated/ (through the generator's own writer, which
- * touches only files its manifest lists), then package.json, then CHANGELOG.md. Every file any
+ * touches only files its manifest lists), then package.json and its lock, then CHANGELOG.md. Every file any
  * step may touch is read first; if a step fails, all of them are put back as they were, so the
  * four never disagree (a new spec with old generated code, a bumped version without its entry).
  */
@@ -17,12 +17,14 @@ export async function applyUpdate(plan: UpdatePlan, root: string): Promise<void>
     plan.specPath,
     ...[...generatedNames].map((name) => join(plan.outDir, name)),
     plan.packageJsonPath,
+    ...(plan.packageLock ? [plan.packageLock.path] : []),
     plan.changelogPath,
   ]);
   try {
     await replaceFile(plan.specPath, plan.specBytes);
     await writeOwnedFiles(plan.outDir, root, plan.files);
     await replaceFile(plan.packageJsonPath, plan.packageJson);
+    if (plan.packageLock) await replaceFile(plan.packageLock.path, plan.packageLock.text);
     await replaceFile(plan.changelogPath, plan.changelog);
   } catch (error) {
     await snapshot.restore();

@@ -24,6 +24,8 @@ export interface UpdatePlan {
   files: GeneratedFiles;
   packageJsonPath: string;
   packageJson: string;
+  /** package-lock.json with the same version, as `npm version` leaves it; absent without a lock. */
+  packageLock?: { path: string; text: string };
   changelogPath: string;
   changelog: string;
   from: string;
@@ -119,6 +121,7 @@ export async function planUpdate(
     files,
     packageJsonPath,
     packageJson: JSON.stringify({ ...pkg, version: to }, null, 2) + "\n",
+    ...(await lockWithVersion(`${root}/package-lock.json`, to)),
     changelogPath,
     changelog: insertRelease(parts, release),
     from,
@@ -136,6 +139,24 @@ export async function planUpdate(
     }),
     warnings: contract.diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic),
   };
+}
+
+/** npm writes its lock as JSON.stringify(lock, null, 2): rewriting it changes only the version. */
+async function lockWithVersion(path: string, version: string) {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    return {};
+  }
+  const lock = JSON.parse(text) as {
+    version?: string;
+    packages?: Record<string, { version?: string }>;
+  };
+  if (lock.version !== undefined) lock.version = version;
+  const rootPackage = lock.packages?.[""];
+  if (rootPackage?.version !== undefined) rootPackage.version = version;
+  return { packageLock: { path, text: JSON.stringify(lock, null, 2) + "\n" } };
 }
 
 /** The export in place, through the diff tool's own loader (its overlays, its pipeline). */

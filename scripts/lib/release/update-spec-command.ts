@@ -8,7 +8,8 @@ Replaces the vendor export in spec/ byte for byte, regenerates generated/, diffs
 against the export it replaces, bumps package.json's version by what the diff finds (breaking:
 major; any other contract change: minor; none: patch; before 1.0.0, breaking: minor and the
 rest: patch) and writes the CHANGELOG.md entry. Prints a PR title, a blank line and the PR body.
-A failure at any step leaves spec/, generated/, package.json and CHANGELOG.md as they were.
+A failure at any step leaves spec/, generated/, package.json (and its lock) and CHANGELOG.md
+as they were.
 
 Options:
   --dry-run            write nothing; print the title and body the update would have
@@ -95,7 +96,7 @@ async function run(argv: string[], io: CommandIo): Promise<number> {
   else {
     await applyUpdate(plan, io.cwd);
     io.stderr(
-      `update-spec: released ${plan.from} -> ${plan.to} (${plan.decision.kind}): spec, generated/, package.json, CHANGELOG.md written\n`,
+      `update-spec: released ${plan.from} -> ${plan.to} (${plan.decision.kind}): spec, generated/, package.json${plan.packageLock ? ", package-lock.json" : ""}, CHANGELOG.md written\n`,
     );
   }
   io.stdout(`${plan.pullRequest.title}\n\n${plan.pullRequest.body}`);

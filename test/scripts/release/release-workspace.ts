@@ -8,7 +8,7 @@ import { repoRoot } from "../../helpers/run-generate.js";
 /** A temporary copy of what a spec update touches: never the checkout itself. */
 export function releaseWorkspace(): string {
   const dir = mkdtempSync(join(tmpdir(), "update-spec-"));
-  for (const name of ["spec", "generated", "package.json", "CHANGELOG.md"])
+  for (const name of ["spec", "generated", "package.json", "package-lock.json", "CHANGELOG.md"])
     cpSync(join(repoRoot, name), join(dir, name), { recursive: true });
   return dir;
 }

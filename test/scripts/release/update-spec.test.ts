@@ -54,6 +54,13 @@ describe("npm run update-spec against a loopback export endpoint", () => {
     expect(readFileSync(join(dir, "generated/openapi.json"), "utf8")).toContain('"maximum": 10');
     // 0.1.0 and a breaking change: the minor carries it before 1.0.0.
     expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version).toBe("0.2.0");
+    // The lock follows, as after `npm version`, and nothing else in it moves.
+    const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8"));
+    expect([lock.version, lock.packages[""].version]).toEqual(["0.2.0", "0.2.0"]);
+    lock.version = lock.packages[""].version = "0.1.0";
+    expect(JSON.stringify(lock, null, 2) + "\n").toBe(
+      readFileSync(join(repoRoot, "package-lock.json"), "utf8"),
+    );
     const changelog = readFileSync(join(dir, "CHANGELOG.md"), "utf8");
     expect(changelog).toMatch(/## Unreleased\n\n## 0\.2\.0 - 2026-12-02\n/);
     expect(changelog).toContain("[`request-property-max-decreased`]");
