@@ -1,18 +1,18 @@
 import { createHash } from "node:crypto";
-import { readFile, realpath } from "node:fs/promises";
-import { buildContract, displayName, type SourceText } from "../build-contract.js";
+import { readFile } from "node:fs/promises";
+import { displayName } from "../build-contract.js";
 import { compareDocuments } from "../diff/compare-document.js";
 import { DiffInputError, loadSide } from "../diff/load-side.js";
 import type { DiffReport } from "../diff/report.js";
 import { diffSurface } from "../diff/surface-diff.js";
-import { Diagnostics, formatDiagnostic } from "../diagnostics.js";
-import { provenanceOf } from "../emit/banner.js";
-import { renderOutputs, type GeneratedFiles } from "../emit/render-outputs.js";
-import { diskReader } from "../load/spec-files.js";
+import { formatDiagnostic } from "../diagnostics.js";
+import type { GeneratedFiles } from "../emit/render-outputs.js";
 import { resolveOptions } from "../options.js";
 import { insertRelease, renderRelease, splitChangelog, unreleasedKind } from "./changelog.js";
 import { pullRequestText, type PullRequestText } from "./pr-text.js";
+import { readPackageFiles } from "./package-version.js";
 import type { ExportBytes } from "./read-export.js";
+import { renderExport } from "./render-export.js";
 import { UpdateSpecError } from "./update-spec-error.js";
 import { bumpVersion, decideRelease, type ReleaseDecision } from "./version-bump.js";
 
@@ -56,47 +56,22 @@ export async function planUpdate(
   });
   if (current.equals(source.bytes)) return undefined;
 
-  const spec: SourceText = {
-    name: specName,
-    text: source.bytes.toString("utf8"),
-    id: await realpath(options.spec),
-  };
-  const overlays = await Promise.all(
-    options.overlays.map(async (path) => ({
-      name: displayName(path, root),
-      text: await readFile(path, "utf8"),
-    })),
-  );
-  const contract = buildContract(spec, overlays, {
-    reader: diskReader(options.refRoot, (path) => displayName(path, root)),
-    infer: options.infer,
-  });
-  const errors = contract.diagnostics.filter((d) => d.severity === "error");
-  if (!contract.document || errors.length > 0) throw notGenerated(errors.map(formatDiagnostic));
-  const emitDiagnostics = new Diagnostics(spec.name);
-  const files = await renderOutputs(
-    contract.document,
-    provenanceOf(spec, overlays),
-    emitDiagnostics,
-  );
-  if (emitDiagnostics.errors.length > 0)
-    throw notGenerated(emitDiagnostics.errors.map(formatDiagnostic));
+  const { document, files, diagnostics } = await renderExport(options, specName, source.bytes);
 
   const base = loadBase(specName, root);
   const alreadyRedundant = new Set(base.redundantOverlayActions.map((d) => d.message));
   const report: DiffReport = {
     base: `${specName} as released`,
     head: source.label,
-    changes: compareDocuments(base.document, contract.document),
-    surface: diffSurface(base.document, contract.document),
-    redundantOverlayActions: contract.diagnostics
+    changes: compareDocuments(base.document, document),
+    surface: diffSurface(base.document, document),
+    redundantOverlayActions: diagnostics
       .filter((d) => d.code === "overlay-action-redundant" && !alreadyRedundant.has(d.message))
       .map(formatDiagnostic),
   };
 
-  const packageJsonPath = `${root}/package.json`;
-  const pkg = JSON.parse(await readFile(packageJsonPath, "utf8")) as { version?: unknown };
-  const from = String(pkg.version ?? "");
+  const packageFiles = await readPackageFiles(root);
+  const from = packageFiles.version;
   const changelogPath = `${root}/CHANGELOG.md`;
   const changelogText = await readFile(changelogPath, "utf8").catch(() => "# Changelog\n");
   const parts = splitChangelog(changelogText);
@@ -119,9 +94,7 @@ export async function planUpdate(
     specBytes: source.bytes,
     outDir: options.out,
     files,
-    packageJsonPath,
-    packageJson: JSON.stringify({ ...pkg, version: to }, null, 2) + "\n",
-    ...(await lockWithVersion(`${root}/package-lock.json`, to)),
+    ...packageFiles.withVersion(to),
     changelogPath,
     changelog: insertRelease(parts, release),
     from,
@@ -137,26 +110,8 @@ export async function planUpdate(
       decision,
       report,
     }),
-    warnings: contract.diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic),
+    warnings: diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic),
   };
-}
-
-/** npm writes its lock as JSON.stringify(lock, null, 2): rewriting it changes only the version. */
-async function lockWithVersion(path: string, version: string) {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    return {};
-  }
-  const lock = JSON.parse(text) as {
-    version?: string;
-    packages?: Record<string, { version?: string }>;
-  };
-  if (lock.version !== undefined) lock.version = version;
-  const rootPackage = lock.packages?.[""];
-  if (rootPackage?.version !== undefined) rootPackage.version = version;
-  return { packageLock: { path, text: JSON.stringify(lock, null, 2) + "\n" } };
 }
 
 /** The export in place, through the diff tool's own loader (its overlays, its pipeline). */
@@ -168,11 +123,4 @@ function loadBase(specName: string, root: string) {
       throw new UpdateSpecError(`the export in place cannot be diffed: ${error.message}`);
     throw error;
   }
-}
-
-function notGenerated(errors: string[]): UpdateSpecError {
-  return new UpdateSpecError(
-    `the new export does not generate; nothing was written:\n${errors.join("\n")}`,
-    1,
-  );
 }

@@ -45,7 +45,7 @@ const stepsOf = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((jo
 /** SchemaStore's schema, kept verbatim with its source in fixtures/SOURCES.md. */
 const validate = new Ajv({ strict: false, allErrors: true }).compile(
   JSON.parse(
-    readFileSync(join(import.meta.dirname, "fixtures/github-workflow.json"), "utf8"),
+    readFileSync(fileURLToPath(new URL("fixtures/github-workflow.json", import.meta.url)), "utf8"),
   ) as object,
 );
 
