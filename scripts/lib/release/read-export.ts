@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
+import { parseAllowedUrl, publicLabel } from "./export-url.js";
 import { UpdateSpecError } from "./update-spec-error.js";
 
 /** How a new export is read: every bound has a default, resolved once by the command. */
@@ -12,6 +13,13 @@ export interface ReadExportOptions {
   maxBytes: number;
   /** The whole download, redirects included, must finish within this. @default 60 s */
   timeoutMs: number;
+  /**
+   * A JSON body to POST instead of a GET: apifox's open API exports with
+   * `POST /v1/projects/{id}/export-openapi` and a body naming the format and scope.
+   */
+  postBody?: string;
+  /** More request headers (`X-Apifox-Api-Version`, say): like the token, for that origin only. */
+  headers?: Record<string, string>;
   /** Injected for tests; the global `fetch` otherwise. */
   fetch?: typeof fetch;
 }
@@ -59,17 +67,31 @@ async function downloadExport(source: string, options: ReadExportOptions): Promi
   const signal = AbortSignal.timeout(options.timeoutMs);
   const fetchImpl = options.fetch ?? fetch;
   try {
+    let body = options.postBody;
     for (let hop = 0; ; hop++) {
-      // The token goes to the origin the user named, never to where a redirect points.
-      const headers: Record<string, string> = { accept: "application/yaml, application/json, */*" };
-      if (options.token && url.origin === origin) headers.authorization = `Bearer ${options.token}`;
-      const response = await fetchImpl(url, { headers, redirect: "manual", signal });
+      // Credentials go to the origin the user named, never to where a redirect points.
+      const sameOrigin = url.origin === origin;
+      const headers: Record<string, string> = {
+        accept: "application/yaml, application/json, */*",
+        ...(sameOrigin ? options.headers : {}),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      };
+      if (options.token && sameOrigin) headers.authorization = `Bearer ${options.token}`;
+      const response = await fetchImpl(url, {
+        method: body === undefined ? "GET" : "POST",
+        headers,
+        body,
+        redirect: "manual",
+        signal,
+      });
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
         if (hop >= MAX_REDIRECTS)
           throw new UpdateSpecError(`${label}: more than ${MAX_REDIRECTS} redirects`);
         url = parseAllowedUrl(new URL(location, url).href);
+        // As fetch does: 307 and 308 repeat the request, the others turn it into a GET.
+        if (response.status !== 307 && response.status !== 308) body = undefined;
         continue;
       }
       if (!response.ok) {
@@ -115,29 +137,6 @@ async function readBoundedBody(
     chunks.push(value);
   }
   return Buffer.concat(chunks);
-}
-
-function parseAllowedUrl(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UpdateSpecError(`not a URL: ${text.split("?")[0]}`);
-  }
-  if (url.protocol === "https:") return url;
-  if (url.protocol === "http:" && isLoopback(url.hostname)) return url;
-  throw new UpdateSpecError(
-    `${publicLabel(url)}: only https: URLs are fetched (http: only to loopback, for tests)`,
-  );
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-/** What may be printed of a URL: a query string or user info can hold a secret. */
-export function publicLabel(url: URL): string {
-  return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
 function tooLarge(what: string, maxBytes: number): UpdateSpecError {

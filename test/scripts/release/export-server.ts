@@ -13,20 +13,29 @@ export interface ExportAnswer {
 export interface ExportServer {
   url: string;
   /** Every request received, with its headers, in order. */
-  requests: { url: string; headers: IncomingHttpHeaders }[];
+  requests: { method: string; url: string; headers: IncomingHttpHeaders; body: string }[];
   answer(answer: ExportAnswer): void;
   close(): Promise<void>;
 }
 
 /**
- * A loopback server playing an export endpoint (an apifox-style "export OpenAPI" URL): it checks
- * the Bearer token when one is required, answers 401 otherwise, and records what it was sent.
+ * A loopback server playing an export endpoint, such as apifox's open API
+ * (`POST /v1/projects/{id}/export-openapi`, a Bearer token, `X-Apifox-Api-Version`): it checks
+ * the token when one is required, answers 401 otherwise, and records every request.
  */
 export async function startExportServer(token?: string): Promise<ExportServer> {
   let current: ExportAnswer = { status: 404, body: "no export planned" };
   const requests: ExportServer["requests"] = [];
-  const server: Server = createServer((request, response) => {
-    requests.push({ url: request.url ?? "", headers: request.headers });
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    requests.push({
+      method: request.method ?? "",
+      url: request.url ?? "",
+      headers: request.headers,
+      body,
+    });
     if (token !== undefined && request.headers.authorization !== `Bearer ${token}`) {
       response.writeHead(401, { "content-type": "application/json" });
       response.end('{"message":"invalid token"}');

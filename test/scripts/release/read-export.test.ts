@@ -35,6 +35,26 @@ describe("reading a new export", () => {
     expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
   });
 
+  it("POSTs the body with its headers, and turns a 303 to another origin into a plain GET", async () => {
+    elsewhere.answer({ body: "openapi: 3.1.0\n" });
+    vendor.answer({ status: 303, location: `${elsewhere.url}/ready.yaml` });
+    const got = await readExport(`${vendor.url}/v1/projects/1/export-openapi`, {
+      ...options,
+      postBody: '{"exportFormat":"YAML"}',
+      headers: { "x-apifox-api-version": "2024-03-28" },
+    });
+    expect(got.bytes.toString()).toBe("openapi: 3.1.0\n");
+    expect(vendor.requests.at(-1)).toMatchObject({
+      method: "POST",
+      body: '{"exportFormat":"YAML"}',
+      headers: { "x-apifox-api-version": "2024-03-28", "content-type": "application/json" },
+    });
+    const followed = elsewhere.requests.at(-1)!;
+    expect([followed.method, followed.body]).toEqual(["GET", ""]);
+    expect(followed.headers["x-apifox-api-version"]).toBeUndefined();
+    expect(followed.headers.authorization).toBeUndefined();
+  });
+
   it("says the server's status for a refused token, and never prints the token", async () => {
     const error = await readExport(`${vendor.url}/export`, {
       ...options,

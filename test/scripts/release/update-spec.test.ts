@@ -44,11 +44,27 @@ describe("npm run update-spec against a loopback export endpoint", () => {
   it("replaces the spec byte for byte, regenerates, bumps by the diff, writes the changelog and prints the PR", async () => {
     const dir = releaseWorkspace();
     server.answer({ body: narrowed });
-    const run = await runUpdateSpec(dir, [`${server.url}/export/openapi?locale=en`], {
-      CHAINHUB_EXPORT_TOKEN: TOKEN,
-    });
+    // As apifox's open API exports: POST with the format and scope in a JSON body.
+    const request = { scope: { type: "ALL" }, oasVersion: "3.0", exportFormat: "YAML" };
+    writeFileSync(join(dir, "export-request.json"), JSON.stringify(request));
+    const run = await runUpdateSpec(
+      dir,
+      [
+        `${server.url}/v1/projects/4478210/export-openapi?locale=en-US`,
+        "--post",
+        "export-request.json",
+        "--header",
+        "X-Apifox-Api-Version: 2024-03-28",
+      ],
+      { CHAINHUB_EXPORT_TOKEN: TOKEN },
+    );
     expect(run.code, run.stderr).toBe(0);
-    expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    const sent = server.requests.at(-1)!;
+    expect(sent.method).toBe("POST");
+    expect(sent.url).toBe("/v1/projects/4478210/export-openapi?locale=en-US");
+    expect(sent.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(sent.headers["x-apifox-api-version"]).toBe("2024-03-28");
+    expect(JSON.parse(sent.body)).toEqual(request);
     expect(readFileSync(join(dir, SPEC)).equals(narrowed)).toBe(true);
     expect(await isUpToDate(dir)).toBe(true);
     expect(readFileSync(join(dir, "generated/openapi.json"), "utf8")).toContain('"maximum": 10');
@@ -76,9 +92,9 @@ describe("npm run update-spec against a loopback export endpoint", () => {
     expect(blank).toBe("");
     expect(run.stdout).toContain("`request-property-max-decreased`");
     // The query string is not printed either: an export URL may carry a secret there.
-    expect(run.stdout).toContain(`${server.url}/export/openapi\``);
+    expect(run.stdout).toContain(`${server.url}/v1/projects/4478210/export-openapi\``);
     expect(run.stdout + run.stderr + changelog).not.toContain(TOKEN);
-    expect(run.stdout + changelog).not.toContain("locale=en");
+    expect(run.stdout + changelog).not.toContain("locale=en-US");
   });
 
   it("with --dry-run prints the PR text and writes nothing; breaking notes under Unreleased make it a major", async () => {
