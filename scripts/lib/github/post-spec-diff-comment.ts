@@ -13,6 +13,8 @@ export const ARTIFACT = {
 } as const;
 
 export interface PostRequest {
+  /** The workflow file whose runs report on pull requests. @default "spec-diff.yml" */
+  workflowFile?: string;
   owner: string;
   repo: string;
   /** The folder the artifact was downloaded to. */
@@ -31,9 +33,8 @@ const MAX_ARTIFACT_BYTES = 4 * 1024 * 1024;
 
 /**
  * Posts the report of a pull_request run on its PR. The artifact comes from a run anyone with a
- * fork can start, so nothing in it is trusted: the PR number must be a number, and that PR's
- * head must still be the commit the run reported on (which also keeps an older run that ends
- * late from overwriting a newer report).
+ * fork can start, so nothing in it is trusted: the PR number must be a number, and the commit the
+ * run reported on must be that PR's head, or one of its commits (see whyNotPost).
  */
 export async function postSpecDiffComment(
   github: GitHubRest,
@@ -48,16 +49,15 @@ export async function postSpecDiffComment(
     "GET",
     `${repoPath}/pulls/${pullRequest}`,
   );
-  if (pull.head?.sha !== request.headSha)
-    return {
-      action: "skipped",
-      pullRequest,
-      reason: `the PR's head is now ${String(pull.head?.sha).slice(0, 12)}, not ${request.headSha.slice(0, 12)}: the newer run reports`,
-    };
-  const body = commentBodyFromArtifact(
-    await readBounded(join(request.dir, ARTIFACT.comment)),
-    request.runUrl,
-  );
+  if (pull.head?.sha !== request.headSha) {
+    const why = await whyNotPost(github, repoPath, pullRequest, request, String(pull.head?.sha));
+    if (why) return { action: "skipped", pullRequest, reason: why };
+  }
+  const body =
+    commentBodyFromArtifact(
+      await readBounded(join(request.dir, ARTIFACT.comment)),
+      request.runUrl,
+    ) + `\n<sub>Reported for commit ${request.headSha.slice(0, 12)}.</sub>\n`;
   const result = await upsertStickyComment(
     github,
     { owner: request.owner, repo: request.repo, issueNumber: pullRequest, marker: STICKY_MARKER },
@@ -75,4 +75,34 @@ async function readBounded(path: string): Promise<string> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * When the PR has moved past the run's commit: a commit that is not the PR's at all means the
+ * artifact names another PR (refused); a run for the newer head means that run reports (an older
+ * run ending late must not overwrite it); no such run (the later pushes did not touch the
+ * workflow's paths) means this is still the latest report, and it is posted.
+ */
+async function whyNotPost(
+  github: GitHubRest,
+  repoPath: string,
+  pullRequest: number,
+  request: PostRequest,
+  head: string,
+): Promise<string | undefined> {
+  const commits = await github.paginate<{ sha?: string }>(
+    `${repoPath}/pulls/${pullRequest}/commits`,
+  );
+  if (!commits.some((commit) => commit.sha === request.headSha))
+    throw new Error(
+      `commit ${request.headSha.slice(0, 12)} is not one of #${pullRequest}'s: not posting there`,
+    );
+  const workflow = encodeURIComponent(request.workflowFile ?? "spec-diff.yml");
+  const runs = await github.request<{ total_count?: number }>(
+    "GET",
+    `${repoPath}/actions/workflows/${workflow}/runs?event=pull_request&head_sha=${encodeURIComponent(head)}&per_page=1`,
+  );
+  if ((runs.total_count ?? 0) > 0)
+    return `the PR's head is now ${head.slice(0, 12)}, and its own run reports`;
+  return undefined;
 }

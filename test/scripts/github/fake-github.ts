@@ -11,7 +11,10 @@ export interface FakeGitHub {
   /** What GITHUB_API_URL would be. */
   url: string;
   comments: Map<number, FakeComment[]>;
-  pulls: Map<number, { head: { sha: string } }>;
+  /** Each PR's head and its commits, oldest first (the head last). */
+  pulls: Map<number, { head: { sha: string }; commits: string[] }>;
+  /** Head commits that have a run of spec-diff.yml. */
+  runs: Set<string>;
   requests: { method: string; url: string; authorization?: string }[];
   addComment(issue: number, body: string, login?: string): FakeComment;
   close(): Promise<void>;
@@ -22,13 +25,15 @@ const LIMIT = 65_536;
 
 /**
  * A loopback server playing the parts of GitHub's REST API the workflows use: issue comments
- * (list with per_page/page and a Link header, create, update) and a pull request's head. Like
+ * (list with per_page/page and a Link header, create, update), a pull request's head and
+ * commits, and whether a workflow has a run for a commit. Like
  * GitHub it answers 401 to a missing or wrong token, 403 without a User-Agent, and 422 to a
  * body over 65,536 characters. Comments it creates are the bot's, as with GITHUB_TOKEN.
  */
 export async function startFakeGitHub(token: string): Promise<FakeGitHub> {
   const comments = new Map<number, FakeComment[]>();
-  const pulls = new Map<number, { head: { sha: string } }>();
+  const pulls = new Map<number, { head: { sha: string }; commits: string[] }>();
+  const runs = new Set<string>();
   const requests: FakeGitHub["requests"] = [];
   let nextId = 1000;
   const addComment = (issue: number, body: string, login = BOT) => {
@@ -95,8 +100,31 @@ export async function startFakeGitHub(token: string): Promise<FakeGitHub> {
     if ((match = /^\/repos\/o\/r\/pulls\/(\d+)$/.exec(url.pathname)) && request.method === "GET") {
       const pull = pulls.get(Number(match[1]));
       return pull
-        ? send(200, { number: Number(match[1]), ...pull })
+        ? send(200, { number: Number(match[1]), head: pull.head })
         : send(404, { message: "Not Found" });
+    }
+    if (
+      (match = /^\/repos\/o\/r\/pulls\/(\d+)\/commits$/.exec(url.pathname)) &&
+      request.method === "GET"
+    ) {
+      const pull = pulls.get(Number(match[1]));
+      return pull
+        ? send(
+            200,
+            pull.commits.map((sha) => ({ sha })),
+          )
+        : send(404, { message: "Not Found" });
+    }
+    if (
+      url.pathname === "/repos/o/r/actions/workflows/spec-diff.yml/runs" &&
+      request.method === "GET"
+    ) {
+      const sha = url.searchParams.get("head_sha") ?? "";
+      const found = url.searchParams.get("event") === "pull_request" && runs.has(sha);
+      return send(200, {
+        total_count: found ? 1 : 0,
+        workflow_runs: found ? [{ head_sha: sha }] : [],
+      });
     }
     send(404, { message: "Not Found" });
   });
@@ -106,6 +134,7 @@ export async function startFakeGitHub(token: string): Promise<FakeGitHub> {
     url: `http://127.0.0.1:${port}`,
     comments,
     pulls,
+    runs,
     requests,
     addComment,
     close: () =>

@@ -83,25 +83,51 @@ describe("the spec diff workflows' two steps, against a loopback GitHub", () => 
   });
 
   it("the comment job posts it on the PR, then updates that same comment", async () => {
-    github.pulls.set(12, { head: { sha: HEAD } });
+    github.pulls.set(12, { head: { sha: HEAD }, commits: [HEAD] });
     const first = await post();
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/#12: comment \d+ created/);
     const second = await post();
     expect(second.stdout).toMatch(/#12: comment \d+ updated/);
     expect(github.comments.get(12)).toHaveLength(1);
+    // The artifact's comment as composed, and the commit it reports on.
     expect(github.comments.get(12)?.[0]?.body).toBe(
-      readFileSync(join(artifact, "comment.md"), "utf8"),
+      readFileSync(join(artifact, "comment.md"), "utf8") +
+        `\n<sub>Reported for commit ${HEAD.slice(0, 12)}.</sub>\n`,
     );
   });
 
-  it("posts nothing when the PR has moved on to a newer commit: that run reports", async () => {
-    github.pulls.set(12, { head: { sha: "b".repeat(40) } });
+  it("leaves the report to the newer commit's own run once the PR has moved on", async () => {
+    const newer = "b".repeat(40);
+    github.pulls.set(12, { head: { sha: newer }, commits: [HEAD, newer] });
+    github.runs.add(newer);
     const before = JSON.stringify(github.comments.get(12));
     const run = await post();
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain("not posted, the PR's head is now bbbbbbbbbbbb");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      "not posted, the PR's head is now bbbbbbbbbbbb, and its own run reports",
+    );
     expect(JSON.stringify(github.comments.get(12))).toBe(before);
+  });
+
+  it("still posts when the newer commits started no run (they did not touch spec/ or generated/)", async () => {
+    github.pulls.set(12, { head: { sha: "c".repeat(40) }, commits: [HEAD, "c".repeat(40)] });
+    const run = await post();
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/#12: comment \d+ updated/);
+  });
+
+  it("refuses an artifact naming a PR the run's commit is not part of", async () => {
+    github.pulls.set(13, { head: { sha: "d".repeat(40) }, commits: ["d".repeat(40)] });
+    writeFileSync(join(artifact, "pull-request.txt"), "13\n");
+    try {
+      const run = await post();
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("is not one of #13's: not posting there");
+      expect(github.comments.get(13)).toBeUndefined();
+    } finally {
+      writeFileSync(join(artifact, "pull-request.txt"), "12\n");
+    }
   });
 
   it("fails without printing the token when GitHub refuses it", async () => {

@@ -147,6 +147,8 @@ describe("the spec diff comment (workflow_run, may write)", () => {
   });
 
   it("downloads that run's artifact and posts it for the run's commit", () => {
+    // The post script asks GitHub for runs of spec-diff.yml by that file name.
+    expect(files).toContain("spec-diff.yml");
     const download = steps.find((s) => s.uses?.startsWith("actions/download-artifact"))!;
     expect(download.with).toMatchObject({
       name: ARTIFACT.name,
