@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STICKY_MARKER } from "../../../scripts/lib/diff/format-markdown.js";
+import { createGitHubRest } from "../../../scripts/lib/github/github-rest.js";
+import { postSpecDiffComment } from "../../../scripts/lib/github/post-spec-diff-comment.js";
 import { repoRoot } from "../../helpers/run-generate.js";
 import { startFakeGitHub, type FakeGitHub } from "./fake-github.js";
 
@@ -82,13 +84,22 @@ describe("the spec diff workflows' two steps, against a loopback GitHub", () => 
     expect(comment).toContain("**1 breaking**");
   });
 
+  // The script itself runs for what only it does (reading the environment, exit codes); the
+  // rules it applies are called in this process, against the same loopback GitHub.
+  const postInProcess = (dir = artifact) =>
+    postSpecDiffComment(createGitHubRest({ apiUrl: github.url, token: TOKEN }), {
+      owner: "o",
+      repo: "r",
+      dir,
+      headSha: HEAD,
+    });
+
   it("the comment job posts it on the PR, then updates that same comment", async () => {
     github.pulls.set(12, { head: { sha: HEAD }, commits: [HEAD] });
     const first = await post();
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/#12: comment \d+ created/);
-    const second = await post();
-    expect(second.stdout).toMatch(/#12: comment \d+ updated/);
+    expect(await postInProcess()).toMatchObject({ action: "updated", pullRequest: 12 });
     expect(github.comments.get(12)).toHaveLength(1);
     // The artifact's comment as composed, and the commit it reports on.
     expect(github.comments.get(12)?.[0]?.body).toBe(
@@ -102,32 +113,26 @@ describe("the spec diff workflows' two steps, against a loopback GitHub", () => 
     github.pulls.set(12, { head: { sha: newer }, commits: [HEAD, newer] });
     github.runs.add(newer);
     const before = JSON.stringify(github.comments.get(12));
-    const run = await post();
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain(
-      "not posted, the PR's head is now bbbbbbbbbbbb, and its own run reports",
-    );
+    expect(await postInProcess()).toEqual({
+      action: "skipped",
+      pullRequest: 12,
+      reason: "the PR's head is now bbbbbbbbbbbb, and its own run reports",
+    });
     expect(JSON.stringify(github.comments.get(12))).toBe(before);
   });
 
   it("still posts when the newer commits started no run (they did not touch spec/ or generated/)", async () => {
     github.pulls.set(12, { head: { sha: "c".repeat(40) }, commits: [HEAD, "c".repeat(40)] });
-    const run = await post();
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/#12: comment \d+ updated/);
+    expect(await postInProcess()).toMatchObject({ action: "updated", pullRequest: 12 });
   });
 
   it("refuses an artifact naming a PR the run's commit is not part of", async () => {
     github.pulls.set(13, { head: { sha: "d".repeat(40) }, commits: ["d".repeat(40)] });
-    writeFileSync(join(artifact, "pull-request.txt"), "13\n");
-    try {
-      const run = await post();
-      expect(run.code).toBe(1);
-      expect(run.stderr).toContain("is not one of #13's: not posting there");
-      expect(github.comments.get(13)).toBeUndefined();
-    } finally {
-      writeFileSync(join(artifact, "pull-request.txt"), "12\n");
-    }
+    const forged = mkdtempSync(join(tmpdir(), "forged-artifact-"));
+    writeFileSync(join(forged, "pull-request.txt"), "13\n");
+    writeFileSync(join(forged, "comment.md"), "not your PR");
+    await expect(postInProcess(forged)).rejects.toThrow("is not one of #13's: not posting there");
+    expect(github.comments.get(13)).toBeUndefined();
   });
 
   it("fails without printing the token when GitHub refuses it", async () => {
