@@ -1,3 +1,4 @@
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseAllowedUrl, publicLabel } from "./export-url.js";
@@ -45,13 +46,14 @@ export async function readExport(source: string, options: ReadExportOptions): Pr
 async function readBoundedFile(path: string, maxBytes: number): Promise<Buffer> {
   let handle;
   try {
-    handle = await open(path, "r");
+    // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new UpdateSpecError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code})`);
   }
   try {
     const info = await handle.stat();
-    // A FIFO or a device would never end: only a regular file is an export.
+    // A FIFO or a device may never end: only a regular file is an export.
     if (!info.isFile()) throw new UpdateSpecError(`${path}: not a regular file`);
     if (info.size > maxBytes) throw tooLarge(path, maxBytes);
     return await handle.readFile();

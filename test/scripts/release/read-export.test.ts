@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -98,5 +99,10 @@ describe("reading a new export", () => {
     expect([...got.bytes]).toEqual([0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a]);
     expect(got.label).toBe("export.yaml");
     await expect(readExport(".", { ...options, cwd: dir })).rejects.toThrow("not a regular file");
+    // A FIFO with no writer: opened without waiting for one, then refused.
+    expect(spawnSync("mkfifo", [join(dir, "pipe")]).status).toBe(0);
+    await expect(readExport("pipe", { ...options, cwd: dir })).rejects.toThrow(
+      "not a regular file",
+    );
   });
 });
