@@ -6,9 +6,10 @@ import type { UpdatePlan } from "./plan-update.js";
 
 /**
  * Writes a planned update: the spec, then generated/ (through the generator's own writer, which
- * touches only files its manifest lists), then package.json and its lock, then CHANGELOG.md. Every file any
- * step may touch is read first; if a step fails, all of them are put back as they were, so the
- * four never disagree (a new spec with old generated code, a bumped version without its entry).
+ * touches only files its manifest lists), then package.json and its lock, then CHANGELOG.md.
+ * Every file any step may touch is read first; if a step fails, all of them are put back as they
+ * were, so they never disagree (a new spec with old generated code, a version without its entry).
+ * A process killed midway is not covered: it leaves what was written so far.
  */
 export async function applyUpdate(plan: UpdatePlan, root: string): Promise<void> {
   const manifest = await readManifest(plan.outDir);
