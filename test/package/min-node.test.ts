@@ -16,8 +16,9 @@ import { repoRoot } from "../helpers/run-generate.js";
 /**
  * The packed package on the oldest Node its `engines` admits, not on the Node running the tests.
  * That Node comes from the npm registry (`node-<platform>-<arch>`, the binaries behind the `node`
- * package), cached under node_modules/.cache, so the lower bound is exercised as written: lower
- * it below 20.19 and `require()` of this ESM package fails here.
+ * package), cached under node_modules/.cache and, across fresh installs, in npm's own cache. So
+ * the lower bound is exercised as written: lower it below 20.19 and `require()` of this ESM
+ * package fails here.
  */
 const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
 const engines: string = manifest.engines.node;
@@ -29,10 +30,14 @@ function oldestNode(): string {
   if (existsSync(binary)) return binary;
   mkdirSync(cache, { recursive: true });
   const name = `node-${process.platform}-${process.arch}@${oldest}`;
-  const tarball = execFileSync("npm", ["pack", name, "--pack-destination", cache, "--silent"], {
-    cwd: cache,
-    encoding: "utf8",
-  }).trim();
+  const tarball = execFileSync(
+    "npm",
+    ["pack", name, "--pack-destination", cache, "--silent", "--prefer-offline"],
+    {
+      cwd: cache,
+      encoding: "utf8",
+    },
+  ).trim();
   execFileSync("tar", ["xzf", join(cache, tarball), "-C", cache, "package/bin/node"]);
   return binary;
 }
