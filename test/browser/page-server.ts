@@ -7,7 +7,8 @@ import { createProxy, toNodeHandler } from "../../src/proxy/index.js";
 import { repoRoot } from "../helpers/run-generate.js";
 import { seedContract } from "../helpers/seed.js";
 
-export const SAMPLE_PNG = join(repoRoot, "src/demo/sample.png");
+/** A small real PNG (PngSuite's basn2c08) for the file picker and the URL input. */
+export const SAMPLE_PNG = join(repoRoot, "test/fixtures/images/basn2c08.png");
 
 const PAGE = `<!doctype html>
 <html><head><meta charset="utf-8"><title>chainhub in a browser</title>

@@ -30,3 +30,24 @@ export function meanAbsoluteDifference(a: Uint8Array, b: Uint8Array): number {
   for (let i = 0; i < a.length; i++) total += Math.abs(a[i]! - b[i]!);
   return total / a.length;
 }
+
+/**
+ * How alike two thumbnails are in structure: their correlation, from -1 to 1. A tint (a uniform
+ * change of brightness or contrast) leaves it near 1 whatever its colour, where the mean absolute
+ * difference moves with the tint's brightness; an unrelated picture lands near 0.
+ */
+export function likeness(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length) throw new Error(`sizes differ: ${a.length} vs ${b.length}`);
+  const mean = (v: Uint8Array) => v.reduce((sum, x) => sum + x, 0) / v.length;
+  const [ma, mb] = [mean(a), mean(b)];
+  let cross = 0;
+  let varA = 0;
+  let varB = 0;
+  for (let i = 0; i < a.length; i++) {
+    const [da, db] = [a[i]! - ma, b[i]! - mb];
+    cross += da * db;
+    varA += da * da;
+    varB += db * db;
+  }
+  return varA === 0 || varB === 0 ? 0 : cross / Math.sqrt(varA * varB);
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { decodeImage } from "../../src/emulator/images/decode-image.js";
 import { fitRaster } from "../../src/emulator/images/fit-raster.js";
 import type { Raster } from "../../src/emulator/images/raster.js";
-import { grayThumbnail, meanAbsoluteDifference } from "../helpers/image-likeness.js";
+import { grayThumbnail, likeness } from "../helpers/image-likeness.js";
 import { repoRoot } from "../helpers/run-generate.js";
 
 function decoded(bytes: Uint8Array): Raster {
@@ -54,12 +54,13 @@ describe("npm start (the demo on the bundled emulator)", () => {
     expect(result.emulated).toMatch(/^Made by the local ChainHub emulator, not by a model/);
     expect(run.stdout).toMatch(/^emulated: Made by the local ChainHub emulator.*375x500 JPEG/m);
 
-    // The output is the sample at 3:4, tinted: close to it on a small grayscale thumbnail.
+    // The output is the sample at 3:4, tinted: alike on a small grayscale thumbnail whatever tint
+    // the demo's random seed chose (a blue wash darkens the white background, a yellow one not).
     const output = decoded(saved);
     expect(output.width / output.height).toBeCloseTo(3 / 4, 1);
     const sample = decoded(readFileSync(join(repoRoot, "src/demo/sample.jpg")));
     const thumbnail = (raster: Raster) => grayThumbnail(raster, 12, 16);
     const input = thumbnail(fitRaster(sample, output.width, output.height));
-    expect(meanAbsoluteDifference(input, thumbnail(output))).toBeLessThan(30);
+    expect(likeness(input, thumbnail(output))).toBeGreaterThan(0.8);
   });
 });
