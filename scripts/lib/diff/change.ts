@@ -18,6 +18,23 @@ export interface Change {
   location?: string;
   before?: unknown;
   after?: unknown;
+  /** JSON pointers into each side's normalized contract. */
+  pointers?: { base?: string; head?: string };
+  /** Where a reviewer reads it: `file:line` in each side's source, and a link when known. */
+  where?: { base?: SourceLine; head?: SourceLine };
+  /**
+   * For a change inside a component several operations share: the component (e.g.
+   * `#/components/schemas/Image`); the change is then listed once, with `operations`.
+   */
+  component?: string;
+  /** The operations a shared component's change reaches (`POST /path`, with the status). */
+  operations?: string[];
+}
+
+export interface SourceLine {
+  file: string;
+  line: number;
+  url?: string;
 }
 
 /** Where comparators report: the operation being compared (empty for document-wide) and the list. */
@@ -25,6 +42,8 @@ export interface ChangeSink {
   method: string;
   path: string;
   changes: Change[];
+  /** Where in the operation, for shared components: `response 200`, `request body`. */
+  part?: string;
 }
 
 export const LEVEL_ORDER: Record<Level, number> = { breaking: 0, warning: 1, info: 2 };
@@ -34,6 +53,61 @@ interface Rule {
   /** Not an oasdiff rule: defined here for what oasdiff does not check. */
   ours?: true;
 }
+
+/** Parameters: oasdiff's `request-parameter-…` rules, and ours where it has none. */
+const PARAMETER_RULES: Record<string, Rule> = {
+  "new-required-request-parameter": { level: "breaking" },
+  "new-optional-request-parameter": { level: "info" },
+  "new-request-path-parameter": { level: "breaking" },
+  "request-parameter-removed": { level: "warning" },
+  "request-parameter-removed-with-deprecation": { level: "info" },
+  "request-parameter-became-required": { level: "breaking" },
+  "request-parameter-became-optional": { level: "info" },
+  ...parameterRules({
+    "type-changed": "breaking",
+    "became-enum": "breaking",
+    "enum-value-removed": "breaking",
+    "enum-value-added": "info",
+    "max-decreased": "breaking",
+    "max-increased": "info",
+    "max-set": "warning",
+    "min-increased": "breaking",
+    "min-decreased": "info",
+    "min-set": "warning",
+    "max-length-decreased": "breaking",
+    "max-length-increased": "info",
+    "max-length-set": "warning",
+    "min-length-increased": "breaking",
+    "min-length-decreased": "info",
+    "max-items-decreased": "breaking",
+    "max-items-increased": "info",
+    "min-items-increased": "breaking",
+    "min-items-decreased": "info",
+    "min-items-set": "warning",
+    "pattern-added": "breaking",
+    "pattern-removed": "info",
+    "pattern-changed": "warning",
+    "became-not-nullable": "breaking",
+    "became-nullable": "info",
+    // oasdiff: a caller who relied on the server filling in a parameter now gets other behaviour.
+    "default-value-added": "breaking",
+    "default-value-removed": "breaking",
+    "default-value-changed": "breaking",
+  }),
+  ...parameterRules(
+    {
+      "enum-removed": "breaking",
+      "constraint-dropped": "warning",
+      "min-length-set": "warning",
+      "max-items-set": "warning",
+      "one-of-added": "info",
+      "one-of-removed": "breaking",
+      "any-of-added": "info",
+      "any-of-removed": "breaking",
+    },
+    true,
+  ),
+};
 
 /** Every rule this tool can emit. Tests assert each id against its level here. */
 export const RULES: Record<string, Rule> = {
@@ -62,12 +136,12 @@ export const RULES: Record<string, Rule> = {
   "response-success-status-removed": { level: "breaking" },
   "response-non-success-status-added": { level: "info" },
   "response-non-success-status-removed": { level: "info" },
+  // A default does not lower these (oasdiff's `…-with-default` variants are info): a server that
+  // validates `required` rejects callers who omit the property, default or not.
   "new-required-request-property": { level: "breaking" },
-  "new-required-request-property-with-default": { level: "info" },
   "new-optional-request-property": { level: "info" },
   "request-property-removed": { level: "warning" },
   "request-property-became-required": { level: "breaking" },
-  "request-property-became-required-with-default": { level: "info" },
   "request-property-became-optional": { level: "info" },
   "response-required-property-removed": { level: "breaking" },
   "response-optional-property-removed": { level: "warning" },
@@ -105,6 +179,8 @@ export const RULES: Record<string, Rule> = {
     "default-value-changed": "info",
     "one-of-added": "info",
     "one-of-removed": "breaking",
+    "any-of-added": "info",
+    "any-of-removed": "breaking",
   }),
   ...bothLocations("response", {
     "type-changed": "breaking",
@@ -125,9 +201,12 @@ export const RULES: Record<string, Rule> = {
     "default-value-changed": "info",
     "one-of-added": "breaking",
     "one-of-removed": "info",
+    "any-of-added": "breaking",
+    "any-of-removed": "info",
   }),
   // Ours: fewer required items in a request is a widening oasdiff checks only on parameters.
-  ...bothLocations("request", { "min-items-decreased": "info" }, true),
+  ...bothLocations("request", { "min-items-decreased": "info", "min-length-set": "warning" }, true),
+  ...PARAMETER_RULES,
   // Ours: narrowing what a response may hold is safe for callers, but still worth seeing;
   // a response array that may now hold more items than before is not.
   ...bothLocations(
@@ -151,6 +230,15 @@ export const RULES: Record<string, Rule> = {
   "security-scheme-added": { level: "info", ours: true },
   "security-scheme-changed": { level: "warning", ours: true },
 };
+
+function parameterRules(suffixes: Record<string, Level>, ours = false): Record<string, Rule> {
+  return Object.fromEntries(
+    Object.entries(suffixes).map(([suffix, level]) => [
+      `request-parameter-${suffix}`,
+      ours ? { level, ours: true as const } : { level },
+    ]),
+  );
+}
 
 /** oasdiff names the same check `request-body-…` at the body root and `request-property-…` below it. */
 function bothLocations(

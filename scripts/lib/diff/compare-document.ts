@@ -1,7 +1,8 @@
-import { isObject, type JsonObject } from "../openapi-walk.js";
+import { isObject, listOperations, type JsonObject } from "../openapi-walk.js";
 import { sortChanges, type Change, type ChangeSink } from "./change.js";
-import { emitChange } from "./compare-schemas.js";
+import { collapseShared } from "./collapse-shared.js";
 import { compareOperations, compareSecurity } from "./compare-operations.js";
+import { emitChange } from "./emit-change.js";
 
 /**
  * Every change to callers between two normalized contracts, breaking first. Both sides must
@@ -14,7 +15,7 @@ export function compareDocuments(base: JsonObject, head: JsonObject): Change[] {
   compareSecurity(base.security, head.security, global, "api-global-security");
   compareSecuritySchemes(base, head, global);
   compareOperations(base, head, changes);
-  return sortChanges(changes);
+  return sortChanges(collapseShared(changes));
 }
 
 function compareServers(was: unknown, now: unknown, context: ChangeSink): void {
@@ -38,13 +39,21 @@ function urls(servers: unknown): string[] {
   return Array.isArray(servers) ? servers.filter(isObject).map((s) => String(s.url)) : [];
 }
 
+/**
+ * Only schemes some operation (or the whole API) requires on either side: an export may define
+ * hundreds that nothing uses (apifox's "combination" schemes), and their churn changes no call.
+ */
 function compareSecuritySchemes(base: JsonObject, head: JsonObject, context: ChangeSink): void {
-  const was = schemes(base);
-  const now = schemes(head);
+  const used = new Set([...schemesInUse(base), ...schemesInUse(head)]);
+  const inUse = (all: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(all).filter(([name]) => used.has(name)));
+  const was = inUse(schemes(base));
+  const now = inUse(schemes(head));
   for (const [name, scheme] of Object.entries(was)) {
     if (!(name in now)) {
       emitChange(context, "security-scheme-removed", `security scheme ${name} removed`, undefined, {
         before: name,
+        pointers: { base: `#/components/securitySchemes/${name}` },
       });
       continue;
     }
@@ -57,14 +66,32 @@ function compareSecuritySchemes(base: JsonObject, head: JsonObject, context: Cha
         "security-scheme-changed",
         `security scheme ${name} changed: ${a} -> ${b}`,
         undefined,
-        { before, after },
+        {
+          before,
+          after,
+          pointers: {
+            base: `#/components/securitySchemes/${name}`,
+            head: `#/components/securitySchemes/${name}`,
+          },
+        },
       );
   }
   for (const name of Object.keys(now))
     if (!(name in was))
       emitChange(context, "security-scheme-added", `security scheme ${name} added`, undefined, {
         after: name,
+        pointers: { head: `#/components/securitySchemes/${name}` },
       });
+}
+
+function schemesInUse(document: JsonObject): string[] {
+  const requirements = [
+    document.security,
+    ...listOperations(document).map((o) => o.operation.security),
+  ];
+  return requirements.flatMap((list) =>
+    Array.isArray(list) ? list.filter(isObject).flatMap((r) => Object.keys(r)) : [],
+  );
 }
 
 function schemes(document: JsonObject): Record<string, unknown> {

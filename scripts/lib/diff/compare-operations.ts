@@ -6,7 +6,10 @@ import {
   type OperationRef,
 } from "../openapi-walk.js";
 import type { Change, ChangeSink } from "./change.js";
-import { compareSchemas, emitChange, type SchemaContext } from "./compare-schemas.js";
+import { compareParameters } from "./compare-parameters.js";
+import { compareSchemas, type SchemaContext } from "./compare-schemas.js";
+import { emitChange } from "./emit-change.js";
+import { childPointer } from "./schema-view.js";
 
 /** Paths and operations: added, removed, deprecated; then each surviving operation in depth. */
 export function compareOperations(base: JsonObject, head: JsonObject, changes: Change[]): void {
@@ -26,7 +29,9 @@ export function compareOperations(base: JsonObject, head: JsonObject, changes: C
         : deprecated
           ? "api-removed-with-deprecation"
           : "api-removed-without-deprecation";
-      emitChange(context, id, pathGone ? "path removed" : "operation removed", undefined, {});
+      emitChange(context, id, pathGone ? "path removed" : "operation removed", undefined, {
+        pointers: { base: pointerOf(operation) },
+      });
       continue;
     }
     compareOperation(base, head, operation, counterpart, changes);
@@ -38,7 +43,7 @@ export function compareOperations(base: JsonObject, head: JsonObject, changes: C
         "endpoint-added",
         "endpoint added",
         undefined,
-        {},
+        { pointers: { head: pointerOf(operation) } },
       );
   }
 }
@@ -75,8 +80,28 @@ function compareOperation(
       );
   }
   compareSecurity(a.security, b.security, context, "api-security");
-  compareRequestBodies(base, head, a.requestBody, b.requestBody, context);
-  compareResponses(base, head, a.responses, b.responses, context);
+  compareParameters(
+    { ...context, direction: "request", base, head },
+    { pathItem: pathItemOf(base, was), operation: a, at: pointerOf(was) },
+    { pathItem: pathItemOf(head, now), operation: b, at: pointerOf(now) },
+  );
+  const at = { base: pointerOf(was), head: pointerOf(now) };
+  compareRequestBodies(base, head, a.requestBody, b.requestBody, { ...context, at });
+  compareResponses(base, head, a.responses, b.responses, { ...context, at });
+}
+
+function pointerOf(operation: OperationRef): string {
+  return childPointer("#", ...operation.at);
+}
+
+function pathItemOf(document: JsonObject, operation: OperationRef): JsonObject {
+  const paths = isObject(document.paths) ? document.paths : {};
+  const item = paths[operation.path];
+  return isObject(item) ? item : {};
+}
+
+interface OperationSink extends ChangeSink {
+  at: { base: string; head: string };
 }
 
 function compareRequestBodies(
@@ -84,10 +109,14 @@ function compareRequestBodies(
   head: JsonObject,
   wasBody: unknown,
   nowBody: unknown,
-  context: ChangeSink,
+  context: OperationSink,
 ): void {
   const was = resolveSchema(wasBody, base);
   const now = resolveSchema(nowBody, head);
+  const pointers = {
+    base: childPointer(context.at.base, "requestBody"),
+    head: childPointer(context.at.head, "requestBody"),
+  };
   if (!was && !now) return;
   if (!was && now) {
     emitChange(
@@ -95,35 +124,30 @@ function compareRequestBodies(
       now.required === true ? "added-required-request-body" : "added-optional-request-body",
       "request body added",
       undefined,
-      {},
+      { pointers: { base: context.at.base, head: pointers.head } },
     );
     return;
   }
   if (was && !now) {
-    emitChange(context, "request-body-removed", "request body removed", undefined, {});
+    emitChange(context, "request-body-removed", "request body removed", undefined, {
+      pointers: { base: pointers.base, head: context.at.head },
+    });
     return;
   }
   if (was!.required !== true && now!.required === true)
-    emitChange(
-      context,
-      "request-body-became-required",
-      "request body became required",
-      undefined,
-      {},
-    );
+    emitChange(context, "request-body-became-required", "request body became required", undefined, {
+      pointers,
+    });
   if (was!.required === true && now!.required !== true)
-    emitChange(
-      context,
-      "request-body-became-optional",
-      "request body became optional",
-      undefined,
-      {},
-    );
+    emitChange(context, "request-body-became-optional", "request body became optional", undefined, {
+      pointers,
+    });
   compareContent(
     was!.content,
     now!.content,
-    { ...context, direction: "request", base, head },
+    { ...context, direction: "request", base, head, part: "request body" },
     "request-body-media-type",
+    { base: childPointer(pointers.base, "content"), head: childPointer(pointers.head, "content") },
   );
 }
 
@@ -132,10 +156,12 @@ function compareResponses(
   head: JsonObject,
   wasResponses: unknown,
   nowResponses: unknown,
-  context: ChangeSink,
+  context: OperationSink,
 ): void {
   const was = isObject(wasResponses) ? wasResponses : {};
   const now = isObject(nowResponses) ? nowResponses : {};
+  const at = (side: "base" | "head", status: string) =>
+    childPointer(context.at[side], "responses", status);
   for (const status of Object.keys(was)) {
     const success = /^2/.test(status);
     if (!(status in now)) {
@@ -144,7 +170,10 @@ function compareResponses(
         success ? "response-success-status-removed" : "response-non-success-status-removed",
         `response ${status} removed`,
         undefined,
-        { before: status },
+        {
+          before: status,
+          pointers: { base: at("base", status), head: childPointer(context.at.head, "responses") },
+        },
       );
       continue;
     }
@@ -153,8 +182,12 @@ function compareResponses(
     compareContent(
       a?.content,
       b?.content,
-      { ...context, direction: "response", base, head },
+      { ...context, direction: "response", base, head, part: `response ${status}` },
       "response-media-type",
+      {
+        base: childPointer(at("base", status), "content"),
+        head: childPointer(at("head", status), "content"),
+      },
       status,
     );
   }
@@ -165,7 +198,10 @@ function compareResponses(
       /^2/.test(status) ? "response-success-status-added" : "response-non-success-status-added",
       `response ${status} added`,
       undefined,
-      { after: status },
+      {
+        after: status,
+        pointers: { base: childPointer(context.at.base, "responses"), head: at("head", status) },
+      },
     );
   }
 }
@@ -175,6 +211,7 @@ function compareContent(
   nowContent: unknown,
   context: SchemaContext,
   mediaRule: string,
+  at: { base: string; head: string },
   status?: string,
 ): void {
   const was = isObject(wasContent) ? wasContent : {};
@@ -187,22 +224,26 @@ function compareContent(
         `${mediaRule}-removed`,
         `${where} no longer ${status ? "returns" : "accepts"} ${type}`,
         undefined,
-        { before: type },
+        { before: type, pointers: { base: childPointer(at.base, type), head: at.head } },
       );
       continue;
     }
     const a = isObject(was[type]) ? (was[type] as JsonObject).schema : undefined;
     const b = isObject(now[type]) ? (now[type] as JsonObject).schema : undefined;
+    const site = {
+      base: childPointer(at.base, type, "schema"),
+      head: childPointer(at.head, type, "schema"),
+    };
     if (!status) {
-      compareSchemas(context, a, b, "");
+      compareSchemas(context, a, b, "", site);
       continue;
     }
-    // Response changes name their status: "200: `images[].url` removed".
+    // Response changes name their status: "200: `images[].url` removed". The change objects
+    // are kept (not copied): shared-component marks hang off them.
     const found: Change[] = [];
-    compareSchemas({ ...context, changes: found }, a, b, "");
-    context.changes.push(
-      ...found.map((change) => ({ ...change, message: `${status}: ${change.message}` })),
-    );
+    compareSchemas({ ...context, changes: found }, a, b, "", site);
+    for (const change of found) change.message = `${status}: ${change.message}`;
+    context.changes.push(...found);
   }
   for (const type of Object.keys(now)) {
     if (!(type in was))
@@ -211,7 +252,7 @@ function compareContent(
         `${mediaRule}-added`,
         `${where} now ${status ? "returns" : "accepts"} ${type}`,
         undefined,
-        { after: type },
+        { after: type, pointers: { base: at.base, head: childPointer(at.head, type) } },
       );
   }
 }

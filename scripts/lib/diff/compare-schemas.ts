@@ -1,60 +1,85 @@
 import { INFERRED_KEYWORDS } from "../infer/infer-constraints.js";
-import { isObject, resolveSchema, type JsonObject } from "../openapi-walk.js";
-import { levelOf, type Change, type ChangeSink } from "./change.js";
+import type { JsonObject } from "../openapi-walk.js";
+import type { Change, ChangeSink } from "./change.js";
+import {
+  compareBounds,
+  compareDefaults,
+  compareEnums,
+  comparePattern,
+} from "./compare-keywords.js";
+import { compareProperties } from "./compare-properties.js";
+import { compareVariants, unionKeyword } from "./compare-variants.js";
+import { emitChange, type ChangeValues } from "./emit-change.js";
+import { markShared } from "./collapse-shared.js";
+import { childPointer, viewSchema, type SchemaView } from "./schema-view.js";
 
 export type Direction = "request" | "response";
 
-export interface SchemaContext {
+export interface SchemaContext extends ChangeSink {
   direction: Direction;
-  method: string;
-  path: string;
   base: JsonObject;
   head: JsonObject;
-  changes: Change[];
+  /** A parameter's schema: rules are `request-parameter-…`, messages name the parameter. */
+  parameter?: { in: string; name: string };
+  /** The innermost component both sides reach here, and the location where it starts. */
+  within?: { ref: string; location: string };
+  /** A union variant: its nullability was already compared as the whole union's. */
+  variant?: true;
 }
 
-/** Keyword pairs compared as bounds; `widens` is the direction in which callers gain room. */
-const BOUNDS = [
-  { keyword: "maximum", name: "max", widens: "up" },
-  { keyword: "minimum", name: "min", widens: "down" },
-  { keyword: "maxLength", name: "max-length", widens: "up" },
-  { keyword: "minLength", name: "min-length", widens: "down" },
-  { keyword: "maxItems", name: "max-items", widens: "up" },
-  { keyword: "minItems", name: "min-items", widens: "down" },
-] as const;
+/** JSON pointers of the schema being compared, on each side. */
+export interface Site {
+  base: string;
+  head: string;
+}
+
+export type Emit = (suffix: string, message: string, values?: EmitValues) => void;
+export interface EmitValues extends ChangeValues {
+  keyword?: string;
+}
+
+/** Deep enough for real specs; a recursive schema stops here. */
+const MAX_DEPTH = 12;
 
 /**
- * Compares two schemas at one location and recurses into properties and items. Only what
- * changes callers is compared: descriptions and examples are not.
+ * Compares two schemas at one location and recurses into properties, items and union variants.
+ * Both are first seen as callers see them (`schema-view.ts`), so `$ref`, `allOf` and the forms of
+ * nullability never hide a change nor invent one. Descriptions and examples are not compared.
  */
 export function compareSchemas(
   context: SchemaContext,
   baseSchema: unknown,
   headSchema: unknown,
   location: string,
+  at: Site,
   depth = 0,
+  root = location === "",
 ): void {
-  const before = resolveSchema(baseSchema, context.base);
-  const after = resolveSchema(headSchema, context.head);
-  if (!before || !after || depth > 12) return;
-  const emit = (
-    suffix: string,
-    message: string,
-    values: { before?: unknown; after?: unknown; keyword?: string } = {},
-  ) => {
-    const id = `${context.direction}-${location === "" ? "body" : "property"}-${suffix}`;
-    emitChange(
-      context,
+  const before = viewSchema(baseSchema, context.base, at.base);
+  const after = viewSchema(headSchema, context.head, at.head);
+  if (!before || !after || depth > MAX_DEPTH) return;
+  const { variant, ...rest } = context;
+  const inner: SchemaContext =
+    before.ref !== undefined && before.ref === after.ref
+      ? { ...rest, within: { ref: before.ref, location } }
+      : rest;
+  const emit: Emit = (suffix, message, values = {}) => {
+    const id = context.parameter
+      ? `request-parameter-${suffix}`
+      : `${context.direction}-${root ? "body" : "property"}-${suffix}`;
+    const change = emitChange(
+      inner,
       id,
-      describe(location, message),
+      describe(inner, location, message),
       location,
-      values,
-      inferred(values.keyword, before, after),
+      { ...values, pointers: values.pointers ?? { base: before.pointer, head: after.pointer } },
+      inferred(values.keyword, before.schema, after.schema),
     );
+    noteShared(inner, change, location, message);
   };
 
-  const typeBefore = typeLabel(before);
-  const typeAfter = typeLabel(after);
+  const typeBefore = typeLabel(before.schema);
+  const typeAfter = typeLabel(after.schema);
   if (typeBefore !== typeAfter && typeBefore !== "" && typeAfter !== "") {
     emit("type-changed", `type changed from ${typeBefore} to ${typeAfter}`, {
       before: typeBefore,
@@ -62,243 +87,49 @@ export function compareSchemas(
     });
     return;
   }
-  compareEnums(context, before, after, emit);
-  compareBounds(context, before, after, emit);
-  compareNullable(context, before, after, emit);
-  compareDefaults(before, after, emit);
-  compareOneOf(before, after, emit);
-  compareProperties(context, before, after, location, depth);
-  if (before.items !== undefined || after.items !== undefined) {
+  if (!variant) compareNullable(before, after, emit);
+  compareVariants(inner, before, after, location, depth, root, emit);
+  // A plain schema that became a union (or back) is compared variant by variant above: its own
+  // keywords against the union's would report an enum or a bound as removed that still holds.
+  if (!unionKeyword(before.schema) !== !unionKeyword(after.schema)) return;
+  compareEnums(inner.direction, before.schema, after.schema, emit);
+  compareBounds(inner.direction, before.schema, after.schema, emit);
+  if (context.parameter) comparePattern(before.schema, after.schema, emit);
+  compareDefaults(before.schema, after.schema, emit);
+  compareProperties(inner, before, after, location, depth);
+  if (before.schema.items !== undefined || after.schema.items !== undefined)
     compareSchemas(
-      context,
-      before.items,
-      after.items,
+      inner,
+      before.schema.items,
+      after.schema.items,
       location === "" ? "[]" : `${location}[]`,
+      { base: childPointer(before.pointer, "items"), head: childPointer(after.pointer, "items") },
       depth + 1,
-    );
-  }
-}
-
-function isInferred(schema: JsonObject, keyword: string): boolean {
-  const inferred = schema[INFERRED_KEYWORDS];
-  return Array.isArray(inferred) && inferred.includes(keyword);
-}
-
-type Emit = (
-  suffix: string,
-  message: string,
-  values?: { before?: unknown; after?: unknown; keyword?: string },
-) => void;
-
-function compareEnums(
-  context: SchemaContext,
-  before: JsonObject,
-  after: JsonObject,
-  emit: Emit,
-): void {
-  const was = Array.isArray(before.enum) ? before.enum : undefined;
-  const now = Array.isArray(after.enum) ? after.enum : undefined;
-  if (!was && !now) return;
-  if (!was && now) {
-    if (context.direction === "request")
-      emit("became-enum", `now only accepts ${list(now)}`, { after: now, keyword: "enum" });
-    return;
-  }
-  if (was && !now) {
-    // Wider in the schema, but the generated union type and value table disappear, and callers
-    // who matched on the values can no longer: a removed enum breaks them either way.
-    emit("enum-removed", `no longer lists its values (was ${list(was)})`, {
-      before: was,
-      keyword: "enum",
-    });
-    return;
-  }
-  const removed = was!.filter((v) => !now!.includes(v));
-  const added = now!.filter((v) => !was!.includes(v));
-  if (removed.length > 0)
-    emit("enum-value-removed", `lost enum value${removed.length > 1 ? "s" : ""} ${list(removed)}`, {
-      before: removed,
-      keyword: "enum",
-    });
-  if (added.length > 0)
-    emit("enum-value-added", `gained enum value${added.length > 1 ? "s" : ""} ${list(added)}`, {
-      after: added,
-      keyword: "enum",
-    });
-}
-
-function compareBounds(
-  context: SchemaContext,
-  before: JsonObject,
-  after: JsonObject,
-  emit: Emit,
-): void {
-  for (const { keyword, name, widens } of BOUNDS) {
-    const was = typeof before[keyword] === "number" ? (before[keyword] as number) : undefined;
-    const now = typeof after[keyword] === "number" ? (after[keyword] as number) : undefined;
-    if (was === now) continue;
-    const values = { before: was, after: now, keyword };
-    const text = `${keyword} ${was ?? "none"} -> ${now ?? "none"}`;
-    if (was === undefined) {
-      // A new bound narrows what a request may send; on a response it only narrows what may come back.
-      if (context.direction === "request") emit(`${name}-set`, `${keyword} set to ${now}`, values);
-      continue;
-    }
-    if (now === undefined && isInferred(before, keyword)) {
-      // The prose stopped stating it: the vendor's own words changed, which callers must hear
-      // about even where the schema merely widens.
-      emit(
-        "constraint-dropped",
-        `${keyword} ${was} (read from the description) is no longer stated`,
-        values,
-      );
-      continue;
-    }
-    if (now === undefined) {
-      if (context.direction === "response" && (name === "max-length" || name === "min-items"))
-        emit(`${name}-unset`, `${keyword} ${was} removed`, values);
-      else if (context.direction === "response" && widens === "up")
-        emit(`${name}-increased`, `${keyword} ${was} removed`, values);
-      else if (context.direction === "response")
-        emit(`${name}-decreased`, `${keyword} ${was} removed`, values);
-      else
-        emit(
-          `${name}-${widens === "up" ? "increased" : "decreased"}`,
-          `${keyword} ${was} removed`,
-          values,
-        );
-      continue;
-    }
-    emit(`${name}-${now > was ? "increased" : "decreased"}`, text, values);
-  }
-}
-
-function compareNullable(
-  context: SchemaContext,
-  before: JsonObject,
-  after: JsonObject,
-  emit: Emit,
-): void {
-  const was = before.nullable === true;
-  const now = after.nullable === true;
-  if (was === now) return;
-  emit(
-    now ? "became-nullable" : "became-not-nullable",
-    now ? "may now be null" : "may no longer be null",
-    { before: was, after: now, keyword: "nullable" },
-  );
-  void context;
-}
-
-function compareDefaults(before: JsonObject, after: JsonObject, emit: Emit): void {
-  const was = before.default;
-  const now = after.default;
-  if (JSON.stringify(was) === JSON.stringify(now)) return;
-  const values = { before: was, after: now, keyword: "default" };
-  if (was === undefined)
-    emit("default-value-added", `default set to ${JSON.stringify(now)}`, values);
-  else if (now === undefined)
-    emit("default-value-removed", `default ${JSON.stringify(was)} removed`, values);
-  else
-    emit(
-      "default-value-changed",
-      `default ${JSON.stringify(was)} -> ${JSON.stringify(now)}`,
-      values,
+      false,
     );
 }
 
-function compareOneOf(before: JsonObject, after: JsonObject, emit: Emit): void {
-  const was = variantNames(before.oneOf);
-  const now = variantNames(after.oneOf);
-  const added = now.filter((v) => !was.includes(v));
-  const removed = was.filter((v) => !now.includes(v));
-  if (added.length > 0) emit("one-of-added", `oneOf gained ${added.join(", ")}`, { after: added });
-  if (removed.length > 0)
-    emit("one-of-removed", `oneOf lost ${removed.join(", ")}`, { before: removed });
-}
-
-function compareProperties(
+/** Attaches what collapsing a shared component's change needs: its place inside the component. */
+export function noteShared(
   context: SchemaContext,
-  before: JsonObject,
-  after: JsonObject,
+  change: Change,
   location: string,
-  depth: number,
+  message: string,
 ): void {
-  const was = isObject(before.properties) ? before.properties : {};
-  const now = isObject(after.properties) ? after.properties : {};
-  const requiredBefore = new Set(Array.isArray(before.required) ? before.required.map(String) : []);
-  const requiredAfter = new Set(Array.isArray(after.required) ? after.required.map(String) : []);
-  const request = context.direction === "request";
-  for (const name of Object.keys(was)) {
-    const at = join(location, name);
-    if (!(name in now)) {
-      const id = request
-        ? "request-property-removed"
-        : requiredBefore.has(name)
-          ? "response-required-property-removed"
-          : "response-optional-property-removed";
-      emitChange(context, id, `\`${at}\` removed`, at, { before: name });
-      continue;
-    }
-    const wasRequired = requiredBefore.has(name);
-    const isRequired = requiredAfter.has(name);
-    if (!wasRequired && isRequired) {
-      const hasDefault = resolveSchema(now[name], context.head)?.default !== undefined;
-      const id = request
-        ? hasDefault
-          ? "request-property-became-required-with-default"
-          : "request-property-became-required"
-        : "response-property-became-required";
-      emitChange(context, id, `\`${at}\` became required`, at, {});
-    } else if (wasRequired && !isRequired) {
-      emitChange(
-        context,
-        request ? "request-property-became-optional" : "response-property-became-optional",
-        `\`${at}\` became optional`,
-        at,
-        {},
-      );
-    }
-    compareSchemas(context, was[name], now[name], at, depth + 1);
-  }
-  for (const name of Object.keys(now)) {
-    if (name in was) continue;
-    const at = join(location, name);
-    const required = requiredAfter.has(name);
-    const hasDefault = resolveSchema(now[name], context.head)?.default !== undefined;
-    const id = request
-      ? required
-        ? hasDefault
-          ? "new-required-request-property-with-default"
-          : "new-required-request-property"
-        : "new-optional-request-property"
-      : required
-        ? "response-required-property-added"
-        : "response-optional-property-added";
-    emitChange(context, id, `\`${at}\` added${required ? " (required)" : ""}`, at, { after: name });
-  }
+  if (!context.within) return;
+  const name = context.within.ref.split("/").pop() ?? context.within.ref;
+  const inside = location.slice(context.within.location.length).replace(/^\./, "");
+  const relative = inside === "" ? name : `${name}.${inside}`;
+  markShared(change, context.within.ref, `\`${relative}\` ${message}`, context.part);
 }
 
-export function emitChange(
-  context: ChangeSink,
-  id: string,
-  message: string,
-  location: string | undefined,
-  values: { before?: unknown; after?: unknown },
-  source = "spec",
-): void {
-  const change: Change = {
-    id,
-    level: levelOf(id),
-    method: context.method,
-    path: context.path,
-    message,
-    source,
-  };
-  if (location !== undefined && location !== "") change.location = location;
-  if (values.before !== undefined) change.before = values.before;
-  if (values.after !== undefined) change.after = values.after;
-  context.changes.push(change);
+function compareNullable(before: SchemaView, after: SchemaView, emit: Emit): void {
+  if (before.nullable === after.nullable) return;
+  emit(
+    after.nullable ? "became-nullable" : "became-not-nullable",
+    after.nullable ? "may now be null" : "may no longer be null",
+    { before: before.nullable, after: after.nullable, keyword: "nullable" },
+  );
 }
 
 /** "inferred from description" when the compared keyword came from prose on either side. */
@@ -311,30 +142,21 @@ function inferred(keyword: string | undefined, before: JsonObject, after: JsonOb
   return fromProse ? "inferred from description" : "spec";
 }
 
-function typeLabel(schema: JsonObject): string {
-  const type = typeof schema.type === "string" ? schema.type : "";
+export function typeLabel(schema: JsonObject): string {
+  const type = Array.isArray(schema.type)
+    ? schema.type.map(String).sort().join("|")
+    : typeof schema.type === "string"
+      ? schema.type
+      : "";
   return typeof schema.format === "string" ? `${type}(${schema.format})` : type;
 }
 
-function variantNames(variants: unknown): string[] {
-  if (!Array.isArray(variants)) return [];
-  return variants.map((v, i) =>
-    isObject(v) && typeof v.$ref === "string"
-      ? v.$ref.split("/").pop()!
-      : isObject(v) && typeof v.type === "string"
-        ? v.type
-        : `#${i}`,
-  );
-}
-
-function describe(location: string, message: string): string {
+export function describe(context: SchemaContext, location: string, message: string): string {
+  if (context.parameter) return `${context.parameter.in} parameter \`${location}\` ${message}`;
   return location === "" ? `body ${message}` : `\`${location}\` ${message}`;
 }
 
-function join(location: string, name: string): string {
-  return location === "" ? name : `${location}.${name}`;
-}
-
-function list(values: unknown[]): string {
-  return values.map((v) => JSON.stringify(v)).join(", ");
+export function isInferred(schema: JsonObject, keyword: string): boolean {
+  const inferredKeywords = schema[INFERRED_KEYWORDS];
+  return Array.isArray(inferredKeywords) && inferredKeywords.includes(keyword);
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { RULES, type Change } from "../../../scripts/lib/diff/change.js";
 import { compareDocuments } from "../../../scripts/lib/diff/compare-document.js";
 import type { JsonObject } from "../../../scripts/lib/openapi-walk.js";
+import { COMPOSITION_PAIRS } from "./pairs/composition-pairs.js";
+import { PARAMETER_PAIRS } from "./pairs/parameter-pairs.js";
 
 /** A minimal normalized contract: one POST /x taking `request` and answering 200 with `response`. */
 function contract(
@@ -212,6 +214,22 @@ const SCHEMA_CASES: {
     suffix: "one-of-removed",
     before: { oneOf: [{ type: "string" }, { type: "integer" }] },
     after: { oneOf: [{ type: "string" }] },
+  },
+  {
+    suffix: "any-of-added",
+    before: { anyOf: [{ type: "string" }] },
+    after: { anyOf: [{ type: "string" }, { type: "integer" }] },
+  },
+  {
+    suffix: "any-of-removed",
+    before: { anyOf: [{ type: "string" }, { type: "integer" }] },
+    after: { anyOf: [{ type: "string" }] },
+  },
+  {
+    suffix: "min-length-set",
+    before: { type: "string" },
+    after: { type: "string", minLength: 1 },
+    only: "request",
   },
 ];
 
@@ -435,7 +453,8 @@ const STRUCTURE_PAIRS: Pair[] = [
       requestSchema(d).properties.b = { type: "string", default: "x" };
       requestSchema(d).required.push("b");
     }),
-    expected: ["new-required-request-property-with-default"],
+    // A server that validates `required` rejects callers who omit it, default or not.
+    expected: ["new-required-request-property"],
   },
   {
     name: "a new optional request field",
@@ -465,7 +484,7 @@ const STRUCTURE_PAIRS: Pair[] = [
       requestSchema(d).properties.a.default = "x";
     }),
     head: edit((d) => (requestSchema(d).properties.a.default = "x")),
-    expected: ["request-property-became-required-with-default"],
+    expected: ["request-property-became-required"],
   },
   {
     name: "a request field that became optional",
@@ -528,12 +547,26 @@ const STRUCTURE_PAIRS: Pair[] = [
     expected: ["security-scheme-removed"],
   },
   {
-    name: "a new security scheme",
+    name: "a new security scheme an operation requires",
     base,
-    head: edit(
-      (d) => (d.components.securitySchemes.key = { type: "apiKey", in: "header", name: "X-Key" }),
-    ),
-    expected: ["security-scheme-added"],
+    head: edit((d) => {
+      d.components.securitySchemes.key = { type: "apiKey", in: "header", name: "X-Key" };
+      d.paths["/x"].post.security = [{ bearer: [] }, { key: [] }];
+    }),
+    expected: ["security-scheme-added", "api-security-added", "api-security-added"],
+  },
+  {
+    // apifox exports hundreds of "combination" schemes nothing uses: their churn is noise.
+    name: "security schemes no operation uses, added, removed and changed",
+    base: edit((d) => {
+      d.components.securitySchemes.gone = { type: "http", scheme: "basic" };
+      d.components.securitySchemes.edited = { type: "http", scheme: "basic" };
+    }),
+    head: edit((d) => {
+      d.components.securitySchemes.edited = { type: "http", scheme: "bearer" };
+      d.components.securitySchemes.key = { type: "apiKey", in: "header", name: "X-Key" };
+    }),
+    expected: [],
   },
   {
     name: "a changed security scheme",
@@ -552,7 +585,7 @@ const STRUCTURE_PAIRS: Pair[] = [
   },
 ];
 
-const PAIRS = [...schemaPairs(), ...STRUCTURE_PAIRS];
+const PAIRS = [...schemaPairs(), ...STRUCTURE_PAIRS, ...PARAMETER_PAIRS, ...COMPOSITION_PAIRS];
 
 describe("diff rules", () => {
   it.each(PAIRS.map((p) => [p.name, p] as const))("%s", (_name, pair) => {

@@ -1,0 +1,54 @@
+import type { Change } from "./change.js";
+
+/** A change found inside a component: which one, and its message told from the component. */
+interface SharedMark {
+  ref: string;
+  message: string;
+  /** The operation and the part of it that reached the component: `POST /x (response 200)`. */
+  reachedFrom: string;
+}
+
+const marks = new WeakMap<Change, SharedMark>();
+
+export function markShared(change: Change, ref: string, message: string, part?: string): void {
+  const operation = `${change.method} ${change.path}`.trim();
+  marks.set(change, { ref, message, reachedFrom: part ? `${operation} (${part})` : operation });
+}
+
+/**
+ * A change to a component that several operations share is one change, not one per operation:
+ * it is reported once, under the component, with the operations it reaches. A component that
+ * only one operation reaches stays under that operation, where the reviewer looks for it.
+ */
+export function collapseShared(changes: Change[]): Change[] {
+  const groups = new Map<string, Change[]>();
+  for (const change of changes) {
+    const mark = marks.get(change);
+    if (!mark) continue;
+    const key = `${mark.ref}\u0000${change.id}\u0000${mark.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), change]);
+  }
+  const replaced = new Map<Change, Change | null>();
+  for (const group of groups.values()) {
+    const operations = new Set(group.map((c) => `${c.method} ${c.path}`));
+    if (operations.size < 2) continue;
+    const first = group[0]!;
+    const mark = marks.get(first)!;
+    const reached = [...new Set(group.map((c) => marks.get(c)!.reachedFrom))].sort();
+    const merged: Change = {
+      ...first,
+      method: "",
+      path: "",
+      message: mark.message,
+      component: mark.ref,
+      operations: reached,
+    };
+    replaced.set(first, merged);
+    for (const other of group.slice(1)) replaced.set(other, null);
+  }
+  if (replaced.size === 0) return changes;
+  return changes.flatMap((change) => {
+    const replacement = replaced.get(change);
+    return replacement === undefined ? [change] : replacement === null ? [] : [replacement];
+  });
+}

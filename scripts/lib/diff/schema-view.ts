@@ -1,0 +1,159 @@
+import { isObject, type JsonObject } from "../openapi-walk.js";
+import { escapePointerSegment, resolvePointer } from "../json-pointer.js";
+
+/**
+ * A schema as callers experience it, so that two ways of writing the same thing compare equal:
+ * `$ref`s followed, `allOf` merged into one schema, and nullability in any of its forms
+ * (`nullable`, `type: [.., "null"]`, a `{type: "null"}` variant, `null` in `enum`) folded into
+ * one `nullable` flag.
+ */
+export interface SchemaView {
+  schema: JsonObject;
+  nullable: boolean;
+  /** Where the schema's own keywords are written (after the last `$ref`). */
+  pointer: string;
+  /** The component the schema was reached through, e.g. `#/components/schemas/Image`. */
+  ref?: string;
+}
+
+/** Deep enough for any real spec; a cycle or a hostile nesting stops here instead of hanging. */
+const MAX_DEPTH = 24;
+
+export function viewSchema(
+  schema: unknown,
+  document: JsonObject,
+  pointer: string,
+  depth = 0,
+): SchemaView | undefined {
+  let current = schema;
+  let at = pointer;
+  let ref: string | undefined;
+  for (let hops = 0; isObject(current) && typeof current.$ref === "string" && hops < 32; hops++) {
+    ref = current.$ref;
+    at = current.$ref;
+    current = resolvePointer(document, current.$ref);
+  }
+  if (!isObject(current) || depth > MAX_DEPTH) return undefined;
+  let merged: JsonObject = current;
+  let nullableByMembers = false;
+  if (Array.isArray(current.allOf)) {
+    const members = current.allOf
+      .map((member, i) => viewSchema(member, document, `${at}/allOf/${i}`, depth + 1))
+      .filter((m): m is SchemaView => m !== undefined);
+    const { allOf: _allOf, ...own } = current;
+    merged = members.reduce((sum, member) => mergeSchemas(sum, member.schema), own);
+    // allOf is nullable only where every member lets null through.
+    nullableByMembers = members.length > 0 && members.every((m) => m.nullable);
+  }
+  const folded = foldNullability(merged, document, at, depth);
+  const view: SchemaView = {
+    schema: folded.schema,
+    nullable: folded.nullable || nullableByMembers,
+    pointer: at,
+  };
+  if (ref !== undefined) view.ref = ref;
+  return view;
+}
+
+function foldNullability(
+  schema: JsonObject,
+  document: JsonObject,
+  at: string,
+  depth: number,
+): { schema: JsonObject; nullable: boolean } {
+  let nullable = schema.nullable === true;
+  const result: JsonObject = { ...schema };
+  delete result.nullable;
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((t) => t !== "null").map(String);
+    nullable ||= types.length < schema.type.length;
+    result.type = types.length === 1 ? types[0] : types.sort();
+  } else if (schema.type === "null") {
+    nullable = true;
+    delete result.type;
+  }
+  if (Array.isArray(schema.enum) && schema.enum.includes(null)) {
+    nullable = true;
+    result.enum = schema.enum.filter((v) => v !== null);
+  }
+  if (schema.const !== undefined && result.enum === undefined) result.enum = [schema.const];
+  delete result.const;
+  for (const list of ["oneOf", "anyOf"] as const) {
+    const variants = schema[list];
+    if (!Array.isArray(variants)) continue;
+    const kept: unknown[] = [];
+    const keptAt: number[] = [];
+    let droppedNull = false;
+    variants.forEach((variant, i) => {
+      const view = viewSchema(variant, document, `${at}/${list}/${i}`, depth + 1);
+      if (view && isNullOnly(view)) nullable = droppedNull = true;
+      else {
+        // A nullable variant lets null through the whole union.
+        if (view?.nullable) nullable = true;
+        kept.push(variant);
+        keptAt.push(i);
+      }
+    });
+    const bare = SHAPE_KEYS.every((key) => key === list || result[key] === undefined);
+    if (droppedNull && kept.length === 1 && bare) {
+      // `anyOf: [X, {type: "null"}]` is X or null: compare it as X.
+      const only = viewSchema(kept[0], document, `${at}/${list}/${keptAt[0]}`, depth + 1);
+      if (only) return { schema: only.schema, nullable: true };
+    }
+    result[list] = kept;
+  }
+  return { schema: result, nullable };
+}
+
+/** `{type: "null"}` after folding: nullable, and nothing else a value could be. */
+const SHAPE_KEYS = [
+  "type",
+  "properties",
+  "items",
+  "oneOf",
+  "anyOf",
+  "enum",
+  "additionalProperties",
+];
+
+function isNullOnly(view: SchemaView): boolean {
+  return view.nullable && SHAPE_KEYS.every((key) => view.schema[key] === undefined);
+}
+
+/** Bounds that only tighten when both sides of an allOf state them. */
+const LOWER = ["minimum", "minLength", "minItems", "minProperties", "exclusiveMinimum"];
+const UPPER = ["maximum", "maxLength", "maxItems", "maxProperties", "exclusiveMaximum"];
+
+/** The schema that satisfies both: properties united, required united, bounds tightened. */
+export function mergeSchemas(a: JsonObject, b: JsonObject): JsonObject {
+  const merged: JsonObject = { ...b, ...a };
+  const propsA = isObject(a.properties) ? a.properties : {};
+  const propsB = isObject(b.properties) ? b.properties : {};
+  if (a.properties !== undefined || b.properties !== undefined) {
+    const properties: JsonObject = { ...propsA };
+    for (const [name, schema] of Object.entries(propsB))
+      properties[name] = name in propsA ? { allOf: [propsA[name], schema] } : schema;
+    merged.properties = properties;
+  }
+  const required = [
+    ...new Set([
+      ...(Array.isArray(a.required) ? a.required : []),
+      ...(Array.isArray(b.required) ? b.required : []),
+    ]),
+  ];
+  if (required.length > 0) merged.required = required;
+  for (const key of LOWER)
+    if (typeof a[key] === "number" && typeof b[key] === "number")
+      merged[key] = Math.max(a[key] as number, b[key] as number);
+  for (const key of UPPER)
+    if (typeof a[key] === "number" && typeof b[key] === "number")
+      merged[key] = Math.min(a[key] as number, b[key] as number);
+  if (Array.isArray(a.enum) && Array.isArray(b.enum))
+    merged.enum = a.enum.filter((v) => (b.enum as unknown[]).includes(v));
+  return merged;
+}
+
+/** `#/components/schemas/A~1B` + `properties` + `x/y` -> a child pointer. */
+export function childPointer(pointer: string, ...segments: (string | number)[]): string {
+  return pointer + segments.map((s) => "/" + escapePointerSegment(s)).join("");
+}
