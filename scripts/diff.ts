@@ -3,6 +3,7 @@
  * breaks callers, and what happens to the generated TypeScript. Each side is a raw apifox
  * export, a normalized openapi.json, or `<git-ref>:<path>`.
  * Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad input.
+ * Each change carries the line it is on in each side's file (`where`), linked with --repo-url.
  */
 import { parseArgs } from "node:util";
 import { LEVEL_ORDER, type Level } from "./lib/diff/change.js";
@@ -11,6 +12,7 @@ import { formatJson } from "./lib/diff/format-json.js";
 import { formatMarkdown } from "./lib/diff/format-markdown.js";
 import { formatText } from "./lib/diff/format-text.js";
 import { DiffInputError, loadSide, type OverlayChoice } from "./lib/diff/load-side.js";
+import { locateChanges, repositoryUrlFrom } from "./lib/diff/locate-changes.js";
 import { diffSurface } from "./lib/diff/surface-diff.js";
 import { formatDiagnostic } from "./lib/diagnostics.js";
 
@@ -23,6 +25,8 @@ Options:
   --format text|markdown|json   output (default: text; markdown is a PR comment)
   --fail-on breaking|warning|none
                                 exit 1 when a change at or above this level is found (default: breaking)
+  --repo-url <url>              link each change's lines to this repository's file view
+                                (default: from GITHUB_SERVER_URL and GITHUB_REPOSITORY)
   --overlays <dir>              overlays for file sides (default: spec/overlays/)
   --no-overlays                 apply no overlays
   --debug                       show the stack trace of an internal error
@@ -38,6 +42,7 @@ function main(argv: string[]): number {
       format: { type: "string", default: "text" },
       "fail-on": { type: "string", default: "breaking" },
       overlays: { type: "string" },
+      "repo-url": { type: "string" },
       "no-overlays": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -66,6 +71,11 @@ function main(argv: string[]): number {
   for (const note of [...base.notes, ...head.notes])
     console.error(`note: ${formatDiagnostic(note)}`);
   const changes = compareDocuments(base.document, head.document);
+  locateChanges(
+    changes,
+    { base: base.source, head: head.source },
+    repositoryUrlFrom(values["repo-url"], process.env),
+  );
   const surface = diffSurface(base.document, head.document);
   // Only actions the new export makes redundant are news: the base side's were already so.
   const alreadyRedundant = new Set(base.redundantOverlayActions.map((d) => d.message));

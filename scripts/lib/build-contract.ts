@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { Diagnostics, type Diagnostic } from "./diagnostics.js";
+import { Diagnostics, type Diagnostic, type LineLocator } from "./diagnostics.js";
 import { canonicalize } from "./canonicalize.js";
 import { holdBackContradicted } from "./infer/hold-back-contradicted.js";
 import { inferConstraints } from "./infer/infer-constraints.js";
@@ -39,12 +39,19 @@ export interface ContractOptions {
   reader?: SpecFileReader;
   /** Read constraints out of descriptions (`--no-infer` turns it off). @default true */
   infer?: boolean;
+  /**
+   * Keep the spec file's pointer-to-line index in the result (the spec diff cites lines);
+   * off by default, so generation does not hold it in memory. @default false
+   */
+  keepLines?: boolean;
 }
 
 export interface Contract {
   /** The repaired, enriched, overlaid, canonically ordered OpenAPI document. */
   document: JsonObject | undefined;
   diagnostics: Diagnostic[];
+  /** The spec file's line of a pointer (its nearest stated ancestor), with `keepLines`. */
+  locate?: LineLocator;
 }
 
 /**
@@ -106,7 +113,12 @@ export function buildContract(
   assignOperationIds(document, located);
   checkAsyncTasks(document, located);
   reconcileExamples(document, located);
-  return { document: canonicalize(document) as JsonObject, diagnostics: located.items };
+  const result: Contract = {
+    document: canonicalize(document) as JsonObject,
+    diagnostics: located.items,
+  };
+  if (options.keepLines) result.locate = parsed.locate;
+  return result;
 }
 
 const NO_FILE_ACCESS: SpecFileReader = {

@@ -1,4 +1,4 @@
-import { groupByOperation, sourceNote, summaryLine, type DiffReport } from "./report.js";
+import { groupByOperation, sourceNote, summaryLine, whereText, type DiffReport } from "./report.js";
 
 /** For a terminal: a summary line, then each operation's changes, then the TypeScript surface. */
 export function formatText(report: DiffReport): string {
@@ -6,11 +6,15 @@ export function formatText(report: DiffReport): string {
   if (report.changes.length === 0) lines.push("No changes to callers.");
   for (const [operation, changes] of groupByOperation(report.changes)) {
     lines.push("", operation);
+    const reached = changes[0]?.operations;
+    if (reached) lines.push(`  reaches ${reached.join(", ")}`);
     for (const change of changes) {
       lines.push(
         `  ${change.level.toUpperCase().padEnd(8)} ${change.id}`,
         `           ${change.message}${sourceNote(change)}`,
       );
+      const where = whereText(change);
+      if (where) lines.push(`           at ${where}`);
     }
   }
   if (report.redundantOverlayActions?.length) {

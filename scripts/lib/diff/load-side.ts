@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
 import { buildContract, displayName, type SourceText } from "../build-contract.js";
-import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { formatDiagnostic, type Diagnostic, type LineLocator } from "../diagnostics.js";
+import { parseYaml } from "../load/parse-yaml.js";
+import { Diagnostics } from "../diagnostics.js";
 import { isObject, type JsonObject } from "../openapi-walk.js";
 import { overlayFileNames } from "../overlay/overlay-files.js";
 import { diskReader, type SpecFileReader } from "../load/spec-files.js";
@@ -14,6 +16,16 @@ export interface DiffSide {
   notes: Diagnostic[];
   /** Overlay actions this side's export makes redundant: it now states what they add. */
   redundantOverlayActions: Diagnostic[];
+  /** Where this side's pointers are written: its file, and the line of a pointer. */
+  source: SideSource;
+}
+
+export interface SideSource {
+  /** As the reviewer reads it: `spec/x.yaml`, or `origin/main:spec/x.yaml`. */
+  file: string;
+  /** The path inside the repository and the commit it is read at, for links; when known. */
+  repository?: { path: string; commit: string };
+  locate: LineLocator;
 }
 
 /** Overlays for a side: the repository's own (as of that side), none, or a given folder. */
@@ -36,7 +48,15 @@ export function loadSide(spec: string, root: string, overlays: OverlayChoice): D
     const text = gitShow(root, ref.ref, ref.path);
     const overlayTexts =
       overlays.kind === "default" ? gitOverlays(root, ref.ref) : readOverlays(root, overlays);
-    return toSide(spec, { name: spec, text, id: ref.path }, overlayTexts, gitReader(root, ref));
+    const side = toSide(
+      spec,
+      { name: spec, text, id: ref.path },
+      overlayTexts,
+      gitReader(root, ref),
+    );
+    const commit = revParse(root, ref.ref);
+    if (commit) side.source.repository = { path: ref.path, commit };
+    return side;
   }
   let text: string;
   try {
@@ -47,12 +67,28 @@ export function loadSide(spec: string, root: string, overlays: OverlayChoice): D
     );
   }
   const path = resolvePath(root, spec);
-  return toSide(
+  const side = toSide(
     spec,
     { name: displayName(path, root), text, id: realpathSync(path) },
     readOverlays(root, overlays),
     diskReader(dirname(realpathSync(path)), (file) => displayName(file, root)),
   );
+  // A working-tree file is linked at HEAD: what the pull request's head commit holds.
+  const commit = path.startsWith(root + "/") ? revParse(root, "HEAD") : undefined;
+  if (commit) side.source.repository = { path: displayName(path, root), commit };
+  return side;
+}
+
+function revParse(root: string, ref: string): string | undefined {
+  try {
+    return execFileSync("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 function toSide(
@@ -62,8 +98,19 @@ function toSide(
   reader: SpecFileReader,
 ): DiffSide {
   const normalized = parseNormalized(source.text);
-  if (normalized) return { label, document: normalized, notes: [], redundantOverlayActions: [] };
-  const contract = buildContract(source, overlays, { reader });
+  if (normalized) {
+    // JSON is YAML: the same parser indexes its lines.
+    const locate =
+      parseYaml(source.text, new Diagnostics(source.name))?.locate ?? (() => undefined);
+    return {
+      label,
+      document: normalized,
+      notes: [],
+      redundantOverlayActions: [],
+      source: { file: source.name, locate },
+    };
+  }
+  const contract = buildContract(source, overlays, { reader, keepLines: true });
   if (!contract.document) {
     const errors = contract.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
     throw new DiffInputError(`${label}: not a usable spec\n${errors.join("\n")}`);
@@ -75,6 +122,7 @@ function toSide(
     redundantOverlayActions: contract.diagnostics.filter(
       (d) => d.code === "overlay-action-redundant",
     ),
+    source: { file: source.name, locate: contract.locate ?? (() => undefined) },
   };
 }
 

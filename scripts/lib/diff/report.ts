@@ -1,4 +1,4 @@
-import type { Change, Level } from "./change.js";
+import type { Change, Level, SourceLine } from "./change.js";
 import type { SurfaceChange } from "./surface-diff.js";
 
 export interface DiffReport {
@@ -21,11 +21,17 @@ export function summaryLine(changes: Change[]): string {
   return `${counts.breaking} breaking, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.info} info`;
 }
 
-/** Changes grouped by operation (`POST /path`, or "Whole API"), groups with breaking changes first. */
+/** The heading a change is listed under: its operation, its shared component, or the whole API. */
+export function groupOf(change: Change): string {
+  if (change.component) return `component ${change.component.split("/").pop()}`;
+  return change.path === "" ? "Whole API" : `${change.method} ${change.path}`;
+}
+
+/** Changes grouped by operation (or shared component), groups with breaking changes first. */
 export function groupByOperation(changes: Change[]): [string, Change[]][] {
   const groups = new Map<string, Change[]>();
   for (const change of changes) {
-    const key = change.path === "" ? "Whole API" : `${change.method} ${change.path}`;
+    const key = groupOf(change);
     groups.set(key, [...(groups.get(key) ?? []), change]);
   }
   const rank = (list: Change[]) =>
@@ -35,4 +41,17 @@ export function groupByOperation(changes: Change[]): [string, Change[]][] {
 
 export function sourceNote(change: Change): string {
   return change.source === "spec" ? "" : ` (${change.source})`;
+}
+
+/** `head.yaml:12 (was base.yaml:10)`, or one side alone when the other has no such place. */
+export function whereText(change: Change, show: (line: SourceLine) => string = plain): string {
+  const { base, head } = change.where ?? {};
+  if (head && base) return `${show(head)} (was ${show(base)})`;
+  if (head) return show(head);
+  if (base) return `was ${show(base)}`;
+  return "";
+}
+
+function plain(line: SourceLine): string {
+  return `${line.file}:${line.line}`;
 }

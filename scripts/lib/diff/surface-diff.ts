@@ -3,6 +3,7 @@ import { Diagnostics } from "../diagnostics.js";
 import { describeOperations } from "../emit/operation-model.js";
 import { renderOperations } from "../emit/render-operations.js";
 import type { JsonObject } from "../openapi-walk.js";
+import { diffPropertyTypes } from "./property-types.js";
 
 export interface SurfaceChange {
   kind: "added" | "removed" | "narrowed" | "widened" | "changed";
@@ -14,6 +15,8 @@ export interface SurfaceChange {
 
 interface Declaration {
   text: string;
+  /** The text with order-free parts sorted (union members, interface members). */
+  key: string;
   /** Literal members, for a union of literals (enum aliases). */
   members?: string[];
 }
@@ -23,8 +26,8 @@ const FIXED = new Set(["ConstraintSchema", "OperationDescriptor", "operationTabl
 
 /**
  * What a spec change does to the exported TypeScript callers compile against: named types and
- * enum unions added, removed, narrowed or widened. Renders only the named-types file (no
- * prettier, no openapi-typescript): the contract diff already covers every property.
+ * enum unions added, removed, narrowed or widened (renders only the named-types file: no
+ * prettier, no openapi-typescript), then each operation's input and output property types.
  */
 export function diffSurface(base: JsonObject, head: JsonObject): SurfaceChange[] {
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
@@ -37,7 +40,8 @@ export function diffSurface(base: JsonObject, head: JsonObject): SurfaceChange[]
       changes.push({ kind: "removed", name, detail: "removed", before: was.text });
       continue;
     }
-    if (was.text === now.text) continue;
+    // Reordered enum values or properties change the text, not what callers compile against.
+    if (was.key === now.key) continue;
     if (was.members && now.members) {
       const lost = was.members.filter((m) => !now.members!.includes(m));
       const gained = now.members.filter((m) => !was.members!.includes(m));
@@ -58,7 +62,7 @@ export function diffSurface(base: JsonObject, head: JsonObject): SurfaceChange[]
   }
   for (const [name, now] of after)
     if (!before.has(name)) changes.push({ kind: "added", name, detail: "added", after: now.text });
-  return changes;
+  return [...changes, ...diffPropertyTypes(base, head)];
 }
 
 function render(project: Project, name: string, document: JsonObject): SourceFile {
@@ -72,26 +76,25 @@ function declarations(file: SourceFile): Map<string, Declaration> {
   for (const statement of file.getStatements()) {
     if (Node.isTypeAliasDeclaration(statement) && statement.isExported()) {
       const type = statement.getTypeNodeOrThrow();
-      const declaration: Declaration = {
-        text: `export type ${statement.getName()} = ${flat(type.getText())};`,
-      };
-      if (
-        Node.isUnionTypeNode(type) &&
-        type.getTypeNodes().every((t) => Node.isLiteralTypeNode(t))
-      ) {
-        declaration.members = type.getTypeNodes().map((t) => t.getText());
+      const text = `export type ${statement.getName()} = ${flat(type.getText())};`;
+      const declaration: Declaration = { text, key: text };
+      if (Node.isUnionTypeNode(type)) {
+        const members = type.getTypeNodes().map((t) => flat(t.getText()));
+        declaration.key = `type ${statement.getName()} = ${[...members].sort().join(" | ")}`;
+        if (type.getTypeNodes().every((t) => Node.isLiteralTypeNode(t)))
+          declaration.members = members;
       }
       add(found, statement.getName(), declaration);
     } else if (Node.isInterfaceDeclaration(statement) && statement.isExported()) {
       const members = statement.getProperties().map((p) => flat(p.getText()));
       add(found, statement.getName(), {
         text: `export interface ${statement.getName()} { ${members.join(" ")} }`,
+        key: `interface ${statement.getName()} { ${[...members].sort().join(" ")} }`,
       });
     } else if (Node.isVariableStatement(statement) && statement.isExported()) {
       for (const declaration of statement.getDeclarations()) {
-        add(found, declaration.getName(), {
-          text: `export const ${declaration.getName()} = ${flat(declaration.getInitializer()?.getText() ?? "")};`,
-        });
+        const text = `export const ${declaration.getName()} = ${flat(declaration.getInitializer()?.getText() ?? "")};`;
+        add(found, declaration.getName(), { text, key: text });
       }
     }
   }

@@ -40,7 +40,12 @@ function runDiff(args: string[], cwd = repoRoot) {
         ? ["--overlays", SEED_OVERLAYS]
         : []),
     ]),
-    { cwd, encoding: "utf8" },
+    // Outside GitHub Actions as inside it: lines are linked only when a test asks.
+    {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, GITHUB_SERVER_URL: "", GITHUB_REPOSITORY: "" },
+    },
   );
 }
 
@@ -185,7 +190,14 @@ describe("npm run diff", () => {
     ).toEqual([
       "widened FalAiFluxProKontextMaxOutputFormat",
       "narrowed FalAiFluxProKontextMaxAspectRatio",
+      "changed POST /fal-ai/flux-pro/kontext/max input.output_format",
+      "changed POST /fal-ai/flux-pro/kontext/max input.aspect_ratio?",
     ]);
+    // Each change says where it is in both files.
+    expect(report.changes[0].where).toEqual({
+      base: { file: SPEC, line: 32 },
+      head: { file: "head.apifox.yaml", line: 32 },
+    });
   });
 
   it("exits by --fail-on: 1 at or above the level, 0 below it", () => {

@@ -1,0 +1,175 @@
+import { isObject, listOperations, type JsonObject } from "../openapi-walk.js";
+import { childPointer, viewSchema, type SchemaView } from "./schema-view.js";
+import type { SurfaceChange } from "./surface-diff.js";
+
+/** Far enough for the fields callers set and read; a recursive schema stops here. */
+const MAX_DEPTH = 5;
+
+/**
+ * Each operation's input and output property types as TypeScript spells them (`num_images?:
+ * 1 | 2 | 4`, `seed: number | null`), compared between the two sides: what a caller's code sees
+ * change, even where no named type or enum moved. Unions are sorted and properties keyed by
+ * path, so reordering the spec changes nothing here.
+ */
+export function diffPropertyTypes(base: JsonObject, head: JsonObject): SurfaceChange[] {
+  const before = operationTypes(base);
+  const after = operationTypes(head);
+  const changes: SurfaceChange[] = [];
+  for (const [operation, was] of before) {
+    const now = after.get(operation);
+    if (!now) continue; // a removed operation is the contract diff's to report
+    for (const [path, type] of was) {
+      const next = now.get(path);
+      const name = `${operation} ${path}`;
+      if (next === undefined)
+        changes.push({ kind: "removed", name, detail: "removed", before: type });
+      else if (next !== type)
+        changes.push({
+          kind: "changed",
+          name,
+          detail: `${type} -> ${next}`,
+          before: type,
+          after: next,
+        });
+    }
+    for (const [path, type] of now)
+      if (!was.has(path))
+        changes.push({ kind: "added", name: `${operation} ${path}`, detail: "added", after: type });
+  }
+  return changes;
+}
+
+function operationTypes(document: JsonObject): Map<string, Map<string, string>> {
+  const found = new Map<string, Map<string, string>>();
+  for (const { method, path, operation, at } of listOperations(document)) {
+    const types = new Map<string, string>();
+    const body = isObject(operation.requestBody) ? operation.requestBody : undefined;
+    const input = firstSchema(body?.content);
+    if (input) collect(document, input, childPointer("#", ...at, "requestBody"), "input", types, 0);
+    const responses = isObject(operation.responses) ? operation.responses : {};
+    for (const [status, response] of Object.entries(responses)) {
+      if (!/^2/.test(status) || !isObject(response)) continue;
+      const output = firstSchema(response.content);
+      if (output)
+        collect(
+          document,
+          output,
+          childPointer("#", ...at, "responses", status),
+          `output ${status}`,
+          types,
+          0,
+        );
+    }
+    found.set(`${method.toUpperCase()} ${path}`, types);
+  }
+  return found;
+}
+
+function firstSchema(content: unknown): unknown {
+  if (!isObject(content)) return undefined;
+  const json = content["application/json"] ?? Object.values(content)[0];
+  return isObject(json) ? json.schema : undefined;
+}
+
+function collect(
+  document: JsonObject,
+  schema: unknown,
+  pointer: string,
+  prefix: string,
+  types: Map<string, string>,
+  depth: number,
+): void {
+  const view = viewSchema(schema, document, pointer);
+  if (!view || depth > MAX_DEPTH) return;
+  const properties = isObject(view.schema.properties) ? view.schema.properties : {};
+  const required = new Set(
+    Array.isArray(view.schema.required) ? view.schema.required.map(String) : [],
+  );
+  for (const [name, child] of Object.entries(properties)) {
+    const childView = viewSchema(child, document, childPointer(view.pointer, "properties", name));
+    if (!childView) continue;
+    const key = `${prefix}.${name}${required.has(name) ? "" : "?"}`;
+    types.set(key, render(childView, document, 0));
+    if (isObject(childView.schema.properties))
+      collect(document, child, childView.pointer, `${prefix}.${name}`, types, depth + 1);
+    else if (isObject(childView.schema.items))
+      collect(
+        document,
+        childView.schema.items,
+        childPointer(childView.pointer, "items"),
+        `${prefix}.${name}[]`,
+        types,
+        depth + 1,
+      );
+  }
+}
+
+/** A property's type as TypeScript shows it; nested objects by name (their fields are listed). */
+function render(view: SchemaView, document: JsonObject, depth: number): string {
+  const base = renderShape(view, document, depth);
+  return view.nullable && base !== "unknown" ? union([base, "null"]) : base;
+}
+
+function renderShape(view: SchemaView, document: JsonObject, depth: number): string {
+  const schema = view.schema;
+  if (depth > 3) return "unknown";
+  if (Array.isArray(schema.enum) && schema.enum.length > 0)
+    return union(schema.enum.map((v) => JSON.stringify(v)));
+  const variants = Array.isArray(schema.oneOf)
+    ? schema.oneOf
+    : Array.isArray(schema.anyOf)
+      ? schema.anyOf
+      : undefined;
+  if (variants) {
+    const members = variants
+      .map((v, i) => viewSchema(v, document, childPointer(view.pointer, "oneOf", i)))
+      .map((v) => (v ? render(v, document, depth + 1) : "unknown"));
+    return union(members);
+  }
+  const types = Array.isArray(schema.type) ? schema.type.map(String) : [String(schema.type ?? "")];
+  return union(
+    types.map((type) => {
+      switch (type) {
+        case "string":
+          return "string";
+        case "integer":
+        case "number":
+          return "number";
+        case "boolean":
+          return "boolean";
+        case "array": {
+          const items = viewSchema(schema.items, document, childPointer(view.pointer, "items"));
+          const inner = items ? render(items, document, depth + 1) : "unknown";
+          return inner.includes("|") ? `(${inner})[]` : `${inner}[]`;
+        }
+        case "object":
+          return view.ref?.split("/").pop() ?? "object";
+        default:
+          return view.ref?.split("/").pop() ?? (isObject(schema.properties) ? "object" : "unknown");
+      }
+    }),
+  );
+}
+
+function union(members: string[]): string {
+  return [...new Set(members.flatMap(topLevelMembers))].sort().join(" | ");
+}
+
+/** `a | (b | c)[]` -> `a`, `(b | c)[]`: only the bars outside parentheses separate members. */
+function topLevelMembers(type: string): string[] {
+  const members: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < type.length; i++) {
+    const char = type[i];
+    if (char === "(") depth++;
+    else if (char === ")") depth--;
+    else if (depth === 0 && type.startsWith(" | ", i)) {
+      members.push(type.slice(start, i));
+      start = i + 3;
+      i += 2;
+    }
+  }
+  members.push(type.slice(start));
+  return members;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { diffSurface } from "../../../scripts/lib/diff/surface-diff.js";
+import type { JsonObject } from "../../../scripts/lib/openapi-walk.js";
+import { edited } from "./pairs/pair.js";
+
+const base: JsonObject = {
+  openapi: "3.0.1",
+  info: { title: "t", version: "1" },
+  paths: {
+    "/gen": {
+      post: {
+        operationId: "gen",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["prompt"],
+                properties: {
+                  prompt: { type: "string" },
+                  size: { type: "string", enum: ["small", "large"] },
+                  seed: { type: "integer" },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": {
+            description: "",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    images: {
+                      type: "array",
+                      items: { type: "object", properties: { url: { type: "string" } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+const body = (d: any) => d.paths["/gen"].post.requestBody.content["application/json"].schema;
+const output = (d: any) => d.paths["/gen"].post.responses["200"].content["application/json"].schema;
+
+describe("the generated TypeScript surface diff", () => {
+  it("shows each operation's changed input and output property types", () => {
+    const head = edited(base, (d) => {
+      body(d).properties.seed = { type: "integer", nullable: true };
+      output(d).properties.images.items.properties.url = { type: "string", nullable: true };
+    });
+    const changes = diffSurface(base, head).filter((c) => c.name.startsWith("POST /gen"));
+    expect(changes).toEqual([
+      {
+        kind: "changed",
+        name: "POST /gen input.seed?",
+        detail: "number -> null | number",
+        before: "number",
+        after: "null | number",
+      },
+      {
+        kind: "changed",
+        name: "POST /gen output 200.images[].url?",
+        detail: "string -> null | string",
+        before: "string",
+        after: "null | string",
+      },
+    ]);
+  });
+
+  it("reports nothing when the spec only reorders properties and enum values", () => {
+    const head = edited(base, (d) => {
+      const { prompt, size, seed } = body(d).properties;
+      body(d).properties = { seed, size: { ...size, enum: ["large", "small"] }, prompt };
+    });
+    expect(diffSurface(base, head)).toEqual([]);
+  });
+});
