@@ -65,6 +65,7 @@ const PARAMETER_RULES: Record<string, Rule> = {
   "request-parameter-became-optional": { level: "info" },
   ...parameterRules({
     "type-changed": "breaking",
+    "type-generalized": "info",
     "became-enum": "breaking",
     "enum-value-removed": "breaking",
     "enum-value-added": "info",
@@ -151,6 +152,7 @@ export const RULES: Record<string, Rule> = {
   "response-property-became-required": { level: "info" },
   ...bothLocations("request", {
     "type-changed": "breaking",
+    "type-generalized": "info",
     "became-enum": "breaking",
     "enum-removed": "breaking",
     "constraint-dropped": "warning",

@@ -81,11 +81,17 @@ export function compareSchemas(
   const typeBefore = typeLabel(before.schema);
   const typeAfter = typeLabel(after.schema);
   if (typeBefore !== typeAfter && typeBefore !== "" && typeAfter !== "") {
-    emit("type-changed", `type changed from ${typeBefore} to ${typeAfter}`, {
-      before: typeBefore,
-      after: typeAfter,
-    });
-    return;
+    // A request that stops requiring a format accepts more: oasdiff's type-generalized.
+    const generalized =
+      context.direction === "request" &&
+      baseType(before.schema) === baseType(after.schema) &&
+      after.schema.format === undefined;
+    emit(
+      generalized ? "type-generalized" : "type-changed",
+      `type changed from ${typeBefore} to ${typeAfter}`,
+      { before: typeBefore, after: typeAfter },
+    );
+    if (!generalized) return;
   }
   if (!variant) compareNullable(before, after, emit);
   compareVariants(inner, before, after, location, depth, root, emit);
@@ -143,12 +149,17 @@ function inferred(keyword: string | undefined, before: JsonObject, after: JsonOb
 }
 
 export function typeLabel(schema: JsonObject): string {
-  const type = Array.isArray(schema.type)
+  const type = baseType(schema);
+  return typeof schema.format === "string" ? `${type}(${schema.format})` : type;
+}
+
+/** The type without its format: `string`, or `integer|string` for a 3.1 type list. */
+export function baseType(schema: JsonObject): string {
+  return Array.isArray(schema.type)
     ? schema.type.map(String).sort().join("|")
     : typeof schema.type === "string"
       ? schema.type
       : "";
-  return typeof schema.format === "string" ? `${type}(${schema.format})` : type;
 }
 
 export function describe(context: SchemaContext, location: string, message: string): string {

@@ -1,5 +1,11 @@
 import { isObject, type JsonObject } from "../openapi-walk.js";
-import { compareSchemas, typeLabel, type Emit, type SchemaContext } from "./compare-schemas.js";
+import {
+  baseType,
+  compareSchemas,
+  typeLabel,
+  type Emit,
+  type SchemaContext,
+} from "./compare-schemas.js";
 import { childPointer, viewSchema, type SchemaView } from "./schema-view.js";
 
 interface Variant {
@@ -88,7 +94,7 @@ function describeVariant(
   const view = viewSchema(schema, document, pointer);
   const resolved = view?.schema ?? {};
   const discriminator = discriminatorValue(parent, resolved, ref);
-  const type = typeLabel(resolved);
+  const type = baseType(resolved);
   const properties = isObject(resolved.properties) ? Object.keys(resolved.properties).sort() : [];
   const shape = `${type}{${properties.join(",")}}`;
   const label =

@@ -145,10 +145,7 @@ function escape(text: string): string {
     .map((part, i) =>
       i % 2 === 1
         ? part.replace(/\|/g, "\\|")
-        : part
-            .replace(/&/g, "&amp;")
-            .replace(/</g, "&lt;")
-            .replace(/\|/g, "\\|"),
+        : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/\|/g, "\\|"),
     )
     .join("");
 }

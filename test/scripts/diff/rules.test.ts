@@ -46,6 +46,12 @@ const SCHEMA_CASES: {
 }[] = [
   { suffix: "type-changed", before: { type: "integer" }, after: { type: "string" } },
   {
+    suffix: "type-generalized",
+    before: { type: "string", format: "int64" },
+    after: { type: "string" },
+    only: "request",
+  },
+  {
     suffix: "became-enum",
     before: { type: "string" },
     after: { type: "string", enum: ["a", "b"] },

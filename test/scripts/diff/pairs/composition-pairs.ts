@@ -183,6 +183,24 @@ export const COMPOSITION_PAIRS: Pair[] = [
     expected: ["request-property-any-of-added"],
   },
   {
+    // togethercomputer/openapi 8f5536f did this to a dozen fields.
+    name: "a formatted string that became string-or-integer, in a request and a response",
+    base: contract(
+      withField({ type: "string", format: "int64" }),
+      withField({ type: "string", format: "uint64" }),
+    ),
+    head: contract(
+      withField({ oneOf: [{ type: "string" }, { type: "integer" }] }),
+      withField({ oneOf: [{ type: "string" }, { type: "integer" }] }),
+    ),
+    expected: [
+      "request-property-type-generalized",
+      "request-property-one-of-added",
+      "response-property-type-changed",
+      "response-property-one-of-added",
+    ],
+  },
+  {
     name: "an anyOf variant dropped from a response",
     base: contract(plain, withField({ anyOf: [{ type: "string" }, { type: "integer" }] })),
     head: contract(plain, withField({ anyOf: [{ type: "string" }] })),

@@ -33,6 +33,7 @@ const change = (edit: (d: any) => void) => edited(parameterBase, edit);
 const SCHEMA_CASES: [string, JsonObject, JsonObject][] = [
   ["type-changed", { type: "integer" }, { type: "string" }],
   ["type-changed", { type: "string" }, { type: "string", format: "uuid" }],
+  ["type-generalized", { type: "string", format: "uuid" }, { type: "string" }],
   ["became-enum", { type: "string" }, { type: "string", enum: ["a"] }],
   ["enum-value-removed", { type: "string", enum: ["a", "b"] }, { type: "string", enum: ["a"] }],
   ["enum-value-added", { type: "string", enum: ["a"] }, { type: "string", enum: ["a", "b"] }],
