@@ -222,6 +222,7 @@ export const RULES: Record<string, Rule> = {
       "min-items-increased": "info",
       "max-items-increased": "breaking",
       "became-not-nullable": "info",
+      "type-specialized": "info",
     },
     true,
   ),

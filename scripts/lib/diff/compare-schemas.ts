@@ -81,17 +81,20 @@ export function compareSchemas(
   const typeBefore = typeLabel(before.schema);
   const typeAfter = typeLabel(after.schema);
   if (typeBefore !== typeAfter && typeBefore !== "" && typeAfter !== "") {
-    // A request that stops requiring a format accepts more: oasdiff's type-generalized.
-    const generalized =
-      context.direction === "request" &&
-      baseType(before.schema) === baseType(after.schema) &&
-      after.schema.format === undefined;
-    emit(
-      generalized ? "type-generalized" : "type-changed",
-      `type changed from ${typeBefore} to ${typeAfter}`,
-      { before: typeBefore, after: typeAfter },
-    );
-    if (!generalized) return;
+    // Same type, a format only dropped (a request accepts more) or only added (a response
+    // promises more): the type callers see is unchanged, and nothing they did stops working.
+    const sameType = baseType(before.schema) === baseType(after.schema);
+    const narrowing =
+      sameType && context.direction === "request" && after.schema.format === undefined
+        ? "type-generalized"
+        : sameType && context.direction === "response" && before.schema.format === undefined
+          ? "type-specialized"
+          : undefined;
+    emit(narrowing ?? "type-changed", `type changed from ${typeBefore} to ${typeAfter}`, {
+      before: typeBefore,
+      after: typeAfter,
+    });
+    if (!narrowing) return;
   }
   if (!variant) compareNullable(before, after, emit);
   compareVariants(inner, before, after, location, depth, root, emit);

@@ -98,7 +98,9 @@ function describeVariant(
   const properties = isObject(resolved.properties) ? Object.keys(resolved.properties).sort() : [];
   const shape = `${type}{${properties.join(",")}}`;
   const label =
-    ref?.split("/").pop() ?? discriminator ?? (type || `variant ${pointer.split("/").pop()}`);
+    ref?.split("/").pop() ??
+    discriminator ??
+    (typeLabel(resolved) || `variant ${pointer.split("/").pop()}`);
   const keys: Variant["keys"] = { shape, type };
   if (ref !== undefined) keys.ref = ref;
   if (discriminator !== undefined) keys.discriminator = discriminator;

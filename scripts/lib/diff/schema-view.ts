@@ -95,6 +95,13 @@ function foldNullability(
       }
     });
     const bare = SHAPE_KEYS.every((key) => key === list || result[key] === undefined);
+    const open = openUnionType(kept, document, depth);
+    if (open && bare) {
+      // `anyOf: [{type: string, enum: [..]}, {type: string}]` documents known values of what is
+      // any string: callers may send and receive any string either way.
+      const { [list]: _dropped, ...outer } = result;
+      return { schema: { ...outer, type: open }, nullable };
+    }
     if (droppedNull && kept.length === 1 && bare) {
       // `anyOf: [X, {type: "null"}]` is X or null: compare it as X.
       const only = viewSchema(kept[0], document, `${at}/${list}/${keptAt[0]}`, depth + 1);
@@ -118,6 +125,33 @@ const SHAPE_KEYS = [
 
 function isNullOnly(view: SchemaView): boolean {
   return view.nullable && SHAPE_KEYS.every((key) => view.schema[key] === undefined);
+}
+
+/**
+ * The type of a union of plain values of one type where one variant is that type with no
+ * constraint at all (an "open enum"), or undefined for any other union.
+ */
+function openUnionType(
+  variants: unknown[],
+  document: JsonObject,
+  depth: number,
+): string | undefined {
+  if (variants.length < 2) return undefined;
+  const views = variants.map((v) =>
+    isObject(v) ? viewSchema(v, document, "#", depth + 1) : undefined,
+  );
+  const types = new Set(views.map((v) => v?.schema.type));
+  const [type] = types;
+  if (types.size !== 1 || typeof type !== "string" || type === "object" || type === "array")
+    return undefined;
+  const unconstrained = views.some(
+    (v) =>
+      v !== undefined &&
+      Object.keys(v.schema).every((key) =>
+        ["type", "description", "title", "example", "examples"].includes(key),
+      ),
+  );
+  return unconstrained ? type : undefined;
 }
 
 /** Bounds that only tighten when both sides of an allOf state them. */

@@ -46,6 +46,12 @@ const SCHEMA_CASES: {
 }[] = [
   { suffix: "type-changed", before: { type: "integer" }, after: { type: "string" } },
   {
+    suffix: "type-specialized",
+    before: { type: "string" },
+    after: { type: "string", format: "date-time" },
+    only: "response",
+  },
+  {
     suffix: "type-generalized",
     before: { type: "string", format: "int64" },
     after: { type: "string" },

@@ -201,6 +201,19 @@ export const COMPOSITION_PAIRS: Pair[] = [
     ],
   },
   {
+    // togethercomputer/openapi 016ed66: `voice` went from an open enum to a plain string.
+    name: "an open enum (known values or any string) that became a plain string",
+    base: contract(
+      withField({ anyOf: [{ type: "string", enum: ["a", "b"] }, { type: "string" }] }),
+      withField({ anyOf: [{ type: "string", enum: ["a"] }, { type: "string" }] }),
+    ),
+    head: contract(
+      withField({ type: "string" }),
+      withField({ anyOf: [{ type: "string", enum: ["a", "c"] }, { type: "string" }] }),
+    ),
+    expected: [],
+  },
+  {
     name: "an anyOf variant dropped from a response",
     base: contract(plain, withField({ anyOf: [{ type: "string" }, { type: "integer" }] })),
     head: contract(plain, withField({ anyOf: [{ type: "string" }] })),
