@@ -52,7 +52,7 @@ export function compareProperties(
       report(
         request ? "request-property-became-required" : "response-property-became-required",
         at,
-        `became required${defaultNote(context, now[name], pointers.head)}`,
+        `became required${request ? defaultNote(context, now[name], pointers.head) : ""}`,
         { pointers },
       );
     else if (wasRequired && !isRequired)

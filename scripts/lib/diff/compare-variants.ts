@@ -6,7 +6,7 @@ import {
   type Emit,
   type SchemaContext,
 } from "./compare-schemas.js";
-import { childPointer, viewSchema, type SchemaView } from "./schema-view.js";
+import { childPointer, DISTRIBUTED, viewSchema, type SchemaView } from "./schema-view.js";
 
 interface Variant {
   /** How a reviewer recognizes it: the component's name, the discriminator value, or its type. */
@@ -14,6 +14,9 @@ interface Variant {
   schema: unknown;
   pointer: string;
   keys: { ref?: string; discriminator?: string; shape: string; type: string };
+  /** Property names and required names, for matching objects that changed a little. */
+  properties: string[];
+  required: string[];
 }
 
 /**
@@ -48,7 +51,9 @@ export function compareVariants(
       continue;
     }
     const [match] = unmatched.splice(index, 1);
-    const at = was.length === 1 && now.length === 1 ? location : `${location}<${variant.label}>`;
+    // A component's name says more than a type: `<ImageResponseDataUrl>` over `<object>`.
+    const label = variant.keys.ref || !match!.keys.ref ? variant.label : match!.label;
+    const at = was.length === 1 && now.length === 1 ? location : `${location}<${label}>`;
     compareSchemas(
       { ...context, variant: true },
       variant.schema,
@@ -90,7 +95,12 @@ function describeVariant(
   document: JsonObject,
   parent: JsonObject,
 ): Variant {
-  const ref = isObject(schema) && typeof schema.$ref === "string" ? schema.$ref : undefined;
+  // A variant distributed over its union's own properties keeps the name it was written with.
+  const written =
+    isObject(schema) && schema[DISTRIBUTED] === true && Array.isArray(schema.allOf)
+      ? schema.allOf[1]
+      : schema;
+  const ref = isObject(written) && typeof written.$ref === "string" ? written.$ref : undefined;
   const view = viewSchema(schema, document, pointer);
   const resolved = view?.schema ?? {};
   const discriminator = discriminatorValue(parent, resolved, ref);
@@ -104,7 +114,8 @@ function describeVariant(
   const keys: Variant["keys"] = { shape, type };
   if (ref !== undefined) keys.ref = ref;
   if (discriminator !== undefined) keys.discriminator = discriminator;
-  return { label, schema, pointer: view?.pointer ?? pointer, keys };
+  const required = Array.isArray(resolved.required) ? resolved.required.map(String) : [];
+  return { label, schema, pointer: view?.pointer ?? pointer, keys, properties, required };
 }
 
 function discriminatorValue(
@@ -136,5 +147,17 @@ function findMatch(variant: Variant, candidates: Variant[]): number {
     const hits = candidates.flatMap((c, i) => (c.keys[key] === value ? [i] : []));
     if (hits.length === 1 || (hits.length > 1 && key !== "type")) return hits[0]!;
   }
-  return -1;
+  return closestObject(variant, candidates);
+}
+
+/** The one object variant sharing the most required and named properties, if one stands out. */
+function closestObject(variant: Variant, candidates: Variant[]): number {
+  if (variant.keys.type !== "object" && variant.properties.length === 0) return -1;
+  const score = (c: Variant) =>
+    2 * c.required.filter((n) => variant.required.includes(n)).length +
+    c.properties.filter((n) => variant.properties.includes(n)).length;
+  const scores = candidates.map((c) => (c.keys.type === variant.keys.type ? score(c) : 0));
+  const best = Math.max(0, ...scores);
+  const at = scores.indexOf(best);
+  return best > 0 && scores.lastIndexOf(best) === at ? at : -1;
 }

@@ -109,7 +109,34 @@ function foldNullability(
     }
     result[list] = kept;
   }
-  return { schema: result, nullable };
+  return { schema: distributeOverVariants(result), nullable };
+}
+
+/** Marks a variant that `distributeOverVariants` wrapped: `allOf: [outer, variant]`. */
+export const DISTRIBUTED = "x-diff-distributed";
+
+/**
+ * `{properties: P, required: R, oneOf: [A, B]}` means `oneOf: [P∧R∧A, P∧R∧B]`: written either
+ * way, callers see the same variants, so both are compared as the latter.
+ */
+function distributeOverVariants(schema: JsonObject): JsonObject {
+  const list = Array.isArray(schema.oneOf)
+    ? "oneOf"
+    : Array.isArray(schema.anyOf)
+      ? "anyOf"
+      : undefined;
+  if (!list || (schema.properties === undefined && schema.required === undefined)) return schema;
+  const { [list]: variants, description, title, discriminator, ...outer } = schema;
+  const result: JsonObject = {
+    [list]: (variants as unknown[]).map((variant) => ({
+      allOf: [outer, variant],
+      [DISTRIBUTED]: true,
+    })),
+  };
+  if (description !== undefined) result.description = description;
+  if (discriminator !== undefined) result.discriminator = discriminator;
+  void title;
+  return result;
 }
 
 /** `{type: "null"}` after folding: nullable, and nothing else a value could be. */

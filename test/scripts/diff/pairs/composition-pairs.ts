@@ -214,6 +214,31 @@ export const COMPOSITION_PAIRS: Pair[] = [
     expected: [],
   },
   {
+    // togethercomputer/openapi edb8457: the same union written with its common part outside.
+    name: "a union whose common properties moved into its variants",
+    base: contract(plain, {
+      type: "object",
+      required: ["index"],
+      properties: { index: { type: "integer" }, url: { type: "string" } },
+      oneOf: [{ required: ["url"] }, { required: ["index"] }],
+    }),
+    head: contract(plain, {
+      oneOf: [
+        {
+          type: "object",
+          required: ["index", "url"],
+          properties: { index: { type: "integer" }, url: { type: "string" } },
+        },
+        {
+          type: "object",
+          required: ["index"],
+          properties: { index: { type: "integer" }, url: { type: "string" } },
+        },
+      ],
+    }),
+    expected: [],
+  },
+  {
     name: "an anyOf variant dropped from a response",
     base: contract(plain, withField({ anyOf: [{ type: "string" }, { type: "integer" }] })),
     head: contract(plain, withField({ anyOf: [{ type: "string" }] })),
