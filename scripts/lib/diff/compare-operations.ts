@@ -9,6 +9,7 @@ import type { Change, ChangeSink } from "./change.js";
 import { compareParameters } from "./compare-parameters.js";
 import { compareSchemas, type SchemaContext } from "./compare-schemas.js";
 import { emitChange } from "./emit-change.js";
+import { isUnchangedComponent } from "./unchanged-components.js";
 import { childPointer } from "./schema-view.js";
 
 /** Paths and operations: added, removed, deprecated; then each surviving operation in depth. */
@@ -90,6 +91,17 @@ function compareOperation(
   compareResponses(base, head, a.responses, b.responses, { ...context, at });
 }
 
+/** The same `components/responses` or `requestBodies` entry, unchanged on both sides. */
+function sameUnchangedRef(was: unknown, now: unknown, base: JsonObject, head: JsonObject): boolean {
+  return (
+    isObject(was) &&
+    isObject(now) &&
+    typeof was.$ref === "string" &&
+    was.$ref === now.$ref &&
+    isUnchangedComponent(was.$ref, base, head)
+  );
+}
+
 function pointerOf(operation: OperationRef): string {
   return childPointer("#", ...operation.at);
 }
@@ -111,6 +123,7 @@ function compareRequestBodies(
   nowBody: unknown,
   context: OperationSink,
 ): void {
+  if (sameUnchangedRef(wasBody, nowBody, base, head)) return;
   const was = resolveSchema(wasBody, base);
   const now = resolveSchema(nowBody, head);
   const pointers = {
@@ -177,6 +190,7 @@ function compareResponses(
       );
       continue;
     }
+    if (sameUnchangedRef(was[status], now[status], base, head)) continue;
     const a = resolveSchema(was[status], base);
     const b = resolveSchema(now[status], head);
     compareContent(

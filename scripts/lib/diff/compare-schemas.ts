@@ -11,6 +11,7 @@ import { compareProperties } from "./compare-properties.js";
 import { compareVariants, unionKeyword } from "./compare-variants.js";
 import { emitChange, type ChangeValues } from "./emit-change.js";
 import { markShared } from "./collapse-shared.js";
+import { isUnchangedComponent } from "./unchanged-components.js";
 import { childPointer, viewSchema, type SchemaView } from "./schema-view.js";
 
 export type Direction = "request" | "response";
@@ -55,6 +56,7 @@ export function compareSchemas(
   depth = 0,
   root = location === "",
 ): void {
+  if (sameUnchangedRef(baseSchema, headSchema, context)) return;
   const before = viewSchema(baseSchema, context.base, at.base);
   const after = viewSchema(headSchema, context.head, at.head);
   if (!before || !after || depth > MAX_DEPTH) return;
@@ -116,6 +118,24 @@ export function compareSchemas(
       depth + 1,
       false,
     );
+}
+
+/** Both sides name the same component, and it reads the same all the way down: nothing to find. */
+function sameUnchangedRef(
+  baseSchema: unknown,
+  headSchema: unknown,
+  context: SchemaContext,
+): boolean {
+  const ref = (schema: unknown) =>
+    schema !== null && typeof schema === "object" && typeof (schema as JsonObject).$ref === "string"
+      ? ((schema as JsonObject).$ref as string)
+      : undefined;
+  const name = ref(baseSchema);
+  return (
+    name !== undefined &&
+    name === ref(headSchema) &&
+    isUnchangedComponent(name, context.base, context.head)
+  );
 }
 
 /** Attaches what collapsing a shared component's change needs: its place inside the component. */

@@ -1,4 +1,4 @@
-import { isObject, listOperations, type JsonObject } from "../openapi-walk.js";
+import { isObject, listOperations, resolveSchema, type JsonObject } from "../openapi-walk.js";
 import { childPointer, viewSchema, type SchemaView } from "./schema-view.js";
 import type { SurfaceChange } from "./surface-diff.js";
 
@@ -43,13 +43,14 @@ function operationTypes(document: JsonObject): Map<string, Map<string, string>> 
   const found = new Map<string, Map<string, string>>();
   for (const { method, path, operation, at } of listOperations(document)) {
     const types = new Map<string, string>();
-    const body = isObject(operation.requestBody) ? operation.requestBody : undefined;
+    const body = resolveSchema(operation.requestBody, document);
     const input = firstSchema(body?.content);
     if (input) collect(document, input, childPointer("#", ...at, "requestBody"), "input", types, 0);
     const responses = isObject(operation.responses) ? operation.responses : {};
     for (const [status, response] of Object.entries(responses)) {
-      if (!/^2/.test(status) || !isObject(response)) continue;
-      const output = firstSchema(response.content);
+      const resolved = /^2/.test(status) ? resolveSchema(response, document) : undefined;
+      if (!resolved) continue;
+      const output = firstSchema(resolved.content);
       if (output)
         collect(
           document,
@@ -71,7 +72,35 @@ function firstSchema(content: unknown): unknown {
   return isObject(json) ? json.schema : undefined;
 }
 
+/** A component's property types, keyed relative to it, per document and depth left. */
+const byComponent = new WeakMap<JsonObject, Map<string, Map<string, string>>>();
+
 function collect(
+  document: JsonObject,
+  schema: unknown,
+  pointer: string,
+  prefix: string,
+  types: Map<string, string>,
+  depth: number,
+): void {
+  if (isObject(schema) && typeof schema.$ref === "string") {
+    // Components are shared by many operations: list each one's properties once.
+    let cache = byComponent.get(document);
+    if (!cache) byComponent.set(document, (cache = new Map()));
+    const key = `${depth} ${schema.$ref}`;
+    let relative = cache.get(key);
+    if (!relative) {
+      relative = new Map();
+      cache.set(key, relative); // a cycle back here finds it empty and stops
+      collectInline(document, schema, pointer, "", relative, depth);
+    }
+    for (const [path, type] of relative) types.set(prefix + path, type);
+    return;
+  }
+  collectInline(document, schema, pointer, prefix, types, depth);
+}
+
+function collectInline(
   document: JsonObject,
   schema: unknown,
   pointer: string,
