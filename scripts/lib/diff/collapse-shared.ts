@@ -4,15 +4,28 @@ import type { Change } from "./change.js";
 interface SharedMark {
   ref: string;
   message: string;
+  /** The change's location told from the component: `Image.url`. */
+  location: string;
   /** The operation and the part of it that reached the component: `POST /x (response 200)`. */
   reachedFrom: string;
 }
 
 const marks = new WeakMap<Change, SharedMark>();
 
-export function markShared(change: Change, ref: string, message: string, part?: string): void {
+export function markShared(
+  change: Change,
+  ref: string,
+  location: string,
+  message: string,
+  part?: string,
+): void {
   const operation = `${change.method} ${change.path}`.trim();
-  marks.set(change, { ref, message, reachedFrom: part ? `${operation} (${part})` : operation });
+  marks.set(change, {
+    ref,
+    location,
+    message: `\`${location}\` ${message}`,
+    reachedFrom: part ? `${operation} (${part})` : operation,
+  });
 }
 
 /**
@@ -40,6 +53,7 @@ export function collapseShared(changes: Change[]): Change[] {
       method: "",
       path: "",
       message: mark.message,
+      location: mark.location,
       component: mark.ref,
       operations: reached,
     };

@@ -149,7 +149,7 @@ export function noteShared(
   const name = context.within.ref.split("/").pop() ?? context.within.ref;
   const inside = location.slice(context.within.location.length).replace(/^\./, "");
   const relative = inside === "" ? name : `${name}.${inside}`;
-  markShared(change, context.within.ref, `\`${relative}\` ${message}`, context.part);
+  markShared(change, context.within.ref, relative, message, context.part);
 }
 
 function compareNullable(before: SchemaView, after: SchemaView, emit: Emit): void {

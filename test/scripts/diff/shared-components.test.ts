@@ -61,6 +61,7 @@ describe("a change to a shared component", () => {
       path: "",
       component: "#/components/schemas/Image",
       message: "`Image.url` may now be null",
+      location: "Image.url",
       operations: ["POST /a (response 200)", "POST /b (response 200)", "POST /c (response 200)"],
     });
     // The one request that sends it is its own change, under its operation.
