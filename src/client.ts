@@ -30,6 +30,7 @@ import { requestOperation } from "./request/request.js";
 import { submitTask, taskHandle, waitForTask, type Requester } from "./tasks/task-runner.js";
 import type { OperationName, RequestArgs, RequestResult } from "./request/types.js";
 
+/** Options of `run` and `kontextMax.edit`: those of a submit and of a wait, plus `onSubmitted`. */
 export type RunOptions = SubmitOptions &
   WaitOptions & {
     /** Called once the job is accepted: persist `requestId` to resume after a crash. */
@@ -73,7 +74,20 @@ export type KontextMaxEditInput<T extends AnyTypes = DefaultTypes> = Omit<
   "image_url" | "output_format"
 > &
   Partial<Pick<KontextMaxInput<T>, "output_format" & keyof KontextMaxInput<T>>> &
-  ({ image: FileInput; image_url?: never } | { image_url: FileInput; image?: never });
+  (
+    | {
+        /** The image to edit: a URL, a data URI, bytes, a Blob or `fileFrom(path)`. */
+        image: FileInput;
+        /** Give `image` or `image_url`, not both. */
+        image_url?: never;
+      }
+    | {
+        /** The image to edit, under the spec's own field name. */
+        image_url: FileInput;
+        /** Give `image` or `image_url`, not both. */
+        image?: never;
+      }
+  );
 
 /** A client typed by one spec's contract (the bundled ChainHub spec unless you pass yours). */
 export interface ChainHubClient<T extends AnyTypes = DefaultTypes> {
@@ -82,7 +96,9 @@ export interface ChainHubClient<T extends AnyTypes = DefaultTypes> {
    * body in, the typed response out. Validated, retried by the method's rules, typed errors.
    *
    * @example
+   * ```ts
    * const { data } = await client.request("GET /v1/tasks/{task_id}", { params: { path: { task_id } } });
+   * ```
    */
   request<N extends OperationName<T>>(
     operation: N,
@@ -90,7 +106,19 @@ export interface ChainHubClient<T extends AnyTypes = DefaultTypes> {
   ): Promise<RequestResult<N, T>>;
   /** The queue protocol for every queue operation in the spec. */
   queue: QueueClient<T>;
-  /** Submit, wait and return the typed result. */
+  /**
+   * Submits a job, waits for it (polling, with progress) and returns its typed result: what
+   * `fal.subscribe` does in @fal-ai/client. Aborting `signal` or passing `timeoutMs` cancels the job.
+   *
+   * @example
+   * ```ts
+   * const { requestId, data } = await client.run(
+   *   "falAiFluxProKontextMax",
+   *   { prompt: "Put a donut next to the flour", image_url: "https://example.com/kitchen.png" },
+   *   { onProgress: (p) => console.log(p.status, p.queuePosition), onSubmitted: (id) => save(id) },
+   * );
+   * ```
+   */
   run<N extends QueueOperation<T>>(
     operation: N,
     input: InputOf<N, T>,
@@ -107,17 +135,32 @@ export interface ChainHubClient<T extends AnyTypes = DefaultTypes> {
     edit(
       input: KontextMaxEditInput<T>,
       options?: RunOptions,
-    ): Promise<{ requestId: string; data: KontextMaxOutput<T> }>;
+    ): Promise<{
+      /** fal's id of the finished job. */
+      requestId: string;
+      /** The model's typed output: `images`, `seed`, `has_nsfw_concepts`... */
+      data: KontextMaxOutput<T>;
+    }>;
   };
 }
 
 /**
  * Creates a client for the ChainHub fal relay.
  *
- * @example
- * const client = createClient(); // key from CHAINHUB_API_KEY
+ * @example Node: the key from CHAINHUB_API_KEY, a local file, images saved to disk
+ * ```ts
+ * const client = createClient();
  * const { data } = await client.kontextMax.edit({ prompt: "Make it snow", image: fileFrom("./photo.jpg") });
  * await saveImages(data, "./out");
+ * ```
+ *
+ * @example Browser: no key in the page; your server's `createProxy` holds it
+ * ```ts
+ * const client = createClient({ proxyUrl: "/api/chainhub" });
+ * const file = document.querySelector<HTMLInputElement>("#photo")!.files![0];
+ * const { data } = await client.kontextMax.edit({ prompt: "Make it snow", image: file });
+ * img.src = data.images[0].url;
+ * ```
  */
 export function createClient<C extends Contract = typeof defaultContract>(
   options: ClientOptions<C> = {},

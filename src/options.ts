@@ -47,6 +47,7 @@ export interface ClientOptions<C extends Contract = typeof defaultContract> {
   timeoutMs?: number;
   /** Retries after the first attempt; see `retry` for the rest. @default 3 */
   maxRetries?: number;
+  /** Which statuses and errors are retried and how long to back off. @default see {@link RetryOptions} */
   retry?: Partial<RetryOptions>;
   /**
    * The longest pause between status polls: polls start at 50 ms (or this, if shorter) and back

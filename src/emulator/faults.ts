@@ -16,6 +16,7 @@ export type Route = "submit" | "status" | "result" | "cancel" | "cdn";
 
 /** A failure to inject: what, where, how often. */
 export interface Fault {
+  /** What goes wrong: see {@link FaultKind}. */
   kind: FaultKind;
   /** @default every API route */
   route?: Route | "any";

@@ -19,6 +19,16 @@ const QUEUE_ROUTE = /^\/([^/]+)\/([^/]+)\/requests\/([^/]+)(\/status|\/cancel)?\
  * A local ChainHub relay: every operation of generated/openapi.json, fal's queue protocol,
  * validation answered in fal's 422 format, Bearer auth, real images on a second origin, and
  * faults on demand. For the demo, the test suite and users' own tests; loopback only.
+ *
+ * @example A test against the emulator, with a fault injected
+ * ```ts
+ * const emulator = await startEmulator({ timing: { queueMs: 0, runMs: 0 } });
+ * const client = createClient({ baseUrl: emulator.url, apiKey: emulator.apiKey });
+ * emulator.inject({ kind: "503", route: "status" }); // one failed poll, retried
+ * const { data } = await client.run("falAiFluxProKontextMax", { prompt: "x", image_url: "https://example.com/a.png" });
+ * expect(emulator.stats.submits.falAiFluxProKontextMax).toBe(1);
+ * await emulator.close();
+ * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? "127.0.0.1";

@@ -2,6 +2,7 @@ import type { Contract } from "../internal/contract.js";
 import type { JobTiming } from "./jobs.js";
 import type { Fault, Route } from "./faults.js";
 
+/** How to start the emulator; every option has a default. */
 export interface EmulatorOptions {
   /** 0 picks a free port. @default 0 */
   port?: number;
@@ -26,27 +27,46 @@ export interface EmulatorOptions {
    * Serve another generated spec instead of the bundled one: its `contract` export and its
    * `openapi.json` (results are made from the document's schemas).
    */
-  spec?: { contract: Contract; document: Record<string, unknown> };
+  spec?: {
+    /** The generated folder's `contract` export. */
+    contract: Contract;
+    /** The generated folder's `openapi.json`, parsed. */
+    document: Record<string, unknown>;
+  };
 }
 
+/** What the emulator saw: read it in tests to assert what was paid and sent. */
 export interface EmulatorStats {
   /** Accepted submits by operationId: a paid job each. */
   submits: Record<string, number>;
   /** sha256 of every accepted submit body, in order: the same digest twice is a duplicate payment. */
   submitDigests: string[];
   /** Every API request: method, path, the route it hit and when it arrived (ms since epoch). */
-  requests: { method: string; path: string; route: Route | "unknown"; at: number }[];
+  requests: {
+    /** HTTP method. */
+    method: string;
+    /** Path, without the query string. */
+    path: string;
+    /** The route it hit (`submit`, `status`...), or "unknown". */
+    route: Route | "unknown";
+    /** Arrival time, in ms since the epoch. */
+    at: number;
+  }[];
+  /** Image downloads served by the CDN. */
   cdnDownloads: number;
   /** Downloads that arrived with an Authorization header (and were refused). */
   cdnRequestsWithAuthorization: number;
 }
 
+/** A running emulator: its URLs, its key, what it saw, and fault injection. */
 export interface Emulator {
   /** Base URL of the relay API, e.g. http://127.0.0.1:41234 */
   url: string;
   /** Origin of the image CDN (a second server). */
   cdnUrl: string;
+  /** The key clients must send (pass it as `apiKey` to `createClient`). */
   apiKey: string;
+  /** Live counters: what was submitted, requested and downloaded. */
   stats: EmulatorStats;
   /** Makes the next matching request(s) fail. */
   inject(fault: Fault): void;

@@ -2,12 +2,17 @@ import { ChainHubError } from "./chainhub-error.js";
 
 /** The caller's AbortSignal fired. `requestId` names the job that was cancelled, if one was submitted. */
 export class AbortedError extends ChainHubError {
+  /** Always `"AbortError"`, as the platform's own abort errors are named. */
   override name = "AbortError";
 
   constructor(
     message: string,
+    /** The job that was cancelled, if one was submitted. */
     readonly requestId?: string,
-    options?: { cause?: unknown },
+    options?: {
+      /** What stopped it: the signal's reason, or the deadline's error. */
+      cause?: unknown;
+    },
   ) {
     super(message, options);
   }

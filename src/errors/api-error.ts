@@ -5,6 +5,7 @@ import { pathOfUrl } from "../internal/url-path.js";
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `num_images` or `loras.0.scale`. */
   path: string;
+  /** What is wrong, e.g. `must be <= 4`. */
   message: string;
   /** Machine-readable kind when the server gave one (fal's `type`). */
   type?: string;
@@ -22,12 +23,19 @@ export interface ApiErrorInit extends RequestContext {
 
 /** The API answered with a non-2xx status. Subclasses name the common statuses. */
 export class ApiError extends ChainHubError {
+  /** The class's name: `"ApiError"` or a subclass's, e.g. `"RateLimitError"`. */
   override name = "ApiError";
+  /** The HTTP status, e.g. 422. */
   readonly status: number;
+  /** The response headers (`retry-after`, `x-fal-request-id`...). */
   readonly headers: Headers;
+  /** The response body, parsed as JSON when it was JSON. */
   readonly body: unknown;
+  /** HTTP method of the failed request. */
   readonly method: string;
+  /** URL of the failed request; it never holds the API key. */
   readonly url: string;
+  /** fal's request id when known (queue jobs, `x-fal-request-id`). */
   readonly requestId: string | undefined;
   /** Field-level problems the server reported (fal's 422 `detail[]`). */
   readonly issues: FieldIssue[];
@@ -80,27 +88,43 @@ function detailOf(body: unknown): string | undefined {
   return undefined;
 }
 
+/** 400 Bad Request. */
 export class BadRequestError extends ApiError {
+  /** Always `"BadRequestError"`. */
   override name = "BadRequestError";
 }
+/** 401 Unauthorized: the key is missing or wrong. */
 export class AuthenticationError extends ApiError {
+  /** Always `"AuthenticationError"`. */
   override name = "AuthenticationError";
 }
+/** 402 Payment Required: the account has no credit left. */
 export class PaymentRequiredError extends ApiError {
+  /** Always `"PaymentRequiredError"`. */
   override name = "PaymentRequiredError";
 }
+/** 403 Forbidden: the key may not call this operation. */
 export class PermissionDeniedError extends ApiError {
+  /** Always `"PermissionDeniedError"`. */
   override name = "PermissionDeniedError";
 }
+/** 404 Not Found: no such operation, or no such job. */
 export class NotFoundError extends ApiError {
+  /** Always `"NotFoundError"`. */
   override name = "NotFoundError";
 }
+/** 422 Unprocessable Entity: the server refused the input (see `issues`). */
 export class UnprocessableEntityError extends ApiError {
+  /** Always `"UnprocessableEntityError"`. */
   override name = "UnprocessableEntityError";
 }
+/** 429 Too Many Requests; retried by default, after `Retry-After` when the server sent one. */
 export class RateLimitError extends ApiError {
+  /** Always `"RateLimitError"`. */
   override name = "RateLimitError";
 }
+/** A 5xx status. Reads are retried by default; a submit only on 503, so a job is never paid twice. */
 export class InternalServerError extends ApiError {
+  /** Always `"InternalServerError"`. */
   override name = "InternalServerError";
 }

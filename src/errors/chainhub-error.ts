@@ -1,8 +1,15 @@
 /** Base class of every error this package throws: `catch (e) { if (e instanceof ChainHubError) ... }`. */
 export class ChainHubError extends Error {
+  /** The class's name, so logs and `JSON.stringify` say which error it was. */
   override name = "ChainHubError";
 
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    options?: {
+      /** The error underneath (a network error, an abort reason). */
+      cause?: unknown;
+    },
+  ) {
     super(message, options);
   }
 
@@ -34,6 +41,7 @@ function plain(headers: Headers): Record<string, string> {
 
 /** What every error tied to one HTTP exchange carries. */
 export interface RequestContext {
+  /** HTTP method, upper case. */
   method: string;
   /** The URL without its query string's secrets; the API key is never part of a URL here. */
   url: string;

@@ -3,9 +3,13 @@ import { pathOfUrl } from "../internal/url-path.js";
 
 /** No usable HTTP answer: refused, reset, DNS failure, a truncated or unparsable body. */
 export class ConnectionError extends ChainHubError {
+  /** Always `"ConnectionError"`. */
   override name = "ConnectionError";
+  /** HTTP method of the request that got no answer. */
   readonly method: string;
+  /** Its URL; it never holds the API key. */
   readonly url: string;
+  /** fal's request id when the request concerned a known job. */
   readonly requestId: string | undefined;
 
   constructor(message: string, context: RequestContext, cause?: unknown) {

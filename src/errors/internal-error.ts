@@ -7,9 +7,13 @@ import { pathOfUrl } from "../internal/url-path.js";
  * way again; `cause` holds what was thrown. Please report it if it is not your own callback's.
  */
 export class InternalError extends ChainHubError {
+  /** Always `"InternalError"`. */
   override name = "InternalError";
+  /** HTTP method of the request in flight, if there was one. */
   readonly method: string | undefined;
+  /** Its URL, if there was one; it never holds the API key. */
   readonly url: string | undefined;
+  /** fal's request id when the failure concerned a known job. */
   readonly requestId: string | undefined;
 
   constructor(cause: unknown, context?: RequestContext) {

@@ -2,12 +2,17 @@ import { ChainHubError } from "./chainhub-error.js";
 
 /** A request or a whole wait took longer than allowed. `requestId` says which job, if any. */
 export class TimeoutError extends ChainHubError {
+  /** Always `"TimeoutError"`. */
   override name = "TimeoutError";
 
   constructor(
     message: string,
+    /** The job that was being waited for, if one was submitted. */
     readonly requestId?: string,
-    options?: { cause?: unknown },
+    options?: {
+      /** What stopped it: the signal's reason, or the deadline's error. */
+      cause?: unknown;
+    },
   ) {
     super(message, options);
   }

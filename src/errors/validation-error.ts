@@ -3,10 +3,13 @@ import { ChainHubError } from "./chainhub-error.js";
 
 /** The input broke the operation's contract; raised before any request is sent. */
 export class ValidationError extends ChainHubError {
+  /** Always `"ValidationError"`. */
   override name = "ValidationError";
 
   constructor(
+    /** The operation whose input was checked. */
     readonly operationId: string,
+    /** Every problem found, one per field: all are reported at once. */
     readonly issues: FieldIssue[],
   ) {
     super(

@@ -29,7 +29,9 @@ export type WithFileInputs<T> = {
 /** Default cap on one inlined file: larger bodies are refused by relays long before they are useful. */
 export const DEFAULT_MAX_INLINE_BYTES = 10 * 1024 * 1024;
 
+/** A file input could not be read or inlined: missing, unreadable, too large or of an unknown type. */
 export class FileInputError extends ChainHubError {
+  /** Always `"FileInputError"`. */
   override name = "FileInputError";
   /** The input field it concerns (`image_url`, `image_urls.1`), for callers that name it otherwise. */
   readonly field: string | undefined;

@@ -7,8 +7,12 @@ export class LocalFile {
   /** Brand: a structurally equal plain object is not a LocalFile. */
   readonly #local = true;
 
-  constructor(readonly path: string) {}
+  constructor(
+    /** The file's path, read when the request is sent (relative to the working folder). */
+    readonly path: string,
+  ) {}
 
+  /** Whether `value` was made by `fileFrom` or `new LocalFile` (a look-alike object is not). */
   static is(value: unknown): value is LocalFile {
     return typeof value === "object" && value !== null && #local in value;
   }

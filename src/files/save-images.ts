@@ -8,13 +8,17 @@ export interface SaveImagesOptions {
   prefix?: string;
   /** The fetch used for downloads; it never receives the API key. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /** Stops the downloads; files already written stay. */
   signal?: AbortSignal;
 }
 
 /** One image written to disk. */
 export interface SavedImage {
+  /** Where the image was written. */
   path: string;
+  /** The media type the CDN answered with, e.g. `image/jpeg`. */
   contentType: string;
+  /** Size of the written file in bytes. */
   bytes: number;
 }
 

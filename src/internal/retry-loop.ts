@@ -3,10 +3,15 @@ import { retryDelayForError, retryDelayForResponse, type RetryOptions } from "./
 
 /** Reported before each retry: which request, which attempt, how long until it, and why. */
 export interface RetryEvent {
+  /** HTTP method of the request being retried. */
   method: string;
+  /** Its URL (never with a key in it). */
   url: string;
+  /** Which retry this is: 1 for the first. */
   attempt: number;
+  /** Wait before it, from `Retry-After` when the server sent one, else the backoff. */
   delayMs: number;
+  /** Why: the status (`HTTP 503`) or the network error. */
   reason: string;
 }
 

@@ -23,6 +23,7 @@ export interface ProxyOptions {
   prefix?: string;
   /** Largest request body forwarded. @default 32 MiB */
   maxBodyBytes?: number;
+  /** The fetch used to reach the relay. @default globalThis.fetch */
   fetch?: typeof fetch;
   /** The spec whose operations `allow` names. @default the bundled ChainHub spec */
   contract?: Contract;
@@ -32,7 +33,12 @@ export interface ProxyOptions {
    * headers (`authorization`, `cookie`, `host`, `content-length`, ...) cannot be named.
    * @default nothing more
    */
-  forward?: { query?: readonly string[]; headers?: readonly string[] };
+  forward?: {
+    /** Extra query parameter names passed on. */
+    query?: readonly string[];
+    /** Extra request header names passed on (lower or upper case). */
+    headers?: readonly string[];
+  };
 }
 
 /** Response headers the browser may see, besides fal's own `x-fal-*` (request id, retryable). */

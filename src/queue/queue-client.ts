@@ -90,7 +90,12 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
   /** The job's state; `logs: true` asks for its log lines too. */
   async status(
     ref: QueueRef<QueueOperation<T>, T>,
-    options: { logs?: boolean; signal?: AbortSignal } = {},
+    options: {
+      /** Ask for the job's log lines too (`?logs=1`). @default false */
+      logs?: boolean;
+      /** Aborts this one status request (the job keeps running). */
+      signal?: AbortSignal;
+    } = {},
   ): Promise<QueueStatus> {
     return (await this.statusWithHint(ref, options)).status;
   }
@@ -114,7 +119,10 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
   /** The finished job's typed result (fails while it is still running). */
   async result<N extends QueueOperation<T>>(
     ref: QueueRef<N, T>,
-    options: { signal?: AbortSignal } = {},
+    options: {
+      /** Aborts this one result request (the job and its result stay upstream). */
+      signal?: AbortSignal;
+    } = {},
   ): Promise<OutputOf<N, T>> {
     const handle = this.handleOf(ref);
     if (handle.syncResult !== undefined) return handle.syncResult;
@@ -128,7 +136,10 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
   /** Asks upstream to stop the job. Already finished or unknown jobs are outcomes, not errors. */
   async cancel(
     ref: QueueRef<QueueOperation<T>, T>,
-    options: { signal?: AbortSignal } = {},
+    options: {
+      /** Aborts the cancel request itself. */
+      signal?: AbortSignal;
+    } = {},
   ): Promise<CancelOutcome> {
     const handle = this.handleOf(ref);
     if (handle.syncResult !== undefined) return "ALREADY_COMPLETED";

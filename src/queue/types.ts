@@ -29,20 +29,35 @@ export type OutputOf<N, T extends AnyTypes = DefaultTypes> =
 export interface QueueStatus {
   /** IN_QUEUE, IN_PROGRESS or COMPLETED; unknown states are treated as "still running". */
   status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED" | (string & {});
+  /** fal's id of the job. */
   request_id?: string;
+  /** Jobs ahead of this one, while IN_QUEUE. */
   queue_position?: number;
+  /** Where the result is fetched once COMPLETED. */
   response_url?: string;
+  /** Where this status was read. */
   status_url?: string;
+  /** Where the job is cancelled. */
   cancel_url?: string;
+  /** Log lines, when asked for with `logs: true`. */
   logs?: QueueLog[] | null;
-  metrics?: { inference_time?: number | null; [key: string]: unknown };
+  /** Measurements of a finished job. */
+  metrics?: {
+    /** Seconds the model ran. */
+    inference_time?: number | null;
+    [key: string]: unknown;
+  };
 }
 
 /** One log line of a running job (`?logs=1`). */
 export interface QueueLog {
+  /** The line's text. */
   message: string;
+  /** Severity or stream, as the job reported it. */
   level?: "STDERR" | "STDOUT" | "ERROR" | "INFO" | "WARN" | "DEBUG" | (string & {});
+  /** Who wrote it, as the job reported it. */
   source?: string;
+  /** When, as the relay wrote it. */
   timestamp?: string;
 }
 
@@ -51,10 +66,19 @@ export type CancelOutcome = "CANCELLATION_REQUESTED" | "ALREADY_COMPLETED" | "NO
 
 /** A submitted job. Persist `operationId` and `requestId` to resume waiting after a crash. */
 export interface QueueHandle<N = QueueOperation, T extends AnyTypes = DefaultTypes> {
+  /** The operation the job runs. */
   operationId: OperationIdOf<N, T>;
+  /** fal's id of the job: persist it to resume with `client.wait`. */
   requestId: string;
   /** Relay paths (relative to the base URL) for status, result and cancel. */
-  urls: { status: string; result: string; cancel: string };
+  urls: {
+    /** Polled while waiting. */
+    status: string;
+    /** Fetched once the job is COMPLETED. */
+    result: string;
+    /** Called to stop the job. */
+    cancel: string;
+  };
   /** Position at submit time, when the relay said. */
   queuePosition?: number;
   /** Set when the relay answered the submit with the finished result itself. */
@@ -63,14 +87,23 @@ export interface QueueHandle<N = QueueOperation, T extends AnyTypes = DefaultTyp
 
 /** Enough to find a job again: a handle, or what was persisted of one. */
 export type QueueRef<N = QueueOperation, T extends AnyTypes = DefaultTypes> =
-  QueueHandle<N, T> | { operation: N; requestId: string };
+  | QueueHandle<N, T>
+  | {
+      /** The operation, by operationId or submit path. */
+      operation: N;
+      /** The job's id, as `QueueHandle.requestId` gave it. */
+      requestId: string;
+    };
 
 /** Reported after every status poll while waiting. */
 export interface Progress {
+  /** The job being waited for. */
   requestId: string;
   /** IN_QUEUE, IN_PROGRESS, COMPLETED, or whatever new state the relay invents. */
   status: string;
+  /** Jobs ahead of this one, while IN_QUEUE and when the relay says. */
   queuePosition?: number;
+  /** Milliseconds since the wait began. */
   elapsedMs: number;
 }
 
@@ -100,11 +133,14 @@ export interface WaitOptions {
 export interface SubmitOptions {
   /** fal POSTs the outcome here (`?fal_webhook=`). */
   webhookUrl?: string;
+  /** Aborts the submit request. */
   signal?: AbortSignal;
 }
 
 /** A finished job: its id and its typed result. */
 export interface RunResult<N, T extends AnyTypes = DefaultTypes> {
+  /** fal's id of the job. */
   requestId: string;
+  /** The operation's typed output. */
   data: OutputOf<N, T>;
 }

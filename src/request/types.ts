@@ -28,11 +28,29 @@ export type RequestArgs<N, T extends AnyTypes = DefaultTypes> = (Params<N, T> ex
   string,
   never
 >
-  ? { params?: never }
+  ? {
+      /** The operation takes no path, query or header parameters. */
+      params?: never;
+    }
   : Exclude<keyof NonNullable<Params<N, T>>, OptionalKeys<NonNullable<Params<N, T>>>> extends never
-    ? { params?: Params<N, T> }
-    : { params: Params<N, T> }) &
-  ([Input<N, T>] extends [never] ? { body?: never } : { body: WithFileInputs<Input<N, T>> }) & {
+    ? {
+        /** Path, query and header parameters, as the spec declares them (none required). */
+        params?: Params<N, T>;
+      }
+    : {
+        /** Path, query and header parameters, as the spec declares them. */
+        params: Params<N, T>;
+      }) &
+  ([Input<N, T>] extends [never]
+    ? {
+        /** The operation takes no body. */
+        body?: never;
+      }
+    : {
+        /** The request body; `*_url` fields also take files. Validated before sending. */
+        body: WithFileInputs<Input<N, T>>;
+      }) & {
+    /** Aborts the call, retries included. */
     signal?: AbortSignal;
   };
 
@@ -44,6 +62,8 @@ export type ResponseOf<N, T extends AnyTypes = DefaultTypes> = Field<
 
 /** A call's outcome: the parsed body and the raw response (headers, status). */
 export interface RequestResult<N, T extends AnyTypes = DefaultTypes> {
+  /** The parsed response body, typed by the spec. */
   data: ResponseOf<N, T>;
+  /** The raw response, for its status and headers (its body is already read). */
   response: Response;
 }
