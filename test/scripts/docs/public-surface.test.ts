@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findUndocumented } from "../../../scripts/docs/find-undocumented.js";
+import { readPublicEntries } from "../../../scripts/docs/public-entries.mjs";
+import { DESCRIPTOR_TYPES } from "../../../scripts/lib/emit/descriptor-types.js";
+
+const ROOT = join(import.meta.dirname, "../../..");
+const FIXED_GENERATED = new Set(
+  [...DESCRIPTOR_TYPES.matchAll(/export interface (\w+)/g)].map((match) => match[1]!),
+);
+
+describe("the public surface", () => {
+  it("has a doc comment on every export, property, method and option of every package entry", () => {
+    const undocumented = findUndocumented(ROOT, readPublicEntries(ROOT), FIXED_GENERATED);
+    expect(undocumented).toEqual([]);
+  });
+
+  it("reports an export that has no doc comment, and a property of one", () => {
+    const fixture = "test/fixtures/docs/undocumented-entry.ts";
+    const found = findUndocumented(ROOT, [{ importPath: "fixture", source: fixture }], new Set());
+    expect(found).toEqual([
+      `fixture: Bare (${fixture}:2)`,
+      `fixture: Options.bare (${fixture}:7)`,
+      `fixture: Options.nested.bare (${fixture}:10)`,
+    ]);
+  });
+
+  it("is what the API reference is built from: every entry with types in package.json exports", () => {
+    const typedoc = JSON.parse(readFileSync(join(ROOT, "typedoc.json"), "utf8"));
+    const sources = readPublicEntries(ROOT).map((entry) => entry.source);
+    expect([...typedoc.entryPoints].sort()).toEqual([...sources].sort());
+    expect(sources).toContain("src/proxy/index.ts");
+  });
+});
