@@ -154,7 +154,7 @@ export interface ChainHubClient<T extends AnyTypes = DefaultTypes> {
  * await saveImages(data, "./out");
  * ```
  *
- * @example Browser: no key in the page; your server's `createProxy` holds it
+ * @example Browser: no key in the page, your server's proxy holds it
  * ```ts
  * const client = createClient({ proxyUrl: "/api/chainhub" });
  * const file = document.querySelector<HTMLInputElement>("#photo")!.files![0];

@@ -1,4 +1,8 @@
-/** ChainHub fal relay client: typed, validated, retried, queue-aware. See README.md. */
+/**
+ * ChainHub fal relay client: typed, validated, retried, queue-aware. `createClient` is where to
+ * start.
+ * @packageDocumentation
+ */
 export {
   createClient,
   type ChainHubClient,

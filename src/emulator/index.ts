@@ -1,4 +1,7 @@
-/** The local relay emulator, for demos and for users' own tests: `import { startEmulator } from "chainhub-fal-client/emulator"`. */
+/**
+ * The local relay emulator, for demos and for users' own tests: `import { startEmulator } from "chainhub-fal-client/emulator"`.
+ * @packageDocumentation
+ */
 export {
   startEmulator,
   type Emulator,
