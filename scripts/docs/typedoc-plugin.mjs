@@ -16,6 +16,11 @@ const GROUPS = [
   [/^src\//, "Client"],
 ];
 
+const GENERATED_SUMMARY =
+  "The types and tables generated from the bundled ChainHub spec: each operation's input and " +
+  "output (`FalAiFluxProKontextMaxInput`...), enum values, `operationTable` and `contract`. A spec " +
+  "of your own, generated with `chainhub-generate`, has the same shape.";
+
 /** @param {import("typedoc").Application} app */
 export function load(app) {
   const entries = readPublicEntries(ROOT);
@@ -25,6 +30,10 @@ export function load(app) {
       const entry = entries.find((e) => e.source === file);
       if (entry === undefined) continue;
       mod.name = entry.importPath;
+      // The generated entry cannot carry a hand-written module comment: it is rewritten on
+      // every `npm run generate`.
+      if (entry.source.startsWith("generated/") && mod.comment === undefined)
+        mod.comment = new Comment([{ kind: "text", text: GENERATED_SUMMARY }]);
       if (entry.source === "src/index.ts") groupByFolder(context, mod);
     }
   });
@@ -40,12 +49,22 @@ function groupByFolder(context, mod) {
   for (const child of mod.children ?? []) {
     if (hasGroupTag(child)) continue; // an explicit `@group` in the source wins
     const file = declaringFile(context, child) ?? "";
+    // An error class is looked for among the errors, wherever it lives (`FileInputError`).
+    if (child.kindOf(ReflectionKind.Class) && child.name.endsWith("Error")) {
+      addGroup(child, "Errors");
+      continue;
+    }
     // Re-exported from a dependency (openapi-fetch's `Middleware`): a client option, so "Client".
-    const title = GROUPS.find(([folder]) => folder.test(file))?.[1] ?? "Client";
-    const owner =
-      child.comment ?? child.signatures?.[0]?.comment ?? (child.comment = new Comment());
-    owner.blockTags.push(new CommentTag("@group", [{ kind: "text", text: title }]));
+    addGroup(child, GROUPS.find(([folder]) => folder.test(file))?.[1] ?? "Client");
   }
+}
+
+function addGroup(reflection, title) {
+  const owner =
+    reflection.comment ??
+    reflection.signatures?.[0]?.comment ??
+    (reflection.comment = new Comment());
+  owner.blockTags.push(new CommentTag("@group", [{ kind: "text", text: title }]));
 }
 
 function hasGroupTag(reflection) {
