@@ -7,74 +7,123 @@ import type { components, operations } from "./schema.gen.js";
 
 /** The JSON Schema subset checked at run time before a request is sent. */
 export interface ConstraintSchema {
+  /** JSON type the value must have. */
   readonly type?: "string" | "number" | "integer" | "boolean" | "object" | "array";
+  /** Format name from the spec (`uri`, `date-time`...), informative. */
   readonly format?: string;
+  /** `null` is accepted too (OpenAPI 3.0). */
   readonly nullable?: boolean;
+  /** The only values accepted. */
   readonly enum?: readonly unknown[];
+  /** Filled in when a required field is missing. */
   readonly default?: unknown;
+  /** Smallest number accepted. */
   readonly minimum?: number;
+  /** Largest number accepted. */
   readonly maximum?: number;
+  /** The bound itself is refused (3.0 boolean form) or the exclusive bound (3.1 number form). */
   readonly exclusiveMinimum?: boolean | number;
+  /** The bound itself is refused (3.0 boolean form) or the exclusive bound (3.1 number form). */
   readonly exclusiveMaximum?: boolean | number;
+  /** The number must be a multiple of this. */
   readonly multipleOf?: number;
+  /** Fewest characters in a string. */
   readonly minLength?: number;
+  /** Most characters in a string. */
   readonly maxLength?: number;
+  /** Regular expression a string must match. */
   readonly pattern?: string;
+  /** Fewest items in an array. */
   readonly minItems?: number;
+  /** Most items in an array. */
   readonly maxItems?: number;
+  /** No two items of the array may be equal. */
   readonly uniqueItems?: boolean;
+  /** Properties an object must have. */
   readonly required?: readonly string[];
+  /** Constraints of each known property. */
   readonly properties?: { readonly [name: string]: ConstraintSchema };
+  /** Constraints of every array item. */
   readonly items?: ConstraintSchema;
+  /** Whether (or how) properties not listed are accepted. */
   readonly additionalProperties?: boolean | ConstraintSchema;
+  /** Exactly one of these must match. */
   readonly oneOf?: readonly ConstraintSchema[];
+  /** At least one of these must match. */
   readonly anyOf?: readonly ConstraintSchema[];
+  /** All of these must match. */
   readonly allOf?: readonly ConstraintSchema[];
+  /** The spec's own description of the field. */
   readonly description?: string;
 }
 
 /** How to follow a task: where its id, status and result are, which calls poll and cancel it. */
 export interface TaskProtocol {
+  /** Where the task id is in the submit's answer (a dotted path). */
   readonly id: string;
+  /** The operation that reads the task's state. */
   readonly poll: TaskCall;
+  /** Where the status is in the poll's answer (a dotted path). */
   readonly status: string;
+  /** Status values that mean finished. */
   readonly done: readonly unknown[];
+  /** Status values that mean failed. */
   readonly failed?: readonly unknown[];
+  /** Where the result is in the poll's answer; the whole answer when absent. */
   readonly result?: string;
+  /** Where the failure message is in the poll's answer. */
   readonly error?: string;
+  /** The operation that cancels the task, when there is one. */
   readonly cancel?: TaskCall;
 }
 
 /** An operation called with the task's id: "{id}" in any param value is replaced by it. */
 export interface TaskCall {
+  /** operationId of the call. */
   readonly operation: string;
+  /** Parameters to send, with "{id}" replaced by the task id. */
   readonly params?: {
+    /** Path parameters. */
     readonly path?: { readonly [name: string]: unknown };
+    /** Query parameters. */
     readonly query?: { readonly [name: string]: unknown };
+    /** Header parameters. */
     readonly header?: { readonly [name: string]: unknown };
   };
 }
 
 /** One operation as the runtime sees it: where it lives and what its body must satisfy. */
 export interface OperationDescriptor {
+  /** The operationId. */
   readonly id: string;
+  /** HTTP method, lower case. */
   readonly method: "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+  /** Path template, e.g. `/fal-ai/flux-pro/kontext/max`. */
   readonly path: string;
+  /** The spec's one-line summary. */
   readonly summary?: string;
   /** Submitted to fal's queue: answered with a request id, polled for status and result. */
   readonly queue: boolean;
+  /** The request body, when the operation takes one. */
   readonly body?: {
+    /** Whether the body must be sent. */
     readonly required: boolean;
+    /** Media type of the body. */
     readonly contentType: string;
+    /** Constraints checked before sending. */
     readonly schema: ConstraintSchema;
   };
   /** A provider's own async protocol, declared with `x-async-task`. */
   readonly task?: TaskProtocol;
   /** Path, query and header parameters; path parameters are always required. */
   readonly parameters?: readonly {
+    /** Parameter name. */
     readonly name: string;
+    /** Where the parameter goes. */
     readonly in: "path" | "query" | "header" | "cookie";
+    /** Whether the parameter must be given. */
     readonly required: boolean;
+    /** Constraints of the parameter's value. */
     readonly schema?: ConstraintSchema;
   }[];
 }
@@ -96,8 +145,11 @@ export interface ContractTypes {
  * types as a phantom (`types` is never set at run time).
  */
 export interface Contract<Types extends ContractTypes = ContractTypes> {
+  /** Every operation, by operationId. */
   readonly operationTable: { readonly [id: string]: OperationDescriptor };
+  /** The spec's `servers`, in order; the first is the default base URL. */
   readonly serverUrls: readonly string[];
+  /** The spec's types, for the compiler only: never set at run time. */
   readonly types?: Types;
 }
 
