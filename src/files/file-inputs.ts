@@ -36,7 +36,13 @@ export class FileInputError extends ChainHubError {
   /** The input field it concerns (`image_url`, `image_urls.1`), for callers that name it otherwise. */
   readonly field: string | undefined;
 
-  constructor(message: string, options?: ErrorOptions & { field?: string }) {
+  constructor(
+    message: string,
+    options?: ErrorOptions & {
+      /** The input field the file was given in. */
+      field?: string;
+    },
+  ) {
     super(message, options);
     this.field = options?.field;
   }

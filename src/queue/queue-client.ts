@@ -103,8 +103,18 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
   /** The job's state, and when the relay asked to be polled again (`Retry-After`), if it did. */
   async statusWithHint(
     ref: QueueRef<QueueOperation<T>, T>,
-    options: { logs?: boolean; signal?: AbortSignal } = {},
-  ): Promise<{ status: QueueStatus; retryAfterMs?: number }> {
+    options: {
+      /** Ask for the job's log lines too (`?logs=1`). @default false */
+      logs?: boolean;
+      /** Aborts this one status request (the job keeps running). */
+      signal?: AbortSignal;
+    } = {},
+  ): Promise<{
+    /** The job's state, as `status` returns it. */
+    status: QueueStatus;
+    /** The relay's `Retry-After`, in milliseconds, when it sent one. */
+    retryAfterMs?: number;
+  }> {
     const handle = this.handleOf(ref);
     const query = options.logs ? { logs: "1" } : undefined;
     const { data, response } = await this.transport.callPath<QueueStatus>(
