@@ -68,7 +68,7 @@ function render(report: DiffReport, rows: Change[], withSurface: boolean): strin
     lines.push(
       "",
       "> [!CAUTION]",
-      "> This change breaks callers: release it as a new major version.",
+      "> This change breaks callers: release it as a new major version (a new minor before 1.0.0).",
     );
   if (report.changes.length === 0) lines.push("", "No changes to callers.");
   const left = omitted(report, rows, withSurface);
