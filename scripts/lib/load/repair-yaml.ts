@@ -20,8 +20,11 @@ export function repairYaml(text: string, diagnostics: Diagnostics): string {
   if (findBoundsViolation(text)) return text;
   let broken = brokenLines(text);
   if (broken.size === 0) return text;
-  const candidates = planRepairs(text);
-  const lines = text.split("\n");
+  // An export saved on Windows ends its lines in CRLF: the same lines for YAML (which reads any
+  // line break as \n), but each line's text would end in a \r that no repair expects.
+  const lf = text.replace(/\r\n/g, "\n");
+  const candidates = planRepairs(lf);
+  const lines = lf.split("\n");
   const applied = new Set<number>();
   for (let round = 0; round < MAX_ROUNDS && broken.size > 0; round++) {
     const now = [...broken].filter((line) => candidates.has(line) && !applied.has(line));

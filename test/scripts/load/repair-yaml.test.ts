@@ -27,6 +27,15 @@ describe("repairYaml", () => {
     });
   });
 
+  it("repairs an export saved with CRLF line endings as it repairs the same export with LF", () => {
+    const lf = readFileSync(join(repoRoot, "spec/chainhub-fal-ai.apifox.yaml"), "utf8");
+    const crlf = lf.replace(/\n/g, "\r\n");
+    const [fromLf, fromCrlf] = [collector(), collector()];
+    expect(parse(repairYaml(crlf, fromCrlf))).toEqual(parse(repairYaml(lf, fromLf)));
+    expect(fromCrlf.items).toEqual(fromLf.items);
+    expect(fromCrlf.items.length).toBeGreaterThan(0);
+  });
+
   it.each([
     ["already quoted", "description: 'a: b'"],
     ["a flow mapping", "example: {a: 1}"],
