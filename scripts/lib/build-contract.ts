@@ -12,6 +12,7 @@ import { convertApifoxEnums } from "./normalize/apifox-enums.js";
 import { readApifoxStatusKeys } from "./normalize/apifox-status-keys.js";
 import { checkAsyncTasks } from "./normalize/check-async-tasks.js";
 import { checkServers } from "./normalize/check-servers.js";
+import { checkSecurity } from "./security/check-security.js";
 import { recognizeFalQueue } from "./normalize/recognize-fal-queue.js";
 import { dropTransportHeaders } from "./normalize/drop-transport-headers.js";
 import { openEmptyResponses } from "./normalize/open-empty-responses.js";
@@ -112,6 +113,8 @@ export function buildContract(
   checkRefs(document, located);
   assignOperationIds(document, located);
   checkAsyncTasks(document, located);
+  // After overlays: one may add a scheme or its `x-auth-prefix` (fal's `Key`).
+  checkSecurity(document, located);
   reconcileExamples(document, located);
   const result: Contract = {
     document: canonicalize(document) as JsonObject,

@@ -90,6 +90,22 @@ export interface TaskCall {
   };
 }
 
+/**
+ * How the API key travels, from the spec's \`securitySchemes\`: a header, query parameter or
+ * cookie named \`name\`, its value \`prefix\` + key (\`encoding: "basic"\`: the key is
+ * \`user:password\`, sent base64-encoded).
+ */
+export interface AuthScheme {
+  /** Where the key goes: a request header, a query parameter or a cookie. */
+  readonly in: "header" | "query" | "cookie";
+  /** The header, query parameter or cookie name, e.g. \`Authorization\`, \`X-API-Key\`. */
+  readonly name: string;
+  /** What stands before the key, e.g. \`Bearer \`, fal's \`Key \` (from \`x-auth-prefix\`). */
+  readonly prefix?: string;
+  /** \`basic\`: the key is \`user:password\`, sent base64-encoded (HTTP Basic). */
+  readonly encoding?: "basic";
+}
+
 /** One operation as the runtime sees it: where it lives and what its body must satisfy. */
 export interface OperationDescriptor {
   /** The operationId. */
@@ -113,6 +129,8 @@ export interface OperationDescriptor {
   };
   /** A provider's own async protocol, declared with \`x-async-task\`. */
   readonly task?: TaskProtocol;
+  /** How the key is sent; \`null\`: the operation takes none; absent: Bearer. */
+  readonly auth?: AuthScheme | null;
   /** Path, query and header parameters; path parameters are always required. */
   readonly parameters?: readonly {
     /** Parameter name. */
@@ -147,6 +165,8 @@ export interface Contract<Types extends ContractTypes = ContractTypes> {
   readonly operationTable: { readonly [id: string]: OperationDescriptor };
   /** The spec's \`servers\`, in order; the first is the default base URL. */
   readonly serverUrls: readonly string[];
+  /** The document's auth, for calls outside its paths (fal's queue URLs); absent: Bearer. */
+  readonly auth?: AuthScheme | null;
   /** The spec's types, for the compiler only: never set at run time. */
   readonly types?: Types;
 }

@@ -2,6 +2,7 @@ import { isObject, listOperations, type HttpMethod, type JsonObject } from "../o
 import { resolvePointer, toPointer } from "../json-pointer.js";
 import { identifier } from "./code-text.js";
 import { pascalCase } from "./naming.js";
+import { resolveOperationAuth, type AuthScheme } from "../security/resolve-auth.js";
 
 /** What the emitters need to know about one operation, read once from the document. */
 export interface OperationModel {
@@ -27,6 +28,8 @@ export interface OperationModel {
   parameters: ParameterModel[];
   /** A provider's own async protocol (`x-async-task`), checked by check-async-tasks. */
   task?: JsonObject;
+  /** How the key is sent (`null`: not at all; absent: the spec says nothing, Bearer applies). */
+  auth?: AuthScheme | null;
 }
 
 export interface ParameterModel {
@@ -74,6 +77,8 @@ export function describeOperations(document: JsonObject): OperationModel[] {
       }
     }
     if (isObject(operation["x-async-task"])) model.task = operation["x-async-task"];
+    const auth = resolveOperationAuth(document, operation);
+    if (auth !== undefined) model.auth = auth;
     const responses = isObject(operation.responses) ? operation.responses : {};
     const success = Object.keys(responses)
       .sort()

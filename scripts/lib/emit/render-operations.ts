@@ -13,6 +13,7 @@ import { DESCRIPTOR_TYPES } from "./descriptor-types.js";
 import { docText, identifier, jsonLiteral, stringLiteral } from "./code-text.js";
 import { camelCase, pascalCase, propertyKey } from "./naming.js";
 import type { OperationModel } from "./operation-model.js";
+import { resolveOperationAuth } from "../security/resolve-auth.js";
 
 /**
  * Fills `operations.gen.ts`: a named type per operation input and output, a literal union and
@@ -40,7 +41,7 @@ export function renderOperations(
   addComponentEnums(out, document, names);
   addServers(out, document);
   addOperationTable(out, document, operations);
-  addTypeMaps(out, operations);
+  addTypeMaps(out, document, operations);
   // One insertion: ts-morph re-parses the file after each, so adding one by one is quadratic.
   file.addStatements(
     out.flatMap((statement, index) => (index === 0 ? [statement] : [blankLine, statement])),
@@ -224,6 +225,7 @@ function addOperationTable(
     if (operation.summary) descriptor.summary = operation.summary;
     descriptor.queue = operation.queue;
     if (operation.task) descriptor.task = operation.task;
+    if (operation.auth !== undefined) descriptor.auth = operation.auth as unknown as JsonObject;
     if (operation.parameters.length > 0) {
       descriptor.parameters = operation.parameters.map((parameter) => ({
         name: parameter.name,
@@ -259,7 +261,9 @@ function addOperationTable(
   });
 }
 
-function addTypeMaps(out: Statements, operations: OperationModel[]): void {
+function addTypeMaps(out: Statements, document: JsonObject, operations: OperationModel[]): void {
+  // The document's own auth: what calls outside the spec's paths (fal's queue URLs) carry.
+  const defaultAuth = resolveOperationAuth(document, {});
   out.push({
     kind: StructureKind.Interface,
     name: "OperationTypes",
@@ -320,7 +324,10 @@ function addTypeMaps(out: Statements, operations: OperationModel[]): void {
       {
         name: "contract",
         type: "Contract<{ operations: OperationTypes; routes: OperationIdByRoute; jobPaths: QueueOperationIdByPath; jobs: QueueOperationId }>",
-        initializer: "{ operationTable, serverUrls }",
+        initializer:
+          defaultAuth === undefined
+            ? "{ operationTable, serverUrls }"
+            : `{ operationTable, serverUrls, auth: ${jsonLiteral(defaultAuth)} }`,
       },
     ],
     docs: ["This spec as one value: `createClient({ contract })` types every call from it."],
