@@ -12,6 +12,8 @@ import { createDirectFetch } from "./internal/direct-fetch.js";
 import { OperationIndex } from "./internal/operation-index.js";
 import { Transport } from "./internal/transport.js";
 import { authMiddleware } from "./middleware/auth.js";
+import { createAuthLookup } from "./middleware/auth-lookup.js";
+import { schemeOf } from "./middleware/credential.js";
 import { loggingMiddleware } from "./middleware/logging.js";
 import { retryMiddleware, type RetryEvent } from "./middleware/retry.js";
 import { withDeadlineRace, withTimeout } from "./middleware/timeout.js";
@@ -167,7 +169,10 @@ export function createClient<C extends Contract = typeof defaultContract>(
 ): ChainHubClient<TypesOf<C>> {
   type T = TypesOf<C>;
   const resolved = resolveOptions(options);
-  const operations = new OperationIndex((options.contract ?? defaultContract).operationTable);
+  const contract = options.contract ?? defaultContract;
+  const operations = new OperationIndex(contract.operationTable);
+  // The key travels as the spec's securitySchemes say (Bearer where it says nothing).
+  const authLookup = createAuthLookup(contract);
   const fetchClient = createFetchClient<Record<string, never>>({
     baseUrl: resolved.baseUrl,
     fetch: withTimeout(resolved.fetch, resolved.timeoutMs),
@@ -182,7 +187,9 @@ export function createClient<C extends Contract = typeof defaultContract>(
     ...resolved.middleware,
     ...(logger ? [loggingMiddleware({ debug: (line) => logger.debug(redactor.text(line)) })] : []),
     // Behind a proxy there is no key here: the proxy attaches it.
-    ...(resolved.apiKey ? [authMiddleware(resolved.apiKey, new URL(resolved.baseUrl).origin)] : []),
+    ...(resolved.apiKey
+      ? [authMiddleware(resolved.apiKey, new URL(resolved.baseUrl).origin, authLookup)]
+      : []),
     retryMiddleware(resolved.retry, onRetry),
   ];
   fetchClient.use(...middleware);
@@ -193,6 +200,7 @@ export function createClient<C extends Contract = typeof defaultContract>(
           fetch: withDeadlineRace(resolved.fetch, resolved.timeoutMs),
           baseUrl: resolved.baseUrl,
           apiKey: resolved.apiKey,
+          auth: schemeOf(contract.auth),
           retry: resolved.retry,
           onRetry,
         })

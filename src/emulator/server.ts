@@ -9,6 +9,7 @@ import { handleQueue } from "./routes/queue.js";
 import { handleSubmit } from "./routes/submit.js";
 import { answerTaskCall } from "./routes/tasks.js";
 import { createState, type EmulatorState } from "./state.js";
+import { BEARER, carriesCredential, schemeOf } from "../middleware/credential.js";
 import type { Emulator, EmulatorOptions } from "./types.js";
 
 export type { Emulator, EmulatorOptions, EmulatorStats } from "./types.js";
@@ -17,7 +18,7 @@ const QUEUE_ROUTE = /^\/([^/]+)\/([^/]+)\/requests\/([^/]+)(\/status|\/cancel)?\
 
 /**
  * A local ChainHub relay: every operation of generated/openapi.json, fal's queue protocol,
- * validation answered in fal's 422 format, Bearer auth, real images on a second origin, and
+ * validation answered in fal's 422 format, the auth its securitySchemes declare, real images on a second origin, and
  * faults on demand. For the demo, the test suite and users' own tests; loopback only.
  *
  * @example A test against the emulator, with a fault injected
@@ -72,9 +73,18 @@ async function route(
 ): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const method = req.method ?? "GET";
-  const authorized = req.headers.authorization === `Bearer ${state.apiKey}`;
+  const presented = {
+    url,
+    header: (name: string) => {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
+  const carries = (scheme: ReturnType<typeof schemeOf>) =>
+    carriesCredential(scheme, state.apiKey, presented);
   if (url.pathname.startsWith("/__emulator/")) {
-    return authorized
+    // The emulator's own controls take its spec's scheme, or Bearer as they always have.
+    return carries(state.defaultAuth) || carries(BEARER)
       ? handleControl(state, req, res, url)
       : sendJson(res, 401, { detail: "Missing or invalid API key" });
   }
@@ -86,6 +96,8 @@ async function route(
   const queueMatch = submit ? null : QUEUE_ROUTE.exec(url.pathname);
   const name = submit ? "submit" : queueRouteOf(queueMatch?.[4], method, queueMatch !== null);
   state.stats.requests.push({ method, path: url.pathname, route: name, at: Date.now() });
+  // Each operation's own scheme (the spec's securitySchemes); the document's for queue URLs.
+  const authorized = carries(submit ? schemeOf(submit.auth) : state.defaultAuth);
   if (!authorized) return sendJson(res, 401, { detail: "Missing or invalid API key" });
   if (name === "unknown")
     return sendJson(res, 404, { detail: `No route for ${method} ${url.pathname}` });

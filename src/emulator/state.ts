@@ -1,5 +1,11 @@
 import { loadContractDocument } from "../internal/contract-document.js";
-import { bundledOperations, type OperationDescriptor } from "../internal/contract.js";
+import {
+  bundledOperations,
+  defaultContract,
+  type AuthScheme,
+  type OperationDescriptor,
+} from "../internal/contract.js";
+import { schemeOf } from "../middleware/credential.js";
 import { OperationIndex } from "../internal/operation-index.js";
 import { pathTemplatePattern } from "../internal/path-template.js";
 import { FaultPlan } from "./faults.js";
@@ -11,6 +17,8 @@ import type { EmulatorOptions, EmulatorStats } from "./types.js";
 /** Everything the emulator's routes share, resolved once from the options. */
 export interface EmulatorState {
   apiKey: string;
+  /** How calls outside the spec's paths (queue URLs, controls) carry the key: the document's scheme. */
+  defaultAuth: AuthScheme | null;
   timing: JobTiming;
   imageScale: number;
   envelopeOrigin: string;
@@ -54,6 +62,7 @@ export async function createState(options: EmulatorOptions): Promise<EmulatorSta
   }
   return {
     apiKey: options.apiKey ?? "sk-emulator",
+    defaultAuth: schemeOf((options.spec?.contract ?? defaultContract).auth),
     timing: { queueMs: 200, runMs: 300, ...options.timing },
     imageScale: options.imageScale ?? 1,
     envelopeOrigin: options.envelopeOrigin ?? "https://queue.fal.run",

@@ -8,7 +8,7 @@ export interface EmulatorOptions {
   port?: number;
   /** Only loopback: the emulator is for tests and demos on this machine. @default "127.0.0.1" */
   host?: string;
-  /** The Bearer key clients must send. @default "sk-emulator" */
+  /** The key clients must send, the way the spec's securitySchemes say (Bearer if they say nothing). @default "sk-emulator" */
   apiKey?: string;
   /** Time spent queued and running. @default { queueMs: 200, runMs: 300 } */
   timing?: Partial<JobTiming>;

@@ -15,6 +15,7 @@ export {
   type OperationDescriptor,
   type TaskProtocol,
   type TaskCall,
+  type AuthScheme,
   type paths,
 } from "../../generated/index.gen.js";
 

@@ -1,4 +1,5 @@
-import { authorization } from "../middleware/auth.js";
+import type { AuthScheme } from "./contract.js";
+import { BEARER, setCredentialHeader, withCredentialInUrl } from "../middleware/credential.js";
 import { settleWithRetries, type AttemptOutcome, type RetryEvent } from "./retry-loop.js";
 import type { RetryOptions } from "./retry-policy.js";
 
@@ -11,6 +12,8 @@ export interface DirectFetchOptions {
   baseUrl: string;
   /** Empty behind a proxy: the proxy attaches the key. */
   apiKey: string;
+  /** How the key travels on these URLs (outside the spec's paths: the document's scheme). @default Bearer */
+  auth?: AuthScheme | null;
   retry: RetryOptions;
   onRetry?: ((event: RetryEvent) => void) | undefined;
 }
@@ -22,16 +25,22 @@ export interface DirectFetchOptions {
  * client takes it only when no user middleware or logger must see every request.
  */
 export function createDirectFetch(options: DirectFetchOptions): DirectFetch {
-  const headers: Record<string, string> | undefined = options.apiKey
-    ? { authorization: authorization(options.apiKey) }
-    : undefined;
+  const scheme = options.auth === undefined ? BEARER : options.auth;
+  let headers: Headers | undefined;
+  if (options.apiKey && scheme && scheme.in !== "query") {
+    headers = new Headers();
+    setCredentialHeader(headers, scheme, options.apiKey);
+  }
+  const keyInQuery = Boolean(options.apiKey && scheme?.in === "query");
   // Called as a plain function, never as `options.fetch(...)`: a host's fetch refuses a foreign `this`.
   const fetchImpl = options.fetch;
   return (method, path, signal) => {
     // Only paths: the key goes to our own base URL and never to a host built from a string.
     if (!path.startsWith("/"))
       return Promise.reject(new TypeError(`not a path on the API: "${path}"`));
-    const url = options.baseUrl + path;
+    const url = keyInQuery
+      ? withCredentialInUrl(options.baseUrl + path, scheme, options.apiKey)
+      : options.baseUrl + path;
     const init: RequestInit = { method, redirect: "follow" };
     if (headers) init.headers = headers;
     if (signal) init.signal = signal;

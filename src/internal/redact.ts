@@ -26,6 +26,10 @@ const AUTH_HEADER =
   /((?:proxy-)?authorization["']?\s{0,8}[:=]\s{0,8}["']?)(?:(?:bearer|basic|token|key)\s{1,8})?[^\s"',;}[\]]+/gi;
 // A bearer token wherever it stands, even without a header name (a relay's own log line).
 const BEARER = /\b(bearer\s{1,8})[^\s"',;}[\]]+/gi;
+// `X-API-Key: x`, `"api_key":"x"`, `?apikey=x`: a key header or query parameter by its usual names.
+const KEY_PARAM = /\b((?:x-)?api[-_]?key["']?\s{0,8}[:=]\s{0,8}["']?)[^\s"',;&}[\]]+/gi;
+/** Header names whose values are credentials, whatever the scheme (Bearer, Key, X-API-Key, a cookie). */
+const CREDENTIAL_HEADER = /authorization|cookie|api[-_]?key|x-key|token|secret/i;
 /** Below this, a "secret" would redact ordinary words; real keys are far longer. */
 const MIN_SECRET_LENGTH = 6;
 
@@ -38,7 +42,10 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
   const text = (input: string): string => {
     // Header values first, whole; then the key wherever else it stands. The token classes stop at
     // "[", so text that was already redacted comes out the same (redacting twice is harmless).
-    let out = input.replace(AUTH_HEADER, `$1${REDACTED}`).replace(BEARER, `$1${REDACTED}`);
+    let out = input
+      .replace(AUTH_HEADER, `$1${REDACTED}`)
+      .replace(BEARER, `$1${REDACTED}`)
+      .replace(KEY_PARAM, `$1${REDACTED}`);
     return search.replace(out, REDACTED);
   };
 
@@ -65,7 +72,7 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
   const redactHeaders = (headers: Headers): Headers => {
     const copy = new Headers();
     headers.forEach((item, name) => {
-      copy.set(name, /authorization|cookie/i.test(name) ? REDACTED : text(item));
+      copy.set(name, CREDENTIAL_HEADER.test(name) ? REDACTED : text(item));
     });
     return copy;
   };

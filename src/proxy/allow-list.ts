@@ -6,6 +6,8 @@ import { escapeRegex, pathTemplatePattern } from "../internal/path-template.js";
 export interface AllowedRoute {
   method: string;
   pattern: RegExp;
+  /** The spec path the route serves, for its auth scheme; "" for a job's queue URLs. */
+  schemaPath: string;
   /** Query parameter names forwarded on this route (case-sensitive, as in a URL). */
   query: ReadonlySet<string>;
   /** Request header names forwarded on this route, lower-case. */
@@ -34,11 +36,13 @@ export function allowedRoutes(
   const route = (
     method: string,
     pattern: RegExp,
+    schemaPath: string,
     query: readonly string[],
     headers: readonly string[],
   ): AllowedRoute => ({
     method,
     pattern,
+    schemaPath,
     query: new Set([...query, ...extras.query]),
     headers: new Set([...headers, ...extras.headers].map((name) => name.toLowerCase())),
   });
@@ -53,6 +57,7 @@ export function allowedRoutes(
       route(
         descriptor.method.toUpperCase(),
         pathTemplatePattern(descriptor.path),
+        descriptor.path,
         declared(descriptor, "query"),
         declared(descriptor, "header"),
       ),
@@ -60,9 +65,9 @@ export function allowedRoutes(
     if (descriptor.queue) {
       const app = descriptor.path.split("/").filter(Boolean).slice(0, 2).map(escapeRegex).join("/");
       const job = `^/${app}/requests/[^/]+`;
-      routes.push(route("GET", new RegExp(`${job}/status$`), ["logs"], []));
-      routes.push(route("GET", new RegExp(`${job}$`), [], []));
-      routes.push(route("PUT", new RegExp(`${job}/cancel$`), [], []));
+      routes.push(route("GET", new RegExp(`${job}/status$`), "", ["logs"], []));
+      routes.push(route("GET", new RegExp(`${job}$`), "", [], []));
+      routes.push(route("PUT", new RegExp(`${job}/cancel$`), "", [], []));
     }
   }
   return routes;

@@ -1,8 +1,9 @@
-import { bundledOperations, type Contract } from "../internal/contract.js";
+import { bundledOperations, defaultContract, type Contract } from "../internal/contract.js";
 import { OperationIndex } from "../internal/operation-index.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { createRedactor } from "../internal/redact.js";
-import { authorization } from "../middleware/auth.js";
+import { createAuthLookup } from "../middleware/auth-lookup.js";
+import { setCredentialHeader, withCredentialInUrl } from "../middleware/credential.js";
 import { resolveOptions } from "../options.js";
 import { allowedRoutes, findRoute } from "./allow-list.js";
 import { forwardedHeaders, forwardedQuery, NEVER_FORWARDED } from "./forwarded-parts.js";
@@ -82,6 +83,8 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
   const prefix = (options.prefix ?? "").replace(/\/+$/, "");
   const maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
   const redactor = createRedactor([resolved.apiKey]);
+  // The key goes upstream as the spec's securitySchemes say (Bearer where it says nothing).
+  const authLookup = createAuthLookup(options.contract ?? defaultContract);
   const upstreamFetch = resolved.fetch; // called bare: host fetches reject a foreign `this`
   const base = new URL(resolved.baseUrl);
 
@@ -120,12 +123,15 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
       if (read === "bad-length") return refuse(400, "malformed Content-Length");
       body = read;
     }
+    const scheme = authLookup(method, route.schemaPath);
+    const headers = forwardedHeaders(route, request.headers);
+    setCredentialHeader(headers, scheme, resolved.apiKey);
     let upstream: Response;
     let text: string;
     try {
-      upstream = await upstreamFetch(target.href, {
+      upstream = await upstreamFetch(withCredentialInUrl(target.href, scheme, resolved.apiKey), {
         method,
-        headers: forwardedHeaders(route, request.headers, authorization(resolved.apiKey)),
+        headers,
         ...(body ? { body } : {}),
         redirect: "manual",
         signal: request.signal,

@@ -40,20 +40,16 @@ export function forwardedQuery(
 }
 
 /**
- * The headers the relay gets: the few every route needs, those the route declares, and the key.
- * Browsers add many of their own (cookies, `x-fal-*` from a page's script): those stay here.
+ * The headers the relay gets: the few every route needs and those the route declares (the
+ * caller adds the key, as the spec's scheme says). Browsers add many of their own (cookies,
+ * `x-fal-*` from a page's script): those stay here.
  */
-export function forwardedHeaders(
-  route: AllowedRoute,
-  incoming: Headers,
-  authorization: string,
-): Headers {
+export function forwardedHeaders(route: AllowedRoute, incoming: Headers): Headers {
   const headers = new Headers();
   for (const name of [...ALWAYS_FORWARDED, ...route.headers]) {
     if (NEVER_FORWARDED.has(name)) continue;
     const value = incoming.get(name);
     if (value !== null) headers.set(name, value);
   }
-  headers.set("authorization", authorization);
   return headers;
 }

@@ -24,6 +24,11 @@ describe("createRedactor", () => {
     ["Authorization: Basic dXNlcjpwYXNz\r\nHost: x", "Authorization: [REDACTED]\r\nHost: x"],
     ["proxy-authorization='tok'", "proxy-authorization='[REDACTED]'"],
     ["sent Bearer abc.def-ghi to upstream", "sent Bearer [REDACTED] to upstream"],
+    ["Authorization: Key fal-other:secret", "Authorization: [REDACTED]"],
+    ['{"x-api-key":"other-key-123"}', '{"x-api-key":"[REDACTED]"}'],
+    ["X-API-Key: other-key-123\r\nHost: x", "X-API-Key: [REDACTED]\r\nHost: x"],
+    ["GET /v1/a?api_key=other-key-123&limit=2", "GET /v1/a?api_key=[REDACTED]&limit=2"],
+    ["apikey=other-key-123", "apikey=[REDACTED]"],
   ])("removes any authorization value, not only ours: %s", (text, want) => {
     expect(redactor.text(text)).toBe(want);
   });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { runGenerate } from "../../helpers/run-generate.js";
+
+describe("test/fixtures/specs/auth/*.generated", () => {
+  it.each(["fal-key", "x-api-key"])(
+    "%s is what the generator makes of its export and overlays (npm run generate:auth-fixtures)",
+    (name) => {
+      const result = runGenerate([
+        "--spec",
+        `test/fixtures/specs/auth/${name}.apifox.yaml`,
+        "--overlays",
+        `test/fixtures/specs/auth/${name}-overlays`,
+        "--out",
+        `test/fixtures/specs/auth/${name}.generated`,
+        "--check",
+      ]);
+      expect(result.stdout + result.stderr).toContain("is up to date (4 files)");
+      expect(result.status).toBe(0);
+    },
+  );
+});
