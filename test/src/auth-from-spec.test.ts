@@ -5,7 +5,6 @@ import { AuthenticationError, createClient } from "../../src/index.js";
 import type { Contract } from "../../src/internal/contract.js";
 import { createProxy } from "../../src/proxy/index.js";
 import { FAST_TIMING, validInput } from "../helpers/emulator.js";
-import { seedContract } from "../helpers/seed.js";
 import { contract as falKeyContract } from "../fixtures/specs/auth/fal-key.generated/index.gen.js";
 import { contract as xApiKeyContract } from "../fixtures/specs/auth/x-api-key.generated/index.gen.js";
 
@@ -34,11 +33,20 @@ describe.each([
     contract: falKeyContract as Contract,
     header: "authorization",
     value: `Key ${KEY}`,
+    operation: "falAiBytedanceSeedreamV4TextToImage",
+    input: { prompt: "a fox in the snow" } as Record<string, unknown>,
   },
-  { name: "x-api-key", contract: xApiKeyContract as Contract, header: "x-api-key", value: KEY },
+  {
+    name: "x-api-key",
+    contract: xApiKeyContract as Contract,
+    header: "x-api-key",
+    value: KEY,
+    operation: "falAiFluxProKontextMax",
+    input: validInput as Record<string, unknown>,
+  },
 ])(
   "a $name spec: the key travels as its securitySchemes say",
-  ({ name, contract, header, value }) => {
+  ({ name, contract, header, value, operation, input }) => {
     let emulator: Emulator;
     beforeAll(async () => {
       emulator = await startEmulator({
@@ -59,7 +67,7 @@ describe.each([
         pollIntervalMs: 1,
         fetch: recordingFetch(seen),
       });
-      const { data } = await client.run("falAiFluxProKontextMax", validInput);
+      const { data } = await client.run(operation, input);
       expect(Array.isArray((data as { images?: unknown }).images)).toBe(true);
       expect(seen.length).toBeGreaterThanOrEqual(3);
       for (const request of seen) {
@@ -69,22 +77,30 @@ describe.each([
     });
 
     it("is refused by the emulator when the key comes as a Bearer token instead", async () => {
+      // The same spec with its security declarations dropped: the client's default, Bearer.
+      const { auth: _auth, ...bearerContract } = contract;
       const bearer = createClient({
-        contract: { ...seedContract, serverUrls: contract.serverUrls },
+        contract: {
+          ...bearerContract,
+          operationTable: Object.fromEntries(
+            Object.entries(contract.operationTable).map(([id, { auth: _a, ...rest }]) => [
+              id,
+              rest,
+            ]),
+          ),
+        },
         apiKey: KEY,
         baseUrl: emulator.url,
       });
-      await expect(bearer.run("falAiFluxProKontextMax", validInput)).rejects.toBeInstanceOf(
-        AuthenticationError,
-      );
-      expect(emulator.stats.submits.falAiFluxProKontextMax ?? 0).toBe(1);
+      await expect(bearer.run(operation, input)).rejects.toBeInstanceOf(AuthenticationError);
+      expect(emulator.stats.submits[operation] ?? 0).toBe(1);
     });
 
     it("runs through the proxy, which attaches the key the declared way and the browser never holds it", async () => {
       const upstream: { url: string; headers: Headers }[] = [];
       const proxy = createProxy({
         contract,
-        allow: ["falAiFluxProKontextMax"],
+        allow: [operation],
         prefix: "/api",
         apiKey: KEY,
         baseUrl: emulator.url,
@@ -97,7 +113,7 @@ describe.each([
         pollIntervalMs: 1,
         fetch: recordingFetch(browserSent, (input) => proxy(new Request(input as Request))),
       });
-      await client.run("falAiFluxProKontextMax", validInput);
+      await client.run(operation, input);
       expect(upstream.length).toBeGreaterThanOrEqual(3);
       for (const request of upstream) expect(request.headers.get(header)).toBe(value);
       for (const request of browserSent) {
