@@ -11,6 +11,7 @@ import { assignOperationIds } from "./normalize/assign-operation-ids.js";
 import { convertApifoxEnums } from "./normalize/apifox-enums.js";
 import { readApifoxStatusKeys } from "./normalize/apifox-status-keys.js";
 import { checkAsyncTasks } from "./normalize/check-async-tasks.js";
+import { findUnfollowedTasks } from "./normalize/find-task-ids.js";
 import { checkServers } from "./normalize/check-servers.js";
 import { checkSecurity } from "./security/check-security.js";
 import { recognizeFalQueue } from "./normalize/recognize-fal-queue.js";
@@ -113,6 +114,7 @@ export function buildContract(
   checkRefs(document, located);
   assignOperationIds(document, located);
   checkAsyncTasks(document, located);
+  findUnfollowedTasks(document, located);
   // After overlays: one may add a scheme or its `x-auth-prefix` (fal's `Key`).
   checkSecurity(document, located);
   reconcileExamples(document, located);
