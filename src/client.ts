@@ -12,6 +12,7 @@ import { createDirectFetch } from "./internal/direct-fetch.js";
 import { OperationIndex } from "./internal/operation-index.js";
 import { Transport } from "./internal/transport.js";
 import { authMiddleware } from "./middleware/auth.js";
+import { assertRunnable } from "./tasks/assert-runnable.js";
 import { createAuthLookup } from "./middleware/auth-lookup.js";
 import { schemeOf } from "./middleware/credential.js";
 import { loggingMiddleware } from "./middleware/logging.js";
@@ -241,6 +242,7 @@ export function createClient<C extends Contract = typeof defaultContract>(
     guarded(
       (async () => {
         const task = operations.task(operation);
+        if (!task) assertRunnable(operations, operation);
         const handle = task
           ? await submitTask(requester, task, input, runOptions.signal)
           : await jobs.submit(operation, input as never, runOptions);
