@@ -11,8 +11,8 @@ import { runBatch } from "./batch/run-batch.js";
 import { describeError, setDebugMode } from "./describe-error.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
 import { flagHelp, flagsFor, tokenize } from "./flags.js";
-import { commonHelp, findOperation, runCommand } from "./run-command.js";
-import { cliOperations, useGeneratedFolder } from "./cli-spec.js";
+import { commonHelp, findOperation, runCommand, runnableOperations } from "./run-command.js";
+import { useGeneratedFolder } from "./cli-spec.js";
 
 /** The model `kontext edit` and batch files default to. */
 const EDIT_OPERATION = "falAiFluxProKontextMax";
@@ -139,7 +139,7 @@ lines are all reported with their numbers and nothing runs, unless --skip-invali
 }
 
 function listOperations(): number {
-  for (const descriptor of cliOperations().queueOperations()) {
+  for (const descriptor of runnableOperations()) {
     process.stdout.write(
       `${descriptor.id}  ${descriptor.method.toUpperCase()} ${descriptor.path}\n  ${descriptor.summary ?? ""}\n${flagHelp(flagsFor(descriptor, new Set()))}\n\n`,
     );

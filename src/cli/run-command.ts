@@ -29,15 +29,32 @@ export function commonHelp(): string {
   ].join("\n");
 }
 
-export function findOperation(name: string): OperationDescriptor {
-  const operations = cliOperations();
-  const found = operations.findQueue(name);
-  if (!found)
-    throw new CliUsageError(`unknown operation "${name}"; known: ${operations.known("queue")}`);
-  return found;
+/**
+ * The operations `kontext run` can follow to their end: fal's queue ones and those with a
+ * declared task protocol (`x-async-task`), in spec order.
+ */
+export function runnableOperations(): OperationDescriptor[] {
+  return cliOperations()
+    .all()
+    .filter((d) => d.queue || d.task !== undefined);
 }
 
-/** Runs one job of any queue operation from flags: validate, submit, show progress, save, print. */
+export function findOperation(name: string): OperationDescriptor {
+  const operations = cliOperations();
+  const found = operations.findQueue(name) ?? operations.task(name);
+  if (found) return found;
+  const other = operations.find(name);
+  const known = runnableOperations()
+    .map((d) => d.id)
+    .join(", ");
+  throw new CliUsageError(
+    other
+      ? `"${other.id}" is not run as a job: its spec declares neither x-fal-queue nor x-async-task (the generator's task-without-protocol warning prints the overlay to add); runnable: ${known}`
+      : `unknown operation "${name}"; known: ${known}`,
+  );
+}
+
+/** Runs one job of any queue or task operation from flags: validate, submit, show progress, save, print. */
 export async function runCommand(
   descriptor: OperationDescriptor,
   argv: string[],
@@ -126,6 +143,9 @@ async function execute(
           JSON.stringify({ requestId, data, files: saved.map((f) => f.path) }, null, 2),
         ) + "\n",
       );
+    else if (saved.length === 0)
+      // A task's result is often not images (a video URL, a text): show it rather than nothing.
+      process.stdout.write(cliRedactor().text(JSON.stringify(data, null, 2)) + "\n");
     else for (const file of saved) process.stdout.write(`${file.path}\n`);
     reporter.line(
       `done: ${saved.length} file(s) in ${out}${saved[0] ? ` (e.g. ${basename(saved[0].path)})` : ""}`,
