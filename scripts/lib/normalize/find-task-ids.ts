@@ -5,6 +5,7 @@ import { taskOverlayText, type TaskGuess } from "./task-overlay-text.js";
 
 const TASK_ID = /^(task_?id|taskid)$/i;
 const STATUS = /^(task_?status|status|state)$/i;
+const RESULT = /^(task_?result|result|output)$/i;
 
 /**
  * An operation that answers with a task id (`task_id`, at the top of its answer or one object
@@ -22,7 +23,7 @@ export function findUnfollowedTasks(document: JsonObject, diagnostics: Diagnosti
     if (method === "get" || path.includes("{")) continue;
     const found = taskIdIn(document, successSchema(document, operation));
     if (!found) continue;
-    const poll = findPoll(operations, ref, found.key);
+    const poll = findPoll(document, operations, ref, found.key);
     const guess: TaskGuess = { method, path, ...found, ...(poll ? { poll } : {}) };
     diagnostics.warn(
       "task-without-protocol",
@@ -75,17 +76,33 @@ function taskIdIn(document: JsonObject, schema: JsonObject | undefined): FoundId
 
 /** Another operation taking the id: one with a path parameter of that name, or under the path. */
 function findPoll(
+  document: JsonObject,
   operations: OperationRef[],
   submit: OperationRef,
   key: string,
 ): TaskGuess["poll"] | undefined {
-  for (const { method, path } of operations) {
+  for (const { method, path, operation } of operations) {
     if (method !== "get" || path === submit.path) continue;
     const parameter = /\{([^}]+)\}/.exec(path)?.[1];
     if (parameter === key || (parameter && path.startsWith(`${submit.path}/{`)))
-      return { label: `GET ${path}`, parameter };
+      return { label: `GET ${path}`, parameter, ...pollFields(document, operation) };
   }
   return undefined;
+}
+
+/** Where the poll's own answer holds the status and the result, when it names them plainly. */
+function pollFields(
+  document: JsonObject,
+  operation: JsonObject,
+): { status?: string; result?: string } {
+  const schema = successSchema(document, operation);
+  const properties = schema && isObject(schema.properties) ? Object.keys(schema.properties) : [];
+  const status = properties.find((name) => STATUS.test(name));
+  const result = properties.find((name) => RESULT.test(name));
+  return {
+    ...(status && !status.includes("/") ? { status: `/${status}` } : {}),
+    ...(result && !result.includes("/") ? { result: `/${result}` } : {}),
+  };
 }
 
 function deref(document: JsonObject, value: unknown): JsonObject | undefined {

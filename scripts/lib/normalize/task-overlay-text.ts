@@ -9,7 +9,7 @@ export interface TaskGuess {
   /** The object the id stands in (`["data"]` for `/data/task_id`), where the poll answers too. */
   container: string[];
   /** A poll the spec already has; absent: the overlay adds one. */
-  poll?: { label: string; parameter: string };
+  poll?: { label: string; parameter: string; status?: string; result?: string };
 }
 
 /**
@@ -22,7 +22,7 @@ export function taskOverlayText(guess: TaskGuess): string {
   const parameter = guess.poll?.parameter ?? guess.key;
   const pollPath = `${guess.path}/{${parameter}}`;
   const pollLabel = guess.poll?.label ?? `GET ${pollPath}`;
-  const statusPointer = guess.status ?? pointer(guess.container, "status");
+  const statusPointer = guess.poll?.status ?? guess.status ?? pointer(guess.container, "status");
   const statusKey = statusPointer.split("/").pop()!;
   const resultPointer = pointer(guess.container, "result");
   const lines = [
@@ -69,7 +69,7 @@ export function taskOverlayText(guess: TaskGuess): string {
     `        status: ${statusPointer}`,
     "        done: [completed]",
     "        failed: [failed]",
-    `        result: ${guess.poll ? pointer(guess.container, "") || "''" : resultPointer}`,
+    `        result: ${guess.poll ? (guess.poll.result ?? "''") : resultPointer}`,
   );
   return lines.join("\n") + "\n";
 }

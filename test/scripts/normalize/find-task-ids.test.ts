@@ -50,6 +50,9 @@ describe("findUnfollowedTasks: a task id nobody polls is said, with the overlay 
     expect(warning!.message).toContain("GET /v1/videos/text2video/{task_id} can poll it");
     expect(warning!.message).not.toContain("target: $.paths\n");
     expect(warning!.message).toContain("x-async-task:");
+    // Status and result are read from the poll's own answer, where x-async-task points.
+    expect(warning!.message).toContain("status: /task_status\n");
+    expect(warning!.message).toContain("result: /task_result\n");
     const declared = { name: "task-api.overlay.yaml", text: fixture("task-api.overlay.yaml") };
     expect(taskWarnings([declared], spec)).toEqual([]);
   });
