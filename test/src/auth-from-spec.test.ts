@@ -123,6 +123,28 @@ describe.each([
         expect(request.url).not.toContain(KEY);
       }
     });
+
+    it("sends the relay its own key, never one the browser put in the declared header", async () => {
+      const upstream: { url: string; headers: Headers }[] = [];
+      const proxy = createProxy({
+        contract,
+        allow: [operation],
+        apiKey: KEY,
+        baseUrl: emulator.url,
+        fetch: recordingFetch(upstream),
+      });
+      const path = contract.operationTable[operation]!.path;
+      const response = await proxy(
+        new Request(`http://app.invalid${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", [header]: "forged-key-0000" },
+          body: JSON.stringify(input),
+        }),
+      );
+      expect(response.status).toBe(200);
+      expect(upstream).toHaveLength(1);
+      expect(upstream[0]!.headers.get(header)).toBe(value);
+    });
   },
 );
 
