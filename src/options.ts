@@ -24,7 +24,7 @@ export interface ClientOptions<C extends Contract = typeof defaultContract> {
    * @default the ChainHub spec bundled with this package
    */
   contract?: C;
-  /** Bearer key. @default process.env.CHAINHUB_API_KEY */
+  /** The API key, sent as the spec's securitySchemes declare (Bearer when they say nothing). @default process.env.CHAINHUB_API_KEY */
   apiKey?: string;
   /**
    * Lets `apiKey` be used in a browser, where every visitor of the page can read it. Leave it

@@ -3,7 +3,6 @@ import type { AuthScheme } from "../internal/contract.js";
 import {
   BEARER,
   clearCredentialHeaders,
-  credentialValue,
   setCredentialHeader,
   withCredentialInUrl,
 } from "./credential.js";
@@ -45,9 +44,4 @@ export function authMiddleware(
       });
     },
   };
-}
-
-/** The Bearer `Authorization` value, for callers that know the spec declares nothing else. */
-export function authorization(apiKey: string): string {
-  return credentialValue(BEARER, apiKey);
 }
