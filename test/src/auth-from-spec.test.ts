@@ -187,6 +187,24 @@ describe("a spec whose key goes in the query", () => {
     }
   });
 
+  it("sends it the same way through the middleware path (a logger set), and logs no key", async () => {
+    const seen: { url: string; headers: Headers }[] = [];
+    const lines: string[] = [];
+    const client = createClient({
+      contract,
+      apiKey: KEY,
+      baseUrl: emulator.url,
+      pollIntervalMs: 1,
+      fetch: recordingFetch(seen),
+      logger: { debug: (line: string) => lines.push(line) },
+    });
+    await client.run("falAiFluxProKontextMax", validInput);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    for (const request of seen) expect(new URL(request.url).searchParams.get("api_key")).toBe(KEY);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join("\n")).not.toContain(KEY);
+  });
+
   it("keeps the key out of an error whose body echoes the request URL", async () => {
     const echo = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);
