@@ -38,7 +38,14 @@ export function checkSecurity(document: JsonObject, diagnostics: Diagnostics): v
     }
     security.forEach((requirement, index) => {
       if (!isObject(requirement)) return;
-      for (const name of Object.keys(requirement))
+      const names = Object.keys(requirement);
+      if (names.length > 1)
+        diagnostics.warn(
+          "security-requirement",
+          `security asks for ${names.map((n) => `"${n}"`).join(" and ")} together; the client holds one key and sends it as "${names[0]}" only`,
+          { pointer: toPointer([...at, index]) },
+        );
+      for (const name of names)
         if (!(name in schemes))
           diagnostics.warn(
             "security-requirement",

@@ -43,4 +43,23 @@ describe("checkSecurity: a scheme the client cannot send is said, at its place",
     expect(diagnostics.items[0]!.message).toMatch(/digest.*x-auth-prefix/);
     expect(diagnostics.items[2]!.message).toContain('"missing"');
   });
+
+  it("says a requirement of two schemes at once is sent as its first only", () => {
+    const diagnostics = collector();
+    checkSecurity(
+      {
+        components: {
+          securitySchemes: {
+            key: { type: "apiKey", in: "header", name: "X-Key" },
+            app: { type: "apiKey", in: "query", name: "app_id" },
+          },
+        },
+        security: [{ key: [], app: [] }],
+      },
+      diagnostics,
+    );
+    expect(codes(diagnostics)).toEqual(["security-requirement"]);
+    expect(diagnostics.items[0]!.message).toContain('sends it as "key" only');
+    expect(diagnostics.items[0]!.location.pointer).toBe("#/security/0");
+  });
 });
