@@ -23,37 +23,47 @@ export interface SpecFileReader {
  */
 export function diskReader(refRoot: string, displayName: (path: string) => string): SpecFileReader {
   const root = realpathOr(refRoot);
+  // A big multi-file spec names the same few files thousands of times (DigitalOcean: 7,000
+  // `$ref`s into 2,000 files); each is resolved, checked and read once.
+  const known = new Map<string, SpecFile | { error: string }>();
   return {
     read(from, reference) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(reference) && !/^[a-z]:[\\/]/i.test(reference)) {
-        return {
-          error: `remote reference "${reference}" is not fetched; download it next to the spec`,
-        };
-      }
-      const wanted = resolve(dirname(from.id), decodeURIComponent(reference));
-      let real: string;
-      try {
-        real = realpathSync(wanted);
-      } catch (error) {
-        return {
-          error: `cannot read ${displayName(wanted)} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-        };
-      }
-      const inside = relative(root, real);
-      if (inside === "" || inside.split(sep)[0] === ".." || isAbsolute(inside)) {
-        return {
-          error: `${reference} is outside ${displayName(root)}; only files under the spec's folder are read (widen with --ref-root)`,
-        };
-      }
-      try {
-        return { id: real, name: displayName(real), text: readFileSync(real, "utf8") };
-      } catch (error) {
-        return {
-          error: `cannot read ${displayName(real)} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-        };
-      }
+      const key = `${dirname(from.id)}\0${reference}`;
+      let result = known.get(key);
+      if (result === undefined) known.set(key, (result = readInside(from, reference)));
+      return result;
     },
   };
+
+  function readInside(from: SpecFile, reference: string): SpecFile | { error: string } {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(reference) && !/^[a-z]:[\\/]/i.test(reference)) {
+      return {
+        error: `remote reference "${reference}" is not fetched; download it next to the spec`,
+      };
+    }
+    const wanted = resolve(dirname(from.id), decodeURIComponent(reference));
+    let real: string;
+    try {
+      real = realpathSync(wanted);
+    } catch (error) {
+      return {
+        error: `cannot read ${displayName(wanted)} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      };
+    }
+    const inside = relative(root, real);
+    if (inside === "" || inside.split(sep)[0] === ".." || isAbsolute(inside)) {
+      return {
+        error: `${reference} is outside ${displayName(root)}; only files under the spec's folder are read (widen with --ref-root)`,
+      };
+    }
+    try {
+      return { id: real, name: displayName(real), text: readFileSync(real, "utf8") };
+    } catch (error) {
+      return {
+        error: `cannot read ${displayName(real)} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      };
+    }
+  }
 }
 
 function realpathOr(path: string): string {
