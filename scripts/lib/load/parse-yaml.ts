@@ -1,4 +1,13 @@
-import { isMap, isScalar, isSeq, visit, type Document, type Node } from "yaml";
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from "yaml";
 import type { Diagnostics, LineLocator } from "../diagnostics.js";
 import { parsePointer, toPointer } from "../json-pointer.js";
 import { findBoundsViolation } from "./input-bounds.js";
@@ -48,7 +57,7 @@ export function parseYaml(text: string, diagnostics: Diagnostics): ParsedYaml | 
     diagnostics.error(
       "yaml-aliases",
       `aliases here expand past ${MAX_ALIAS_COUNT} copies; write the values out or use $ref`,
-      { line: lineOf(firstAliasOffset(document)) },
+      { line: lineCounter.linePos(firstAliasOffset(document)).line },
     );
     return undefined;
   }
@@ -71,6 +80,7 @@ function firstAliasOffset(document: Document): number {
 
 /** JSON pointer -> line, for every node of a text that parsed without errors. */
 function lineIndex(text: string): Map<string, number> {
+  // Not parseYamlDocument: a late lookup must not take the parse kept for another file.
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lines = new Map<string, number>();
