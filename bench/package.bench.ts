@@ -11,12 +11,21 @@
 import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { formatTable, median } from "./lib/measure.js";
 import { tempCheckout } from "./lib/temp-checkout.js";
+import { syntheticExport } from "./lib/synthetic-export.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "21" } } });
 const runs = Number(values.runs);
@@ -56,7 +65,8 @@ function treeSize(path: string): number {
 }
 
 // Packed from a copy: `npm pack` runs `prepare`, which rebuilds dist/ wherever it packs.
-const oursTarball = pack(".", tempCheckout("package"));
+const checkout = tempCheckout("package");
+const oursTarball = pack(".", checkout);
 const theirsTarball = pack("@fal-ai/client@1.10.1", work);
 const oursDir = install(oursTarball, "ours");
 const theirsDir = install(theirsTarball, "theirs");
@@ -175,3 +185,67 @@ const rows: (string | number)[][] = [
 ];
 console.log(`Package cost (median of ${runs} cold imports)`);
 console.log(formatTable(["measure", "chainhub-fal-client", "@fal-ai/client 1.10", "ratio"], rows));
+
+/**
+ * An app pays for the operations it calls: the same app (create a client, run one operation) on
+ * contracts generated from synthetic exports of 1, 100 and 500 operations, bundled like the
+ * app above. It passes either the whole `contract` or `contractWith(oneOperation)`, which lets
+ * the bundler drop the other operations' tables.
+ */
+async function contractApps(operations: number): Promise<{ whole: number; picked: number }> {
+  const spec = join(work, `synthetic-${operations}.yaml`);
+  const out = join(work, `contract-${operations}`);
+  writeFileSync(spec, syntheticExport(operations));
+  execFileSync(
+    process.execPath,
+    [
+      join(checkout, "scripts/bin/generate.mjs"),
+      "--spec",
+      spec,
+      "--no-overlays",
+      "--out",
+      out,
+      "--quiet",
+    ],
+    { cwd: checkout, stdio: "ignore" },
+  );
+  const first = /export const (\w+) = \{\s*id: "(\w+)"/.exec(
+    readFileSync(join(out, "operations.gen.ts"), "utf8"),
+  );
+  if (!first) throw new Error(`no operation descriptor in ${out}/operations.gen.ts`);
+  const [, descriptor, id] = first;
+  const index = JSON.stringify(join(out, "index.gen.ts"));
+  const call = `.run(${JSON.stringify(id)}, { prompt: "p", image_url: "https://x.test/a.png" })`;
+  return {
+    whole: await appBundle(
+      oursDir,
+      `import { createClient } from "chainhub-fal-client";
+       import { contract } from ${index};
+       export const run = () => createClient({ contract })${call};`,
+    ),
+    picked: await appBundle(
+      oursDir,
+      `import { createClient } from "chainhub-fal-client";
+       import { contractWith, ${descriptor} } from ${index};
+       export const run = () => createClient({ contract: contractWith(${descriptor}) })${call};`,
+    ),
+  };
+}
+const sizes = [1, 100, 500];
+const apps: { whole: number; picked: number }[] = [];
+for (const operations of sizes) apps.push(await contractApps(operations));
+console.log(
+  "\nApp bundle (create + run one operation) by the size of its contract (target: 500 <= 1.5x 1 operation)",
+);
+console.log(
+  formatTable(
+    ["operations in the contract", "whole contract", "vs 1", "contractWith(one)", "vs 1"],
+    sizes.map((operations, i) => [
+      operations,
+      kb(apps[i]!.whole),
+      `${(apps[i]!.whole / apps[0]!.whole).toFixed(2)}x`,
+      kb(apps[i]!.picked),
+      `${(apps[i]!.picked / apps[0]!.picked).toFixed(2)}x`,
+    ]),
+  ),
+);

@@ -273,77 +273,80 @@ export const queueCancelResponseStatusValues = [
 /** The servers the spec lists; the first is the client's default base URL. */
 export const serverUrls = ["https://api.chainhub.tech"] as const;
 
-/** Every operation of the spec, keyed by operationId: method, path and the constraints its body must meet. */
-export const operationTable = {
-  falAiFluxProKontextMax: {
-    id: "falAiFluxProKontextMax",
-    method: "post",
-    path: "/fal-ai/flux-pro/kontext/max",
-    summary: "FLUX.1 Kontext [max]: edit an image from a text prompt",
-    queue: true,
-    auth: { in: "header", name: "Authorization", prefix: "Bearer " },
-    body: {
-      required: true,
-      contentType: "application/json",
-      schema: {
-        type: "object",
-        required: ["prompt", "output_format", "image_url"],
-        properties: {
-          prompt: { type: "string", description: "The prompt to generate an image from." },
-          seed: {
-            type: "integer",
-            description:
-              "The same seed and the same prompt given to the same version of the model will output the same image every time.",
-          },
-          guidance_scale: {
-            type: "number",
-            default: 3.5,
-            minimum: 1,
-            maximum: 20,
-            description: "Range value: 1-20",
-          },
-          sync_mode: {
-            type: "boolean",
-            default: false,
-            description:
-              "If set to true, the function will wait for the image to be generated and uploaded before returning the response. This will increase the latency of the function but it allows you to get the image directly in the response without going through the CDN.",
-          },
-          num_images: {
-            type: "integer",
-            default: 1,
-            minimum: 1,
-            maximum: 4,
-            description: "Output image count, range: 1-4",
-          },
-          safety_tolerance: {
-            type: "string",
-            enum: ["1", "2", "3", "4", "5", "6"],
-            default: "2",
-            description:
-              "The safety tolerance level for the generated image. 1 being the most strict and 6 being the most permissive.",
-          },
-          output_format: {
-            type: "string",
-            enum: ["jpeg", "png"],
-            default: "jpeg",
-            description: 'Image output formats: "jpeg", "png"',
-          },
-          aspect_ratio: {
-            type: "string",
-            enum: ["21:9", "16:9", "4:3", "3:2", "1:1", "2:3", "3:4", "9:16", "9:21"],
-            description:
-              "Image aspect ratios, enumerated values: 21:9, 16:9, 4:3, 3:2, 1:1, 2:3, 3:4, 9:16, 9:21",
-          },
-          image_url: { type: "string", description: "Image prompt for the omni model." },
-          enhance_prompt: {
-            type: "boolean",
-            default: false,
-            description: "Whether to enhance the prompt for better results.",
-          },
+/** `POST /fal-ai/flux-pro/kontext/max`: where it lives and the constraints its inputs must meet. */
+export const falAiFluxProKontextMaxOperation = {
+  id: "falAiFluxProKontextMax",
+  method: "post",
+  path: "/fal-ai/flux-pro/kontext/max",
+  summary: "FLUX.1 Kontext [max]: edit an image from a text prompt",
+  queue: true,
+  auth: { in: "header", name: "Authorization", prefix: "Bearer " },
+  body: {
+    required: true,
+    contentType: "application/json",
+    schema: {
+      type: "object",
+      required: ["prompt", "output_format", "image_url"],
+      properties: {
+        prompt: { type: "string", description: "The prompt to generate an image from." },
+        seed: {
+          type: "integer",
+          description:
+            "The same seed and the same prompt given to the same version of the model will output the same image every time.",
+        },
+        guidance_scale: {
+          type: "number",
+          default: 3.5,
+          minimum: 1,
+          maximum: 20,
+          description: "Range value: 1-20",
+        },
+        sync_mode: {
+          type: "boolean",
+          default: false,
+          description:
+            "If set to true, the function will wait for the image to be generated and uploaded before returning the response. This will increase the latency of the function but it allows you to get the image directly in the response without going through the CDN.",
+        },
+        num_images: {
+          type: "integer",
+          default: 1,
+          minimum: 1,
+          maximum: 4,
+          description: "Output image count, range: 1-4",
+        },
+        safety_tolerance: {
+          type: "string",
+          enum: ["1", "2", "3", "4", "5", "6"],
+          default: "2",
+          description:
+            "The safety tolerance level for the generated image. 1 being the most strict and 6 being the most permissive.",
+        },
+        output_format: {
+          type: "string",
+          enum: ["jpeg", "png"],
+          default: "jpeg",
+          description: 'Image output formats: "jpeg", "png"',
+        },
+        aspect_ratio: {
+          type: "string",
+          enum: ["21:9", "16:9", "4:3", "3:2", "1:1", "2:3", "3:4", "9:16", "9:21"],
+          description:
+            "Image aspect ratios, enumerated values: 21:9, 16:9, 4:3, 3:2, 1:1, 2:3, 3:4, 9:16, 9:21",
+        },
+        image_url: { type: "string", description: "Image prompt for the omni model." },
+        enhance_prompt: {
+          type: "boolean",
+          default: false,
+          description: "Whether to enhance the prompt for better results.",
         },
       },
     },
   },
+} as const satisfies OperationDescriptor;
+
+/** Every operation of the spec, keyed by operationId: method, path and the constraints its body must meet. */
+export const operationTable = {
+  falAiFluxProKontextMax: falAiFluxProKontextMaxOperation,
 } as const satisfies { readonly [id: string]: OperationDescriptor };
 
 /** Input and output types of every operation, keyed by operationId. */
@@ -383,3 +386,38 @@ export const contract: Contract<{
   serverUrls,
   auth: { in: "header", name: "Authorization", prefix: "Bearer " },
 };
+
+/**
+ * A contract holding only the operations given: an app that calls a few operations of a big spec
+ * bundles only their tables, and is typed for those alone.
+ *
+ * @example createClient({ contract: contractWith(someOperation) })
+ */
+export function contractWith<const Given extends readonly OperationDescriptor[]>(
+  ...operations: Given
+): Contract<{
+  operations: Pick<OperationTypes, Given[number]["id"] & OperationId>;
+  routes: {
+    [
+      Route in keyof OperationIdByRoute as OperationIdByRoute[Route] extends Given[number]["id"]
+        ? Route
+        : never
+    ]: OperationIdByRoute[Route];
+  };
+  jobPaths: {
+    [
+      Path in keyof QueueOperationIdByPath as QueueOperationIdByPath[Path] extends Given[number]["id"]
+        ? Path
+        : never
+    ]: QueueOperationIdByPath[Path];
+  };
+  jobs: Extract<QueueOperationId, Given[number]["id"]>;
+}> {
+  const operationTable: { [id: string]: OperationDescriptor } = {};
+  for (const operation of operations) operationTable[operation.id] = operation;
+  return {
+    operationTable,
+    serverUrls,
+    auth: { in: "header", name: "Authorization", prefix: "Bearer " },
+  };
+}

@@ -15,7 +15,15 @@ const audio = await client.run("falAiStableAudio", { prompt: "rain" });
 // @ts-expect-error "turbo" is not a value of the acceleration enum recovered from x-apifox-enum
 const bad = client.run("falAiFluxDev", { prompt: "x", acceleration: "turbo" }).catch((e: unknown) => e);
 const rejected = await bad;
+// An app that calls one operation of the spec hands the client only that one's descriptor.
+const { contractWith, falAiStableAudioOperation } = await import("./generated/index.gen.js");
+const picked = createClient({ apiKey: "sk-x", baseUrl: emulator.url, pollIntervalMs: 5, contract: contractWith(falAiStableAudioOperation) });
+const pickedAudio = await picked.run("falAiStableAudio", { prompt: "rain" });
+// @ts-expect-error only the operations given to contractWith are callable
+const notPicked = await picked.run("falAiFluxDev", { prompt: "x" }).catch((e: unknown) => (e as Error).name);
 console.log(JSON.stringify({
+  pickedKeys: Object.keys(pickedAudio.data).sort(),
+  notPicked,
   fluxKeys: Object.keys(flux.data).sort(),
   audioKeys: Object.keys(audio.data).sort(),
   rejected: rejected instanceof ValidationError ? rejected.issues : null,
@@ -163,10 +171,12 @@ describe("src/ unchanged over a regenerated six-endpoint spec", () => {
     expect(report.rejected).toEqual([
       { path: "acceleration", message: 'must be one of "none", "regular", "high", got "turbo"' },
     ]);
-    expect(report.submits).toEqual({ falAiFluxDev: 1, falAiStableAudio: 1 });
+    expect(report.submits).toEqual({ falAiFluxDev: 1, falAiStableAudio: 2 });
     // These results declare no properties: all the emulator adds is its note that it made them.
     expect(report.audioKeys).toEqual(["emulated"]);
     expect(report.fluxKeys).toEqual(["emulated"]);
+    expect(report.pickedKeys).toEqual(["emulated"]);
+    expect(report.notPicked).toBe("ConfigurationError");
   });
 });
 

@@ -1,5 +1,9 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { FalAiFluxProKontextMaxOutput } from "../fixtures/seed/generated/index.gen.js";
+import {
+  contractWith,
+  falAiFluxProKontextMaxOperation,
+  type FalAiFluxProKontextMaxOutput,
+} from "../fixtures/seed/generated/index.gen.js";
 import { createClient, fileFrom, type QueueHandle } from "../../src/index.js";
 import { seedContract, type SeedTypes } from "../helpers/seed.js";
 
@@ -56,5 +60,18 @@ describe("facade types", () => {
       operation: "falAiFluxProKontextMax" as const,
       requestId: handle.requestId,
     });
+  });
+
+  it("types a contract made of chosen operations for those alone", async () => {
+    const picked = createClient({
+      contract: contractWith(falAiFluxProKontextMaxOperation),
+      apiKey: "k",
+      baseUrl: "http://127.0.0.1:1",
+    });
+    const { data } = await picked.run("/fal-ai/flux-pro/kontext/max", input);
+    expectTypeOf(data).toEqualTypeOf<FalAiFluxProKontextMaxOutput>();
+    const none = createClient({ contract: contractWith(), apiKey: "k", baseUrl: "http://x" });
+    // @ts-expect-error an operation left out of the contract is not callable
+    void none.run("falAiFluxProKontextMax", input);
   });
 });

@@ -40,7 +40,7 @@ export function renderOperations(
   for (const operation of operations) addOperationTypes(out, operation, names, byId);
   addComponentEnums(out, document, names);
   addServers(out, document);
-  addOperationTable(out, document, operations);
+  addOperationTable(out, document, operations, names);
   addTypeMaps(out, document, operations);
   // One insertion: ts-morph re-parses the file after each, so adding one by one is quadratic.
   file.addStatements(
@@ -211,39 +211,44 @@ function addServers(out: Statements, document: JsonObject): void {
   });
 }
 
+/** The name of an operation's own descriptor constant: `falAiFluxProKontextMaxOperation`. */
+export function descriptorName(operation: OperationModel): string {
+  return `${camelCase(operation.typeName)}Operation`;
+}
+
+/**
+ * One exported constant per operation, then the table that lists them: an app that hands the
+ * client only the descriptors it calls (`contractWith`) lets its bundler drop every other one.
+ */
 function addOperationTable(
   out: Statements,
   document: JsonObject,
   operations: OperationModel[],
+  names: NameRegistry,
 ): void {
   const entries = operations.map((operation) => {
-    const descriptor: JsonObject = {
-      id: operation.id,
-      method: operation.method,
-      path: operation.path,
-    };
-    if (operation.summary) descriptor.summary = operation.summary;
-    descriptor.queue = operation.queue;
-    if (operation.task) descriptor.task = operation.task;
-    if (operation.auth !== undefined) descriptor.auth = operation.auth as unknown as JsonObject;
-    if (operation.parameters.length > 0) {
-      descriptor.parameters = operation.parameters.map((parameter) => ({
-        name: parameter.name,
-        in: parameter.in,
-        required: parameter.required,
-        ...(parameter.schema === undefined
-          ? {}
-          : { schema: toConstraintSchema(parameter.schema, document) }),
-      }));
-    }
-    if (operation.body) {
-      descriptor.body = {
-        required: operation.body.required,
-        contentType: operation.body.contentType,
-        schema: toConstraintSchema(operation.body.schema, document),
-      };
-    }
-    return `${propertyKey(operation.id)}: ${jsonLiteral(descriptor)}`;
+    const name = names.claim(descriptorName(operation), `\`${operation.id}\`'s descriptor`, [
+      "paths",
+      operation.path,
+      operation.method,
+    ]);
+    out.push({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {
+          name,
+          initializer: `${jsonLiteral(describe(operation, document))} as const satisfies OperationDescriptor`,
+        },
+      ],
+      docs: [
+        docText(
+          `\`${operation.method.toUpperCase()} ${operation.path}\`: where it lives and the constraints its inputs must meet.`,
+        ),
+      ],
+    });
+    return `${propertyKey(operation.id)}: ${name}`;
   });
   out.push({
     kind: StructureKind.VariableStatement,
@@ -259,6 +264,36 @@ function addOperationTable(
       "Every operation of the spec, keyed by operationId: method, path and the constraints its body must meet.",
     ],
   });
+}
+
+function describe(operation: OperationModel, document: JsonObject): JsonObject {
+  const descriptor: JsonObject = {
+    id: operation.id,
+    method: operation.method,
+    path: operation.path,
+  };
+  if (operation.summary) descriptor.summary = operation.summary;
+  descriptor.queue = operation.queue;
+  if (operation.task) descriptor.task = operation.task;
+  if (operation.auth !== undefined) descriptor.auth = operation.auth as unknown as JsonObject;
+  if (operation.parameters.length > 0) {
+    descriptor.parameters = operation.parameters.map((parameter) => ({
+      name: parameter.name,
+      in: parameter.in,
+      required: parameter.required,
+      ...(parameter.schema === undefined
+        ? {}
+        : { schema: toConstraintSchema(parameter.schema, document) }),
+    }));
+  }
+  if (operation.body) {
+    descriptor.body = {
+      required: operation.body.required,
+      contentType: operation.body.contentType,
+      schema: toConstraintSchema(operation.body.schema, document),
+    };
+  }
+  return descriptor;
 }
 
 function addTypeMaps(out: Statements, document: JsonObject, operations: OperationModel[]): void {
@@ -332,7 +367,40 @@ function addTypeMaps(out: Statements, document: JsonObject, operations: Operatio
     ],
     docs: ["This spec as one value: `createClient({ contract })` types every call from it."],
   });
+  out.push(contractWithSource(defaultAuth));
 }
+
+/**
+ * The tree-shakable way to a contract: it names only the descriptors it is given, so a bundler
+ * keeps those and drops the spec's others. Typed by the operations given, and carrying the
+ * document's auth like `contract`.
+ */
+const contractWithSource = (defaultAuth: unknown): string => `/**
+ * A contract holding only the operations given: an app that calls a few operations of a big spec
+ * bundles only their tables, and is typed for those alone.
+ *
+ * @example createClient({ contract: contractWith(someOperation) })
+ */
+export function contractWith<const Given extends readonly OperationDescriptor[]>(
+  ...operations: Given
+): Contract<{
+  operations: Pick<OperationTypes, Given[number]["id"] & OperationId>;
+  routes: {
+    [Route in keyof OperationIdByRoute as OperationIdByRoute[Route] extends Given[number]["id"]
+      ? Route
+      : never]: OperationIdByRoute[Route];
+  };
+  jobPaths: {
+    [Path in keyof QueueOperationIdByPath as QueueOperationIdByPath[Path] extends Given[number]["id"]
+      ? Path
+      : never]: QueueOperationIdByPath[Path];
+  };
+  jobs: Extract<QueueOperationId, Given[number]["id"]>;
+}> {
+  const operationTable: { [id: string]: OperationDescriptor } = {};
+  for (const operation of operations) operationTable[operation.id] = operation;
+  return { operationTable, serverUrls${defaultAuth === undefined ? "" : `, auth: ${jsonLiteral(defaultAuth)}`} };
+}`;
 
 function docLines(first: string, extra: string | undefined): string {
   return docText(extra ? `${first}\n\n${extra}` : first);

@@ -219,53 +219,56 @@ export type FalAiFluxProKontextMaxOutput =
 /** The servers the spec lists; the first is the client's default base URL. */
 export const serverUrls = ["https://api.chainhub.tech"] as const;
 
-/** Every operation of the spec, keyed by operationId: method, path and the constraints its body must meet. */
-export const operationTable = {
-  falAiFluxProKontextMax: {
-    id: "falAiFluxProKontextMax",
-    method: "post",
-    path: "/fal-ai/flux-pro/kontext/max",
-    queue: false,
-    auth: { in: "header", name: "Authorization", prefix: "Bearer " },
-    body: {
-      required: true,
-      contentType: "application/json",
-      schema: {
-        type: "object",
-        required: ["prompt", "output_format", "image_url"],
-        properties: {
-          prompt: { type: "string", description: "Prompt words" },
-          seed: { type: "integer" },
-          guidance_scale: {
-            type: "number",
-            minimum: 1,
-            maximum: 20,
-            description: "Range value: 1-20",
-          },
-          sync_mode: { type: "boolean", description: "Synchronous mode" },
-          num_images: {
-            type: "integer",
-            minimum: 1,
-            maximum: 4,
-            description: "Output image count, range: 1-4",
-          },
-          safety_tolerance: { type: "string", description: "Safety tolerance" },
-          output_format: {
-            type: "string",
-            enum: ["jpeg", "png"],
-            description: 'Image output formats: "jpeg", "png"',
-          },
-          aspect_ratio: {
-            type: "string",
-            enum: ["21:9", "16:9", "4:3", "3:2", "1:1", "2:3", "3:4", "9:16", "9:21"],
-            description:
-              "Image aspect ratios, enumerated values: 21:9, 16:9, 4:3, 3:2, 1:1, 2:3, 3:4, 9:16, 9:21",
-          },
-          image_url: { type: "string", description: "Image URL" },
+/** `POST /fal-ai/flux-pro/kontext/max`: where it lives and the constraints its inputs must meet. */
+export const falAiFluxProKontextMaxOperation = {
+  id: "falAiFluxProKontextMax",
+  method: "post",
+  path: "/fal-ai/flux-pro/kontext/max",
+  queue: false,
+  auth: { in: "header", name: "Authorization", prefix: "Bearer " },
+  body: {
+    required: true,
+    contentType: "application/json",
+    schema: {
+      type: "object",
+      required: ["prompt", "output_format", "image_url"],
+      properties: {
+        prompt: { type: "string", description: "Prompt words" },
+        seed: { type: "integer" },
+        guidance_scale: {
+          type: "number",
+          minimum: 1,
+          maximum: 20,
+          description: "Range value: 1-20",
         },
+        sync_mode: { type: "boolean", description: "Synchronous mode" },
+        num_images: {
+          type: "integer",
+          minimum: 1,
+          maximum: 4,
+          description: "Output image count, range: 1-4",
+        },
+        safety_tolerance: { type: "string", description: "Safety tolerance" },
+        output_format: {
+          type: "string",
+          enum: ["jpeg", "png"],
+          description: 'Image output formats: "jpeg", "png"',
+        },
+        aspect_ratio: {
+          type: "string",
+          enum: ["21:9", "16:9", "4:3", "3:2", "1:1", "2:3", "3:4", "9:16", "9:21"],
+          description:
+            "Image aspect ratios, enumerated values: 21:9, 16:9, 4:3, 3:2, 1:1, 2:3, 3:4, 9:16, 9:21",
+        },
+        image_url: { type: "string", description: "Image URL" },
       },
     },
   },
+} as const satisfies OperationDescriptor;
+
+/** Every operation of the spec, keyed by operationId: method, path and the constraints its body must meet. */
+export const operationTable = {
+  falAiFluxProKontextMax: falAiFluxProKontextMaxOperation,
 } as const satisfies { readonly [id: string]: OperationDescriptor };
 
 /** Input and output types of every operation, keyed by operationId. */
@@ -303,3 +306,38 @@ export const contract: Contract<{
   serverUrls,
   auth: { in: "header", name: "Authorization", prefix: "Bearer " },
 };
+
+/**
+ * A contract holding only the operations given: an app that calls a few operations of a big spec
+ * bundles only their tables, and is typed for those alone.
+ *
+ * @example createClient({ contract: contractWith(someOperation) })
+ */
+export function contractWith<const Given extends readonly OperationDescriptor[]>(
+  ...operations: Given
+): Contract<{
+  operations: Pick<OperationTypes, Given[number]["id"] & OperationId>;
+  routes: {
+    [
+      Route in keyof OperationIdByRoute as OperationIdByRoute[Route] extends Given[number]["id"]
+        ? Route
+        : never
+    ]: OperationIdByRoute[Route];
+  };
+  jobPaths: {
+    [
+      Path in keyof QueueOperationIdByPath as QueueOperationIdByPath[Path] extends Given[number]["id"]
+        ? Path
+        : never
+    ]: QueueOperationIdByPath[Path];
+  };
+  jobs: Extract<QueueOperationId, Given[number]["id"]>;
+}> {
+  const operationTable: { [id: string]: OperationDescriptor } = {};
+  for (const operation of operations) operationTable[operation.id] = operation;
+  return {
+    operationTable,
+    serverUrls,
+    auth: { in: "header", name: "Authorization", prefix: "Bearer " },
+  };
+}
