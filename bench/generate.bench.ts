@@ -4,7 +4,10 @@
  *     both as the command a user runs (child processes, cold start included) and in process.
  *  2. Scaling over synthetic exports of 1, 10, 100, 500 and 2,000 endpoints: the command's
  *     wall time and peak memory, one cold process each.
- * Usage: npm run bench:generate [-- --runs 5]
+ *  3. Real big specs (DigitalOcean's multi-file spec, a GitHub spec, OpenAI's 3.1 spec) vs the
+ *     bare CLI: CPU time and peak memory, cold and with the compile cache. They are not in the
+ *     repository: see bench/big-specs.md for where to put them; absent ones are rows saying so.
+ * Usage: npm run bench:generate [-- --runs 5 --big-runs 1]
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -17,8 +20,14 @@ import { Diagnostics } from "../scripts/lib/diagnostics.js";
 import { generate } from "../scripts/lib/generate.js";
 import { formatTable, median, medianMs } from "./lib/measure.js";
 import { syntheticExport } from "./lib/synthetic-export.js";
+import { benchBigSpecs, bigSpecsFolder } from "./lib/big-specs.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    "big-runs": { type: "string", default: "1" },
+  },
+});
 const runs = Number(values.runs);
 const root = new URL("..", import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), "bench-generate-"));
@@ -212,3 +221,8 @@ console.log(formatTable(["endpoints", "npm run generate", "per endpoint", "peak 
 console.log(
   `2,000 / 500 endpoints: ${(timeOf.get(2000)! / timeOf.get(500)!).toFixed(2)}x (target <= 4.5x)`,
 );
+
+console.log(
+  `\n3. Real big specs from ${bigSpecsFolder()}: CPU time (user + system) and peak memory vs the bare openapi-typescript CLI, median of ${values["big-runs"]} alternating run(s) (target <= 1.3x CPU, <= 1.2x memory)`,
+);
+benchBigSpecs(root, work, Number(values["big-runs"]));
