@@ -87,6 +87,7 @@ export function bundleExternalRefs(
     const parsed: ParsedYaml | undefined = parseYaml(
       repairYaml(result.text, fileDiagnostics),
       fileDiagnostics,
+      "lazy",
     );
     if (!parsed) return undefined;
     const loaded = {

@@ -23,7 +23,16 @@ export interface ParsedYaml {
  * Parses YAML into plain data plus a pointer-to-line index. Syntax errors are reported
  * with their line and yield `undefined`: the caller stops, nothing is written.
  */
-export function parseYaml(text: string, diagnostics: Diagnostics): ParsedYaml | undefined {
+export function parseYaml(
+  text: string,
+  diagnostics: Diagnostics,
+  /**
+   * `lazy`: build the pointer-to-line index from a second parse at the first lookup. For the
+   * files a big multi-file spec references: most never get a diagnostic, and indexing every
+   * node of 2,000 files cost a tenth of a run. A root spec always gets some: index it now.
+   */
+  index: "eager" | "lazy" = "eager",
+): ParsedYaml | undefined {
   const tooBig = findBoundsViolation(text);
   if (tooBig) {
     diagnostics.error(tooBig.code, tooBig.message, { line: tooBig.line });
@@ -36,11 +45,10 @@ export function parseYaml(text: string, diagnostics: Diagnostics): ParsedYaml | 
   }
   if (document.errors.length > 0) return undefined;
 
-  // The index is built on the first lookup, from the text: most files of a big multi-file spec
-  // never get a diagnostic, and indexing every node of 2,000 files cost a tenth of a run.
   let lines: Map<string, number> | undefined;
+  if (index === "eager") lines = lineIndex(document, lineCounter);
   const locate: LineLocator = (pointer) => {
-    lines ??= lineIndex(text);
+    lines ??= lineIndex(...parseDocumentFresh(text));
     const segments = parsePointer(pointer);
     for (let depth = segments.length; depth >= 0; depth--) {
       const line = lines.get(toPointer(segments.slice(0, depth)));
@@ -78,14 +86,18 @@ function firstAliasOffset(document: Document): number {
   return offset;
 }
 
-/** JSON pointer -> line, for every node of a text that parsed without errors. */
-function lineIndex(text: string): Map<string, number> {
-  // Not parseYamlDocument: a late lookup must not take the parse kept for another file.
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+/** JSON pointer -> line, for every node of a document that parsed without errors. */
+function lineIndex(document: Document, lineCounter: LineCounter): Map<string, number> {
   const lines = new Map<string, number>();
   indexLines(document.contents, [], lines, (offset) => lineCounter.linePos(offset).line);
   return lines;
+}
+
+/** Not parseYamlDocument: a late lookup must not take the parse kept for another file. */
+function parseDocumentFresh(text: string): [Document, LineCounter] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  return [document, lineCounter];
 }
 
 function indexLines(
