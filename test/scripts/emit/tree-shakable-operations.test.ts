@@ -63,9 +63,10 @@ describe("generated operation descriptors", () => {
       "falAiModel2Edit",
     ]);
     expect(contract.operationTable.falAiModel2Edit).toBe(falAiModel2EditOperation);
+    // The same contract (servers, the document's auth) with the one operation.
     expect(contractWith(falAiModel2EditOperation)).toEqual({
+      ...contract,
       operationTable: { falAiModel2Edit: falAiModel2EditOperation },
-      serverUrls: contract.serverUrls,
     });
   });
 });
