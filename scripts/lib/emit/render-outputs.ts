@@ -11,6 +11,7 @@ import { formatTypeScript } from "./format.js";
 import { describeOperations, type OperationModel } from "./operation-model.js";
 import { renderOperations } from "./render-operations.js";
 import { shortenLongTexts } from "./shorten-long-texts.js";
+import { dropExamplesHoldingRefs } from "./drop-data-examples.js";
 
 /** From this many operations on, memory is released between stages (a few ms each). */
 const BIG_SPEC_OPERATIONS = 200;
@@ -66,7 +67,7 @@ async function renderSchema(
   between: () => void,
 ): Promise<string> {
   const base = astToString(
-    await openapiTS(structuredClone(document) as never, {
+    await openapiTS(dropExamplesHoldingRefs(structuredClone(document)) as never, {
       silent: true,
       alphabetize: false,
       exportType: false,
