@@ -93,12 +93,26 @@ function declarations(file: SourceFile): Map<string, Declaration> {
       });
     } else if (Node.isVariableStatement(statement) && statement.isExported()) {
       for (const declaration of statement.getDeclarations()) {
+        if (isOperationTable(declaration.getInitializer())) continue;
         const text = `export const ${declaration.getName()} = ${flat(declaration.getInitializer()?.getText() ?? "")};`;
         add(found, declaration.getName(), { text, key: text });
       }
     }
   }
   return found;
+}
+
+/**
+ * An operation's validation table (`... as const satisfies OperationDescriptor`): its type is the
+ * fixed OperationDescriptor, and what it holds is the spec's constraints, which the contract diff
+ * compares rule by rule (and which reordering would only shuffle here).
+ */
+function isOperationTable(initializer: Node | undefined): boolean {
+  return (
+    initializer !== undefined &&
+    Node.isSatisfiesExpression(initializer) &&
+    initializer.getTypeNode()?.getText() === "OperationDescriptor"
+  );
 }
 
 function add(found: Map<string, Declaration>, name: string, declaration: Declaration): void {

@@ -213,7 +213,8 @@ function addServers(out: Statements, document: JsonObject): void {
 
 /** The name of an operation's own descriptor constant: `falAiFluxProKontextMaxOperation`. */
 export function descriptorName(operation: OperationModel): string {
-  return `${camelCase(operation.typeName)}Operation`;
+  // camelCase drops the `_` that keeps a type name like `_1e3Operation` from starting with a digit.
+  return identifier(`${camelCase(operation.typeName)}Operation`);
 }
 
 /**
