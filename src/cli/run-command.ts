@@ -24,7 +24,7 @@ export function commonHelp(): string {
     "  --timeout <seconds>  give up (and cancel the job) after this long",
     "  --emulator           run against a local emulator instead of the API (no key needed)",
     "  --base-url <url>     another relay (default: CHAINHUB_BASE_URL, else the spec's server)",
-    "  --poll-interval <ms> between status polls (default: 500)",
+    "  --poll-interval <ms> longest pause between status polls, which start at 50 ms (default: 500)",
     "  The API key comes from CHAINHUB_API_KEY and is never printed.",
   ].join("\n");
 }
