@@ -4,8 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 
-/** Debian's Chromium: `playwright install` downloads are not possible here, apt is. */
-export const CHROMIUM = "/usr/bin/chromium";
+/**
+ * Debian's Chromium (`playwright install` downloads are not possible here, apt is), or the
+ * Chrome or Chromium at `CHROMIUM_PATH` (GitHub's runners ship Chrome, and do not run as root).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 /** Quiet and offline: no GPU, no QUIC, no background calls home, no first-run UI. */
 const FLAGS = [
