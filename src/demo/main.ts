@@ -36,6 +36,7 @@ const { values } = parseArgs({
 const useEmulator = values.emulator || !process.env[API_KEY_ENV];
 let emulator: Emulator | undefined;
 
+let lastProgress = "";
 try {
   const spec = values.contract ? await loadGeneratedFolder(values.contract) : undefined;
   if (useEmulator) {
@@ -69,10 +70,12 @@ try {
     },
     {
       onSubmitted: (id) => console.log(`[${seconds()}s] submitted, request id ${id}`),
-      onProgress: (p) =>
-        console.log(
-          `[${seconds()}s] ${p.status}${p.queuePosition === undefined ? "" : ` (position ${p.queuePosition})`}`,
-        ),
+      // One line per change: polls that only say the same again would bury the ones that do not.
+      onProgress: (p) => {
+        const line = `${p.status}${p.queuePosition === undefined ? "" : ` (position ${p.queuePosition})`}`;
+        if (line !== lastProgress) console.log(`[${seconds()}s] ${line}`);
+        lastProgress = line;
+      },
       onLog: (log) => console.log(`[${seconds()}s]   log: ${log.message}`),
     },
   );
