@@ -50,13 +50,11 @@ export function typecheckStrict(folders: string | readonly string[]): {
   output: string;
   status: number | null;
 } {
-  const files = [folders]
-    .flat()
-    .flatMap((folder) =>
-      readdirSync(folder)
-        .filter((f) => f.endsWith(".ts"))
-        .map((f) => join(folder, f)),
-    );
+  const files = [folders].flat().flatMap((folder) =>
+    readdirSync(folder)
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => join(folder, f)),
+  );
   return check(
     files,
     {

@@ -44,10 +44,13 @@ describe("the loader is bounded on any input", () => {
   });
 
   it("reports an alias bomb as an error at the line of its first alias", () => {
-    let text = HEAD + '    A:\n      x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    let text =
+      HEAD + '    A:\n      x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
     let previous = "a";
     for (const name of "bcdefghi") {
-      text += `      x-${name}: &${name} [${Array(9).fill("*" + previous).join(",")}]\n`;
+      text += `      x-${name}: &${name} [${Array(9)
+        .fill("*" + previous)
+        .join(",")}]\n`;
       previous = name;
     }
     const errors = errorsOf(text);
