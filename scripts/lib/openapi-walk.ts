@@ -45,6 +45,38 @@ export function listOperations(document: JsonObject): OperationRef[] {
   return found;
 }
 
+export interface ParameterRef {
+  parameter: JsonObject;
+  /** Pointer segments of the parameter object. */
+  at: (string | number)[];
+}
+
+/**
+ * Every parameter object written out (not a `$ref` to one): each path item's (shared by its
+ * operations), each operation's, then those of `components.parameters`.
+ */
+export function listParameters(document: JsonObject): ParameterRef[] {
+  const found: ParameterRef[] = [];
+  const add = (list: unknown, at: (string | number)[]) => {
+    const entries = Array.isArray(list)
+      ? list.map((parameter, index) => [index, parameter] as const)
+      : isObject(list)
+        ? Object.entries(list)
+        : [];
+    for (const [key, parameter] of entries)
+      if (isObject(parameter) && parameter.$ref === undefined)
+        found.push({ parameter, at: [...at, key] });
+  };
+  const paths = isObject(document.paths) ? document.paths : {};
+  for (const [path, item] of Object.entries(paths))
+    if (isObject(item)) add(item.parameters, ["paths", path, "parameters"]);
+  for (const { operation, at } of listOperations(document))
+    add(operation.parameters, [...at, "parameters"]);
+  const components = isObject(document.components) ? document.components : {};
+  add(components.parameters, ["components", "parameters"]);
+  return found;
+}
+
 export type SchemaVisitor = (schema: JsonObject, at: (string | number)[]) => void;
 
 /** Visits every inline schema object (not through `$ref`), parents before children. */

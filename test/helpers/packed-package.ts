@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inject } from "vitest";
+import { waitFor } from "./run-cli.js";
 import { repoRoot } from "./run-generate.js";
 
 declare module "vitest" {
@@ -44,7 +45,7 @@ export async function packedPackage(): Promise<{ tarball: string }> {
 
 /** Resolves with what the packing worker wrote (atomically) once it is done, or its failure. */
 async function waitForFile(path: string): Promise<{ tarball: string }> {
-  while (!existsSync(path)) await new Promise((resolve) => setTimeout(resolve, 100));
+  await waitFor(() => existsSync(path));
   return settle(JSON.parse(readFileSync(path, "utf8")) as { tarball: string } | { error: string });
 }
 

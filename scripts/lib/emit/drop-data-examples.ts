@@ -1,4 +1,10 @@
-import { isObject, listOperations, walkSchemas, type JsonObject } from "../openapi-walk.js";
+import {
+  isObject,
+  listOperations,
+  listParameters,
+  walkSchemas,
+  type JsonObject,
+} from "../openapi-walk.js";
 
 /**
  * openapi-typescript resolves every `$ref` it meets, even one inside an example, which is data:
@@ -8,16 +14,12 @@ import { isObject, listOperations, walkSchemas, type JsonObject } from "../opena
  * `@example` tags it becomes. A Reference Object in an `examples` map is a real reference: kept.
  */
 export function dropExamplesHoldingRefs(document: JsonObject): JsonObject {
+  for (const { parameter } of listParameters(document)) dropFrom(parameter);
   for (const { operation } of listOperations(document)) {
-    forEachParameter(operation.parameters, dropFrom);
     dropFromContent(operation.requestBody);
     forEachValue(operation.responses, dropFromResponse);
   }
-  forEachValue(document.paths, (pathItem) =>
-    forEachParameter(isObject(pathItem) ? pathItem.parameters : undefined, dropFrom),
-  );
   const components = isObject(document.components) ? document.components : {};
-  forEachValue(components.parameters, dropFrom);
   forEachValue(components.headers, dropFrom);
   forEachValue(components.requestBodies, dropFromContent);
   forEachValue(components.responses, dropFromResponse);
@@ -53,10 +55,6 @@ function dropFromContent(holder: unknown): void {
 function dropFromResponse(response: unknown): void {
   dropFromContent(response);
   if (isObject(response)) forEachValue(response.headers, dropFrom);
-}
-
-function forEachParameter(parameters: unknown, visit: (parameter: unknown) => void): void {
-  if (Array.isArray(parameters)) parameters.forEach(visit);
 }
 
 function forEachValue(map: unknown, visit: (value: unknown) => void): void {
