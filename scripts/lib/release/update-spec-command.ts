@@ -1,5 +1,6 @@
 import { readExport } from "./read-export.js";
 import { UpdateSpecError } from "./update-spec-error.js";
+import { JOURNAL_DIR, recoverInterruptedUpdate } from "./update-journal.js";
 import { resolveUpdateSpecOptions, USAGE } from "./update-spec-options.js";
 
 /** Where the command reads and prints: the process's own, or a test's. */
@@ -31,6 +32,7 @@ async function run(argv: string[], io: CommandIo): Promise<number> {
     io.stdout(USAGE + "\n");
     return 0;
   }
+  if (!(await recoverFirst(io, options.dryRun))) return 1;
   const source = await readExport(options.source, options.read);
   // The generator's libraries (TypeScript, ts-morph, prettier) load only when there is work.
   const { planUpdate } = await import("./plan-update.js");
@@ -56,6 +58,35 @@ async function run(argv: string[], io: CommandIo): Promise<number> {
   }
   io.stdout(`${plan.pullRequest.title}\n\n${plan.pullRequest.body}`);
   return 0;
+}
+
+/**
+ * Puts back what an interrupted earlier run had begun to change, so this run plans against the
+ * files as they were released. False when the run must stop: a dry run (which writes nothing)
+ * or files someone edited since the interruption (whose work is not overwritten).
+ */
+async function recoverFirst(io: CommandIo, dryRun: boolean): Promise<boolean> {
+  const recovery = await recoverInterruptedUpdate(io.cwd, { dryRun });
+  if (recovery.kind === "none") return true;
+  const list = recovery.files.join(", ");
+  if (recovery.kind === "refused") {
+    io.stderr(
+      `update-spec: an earlier update-spec was interrupted, and since then ${list} changed; ` +
+        `nothing was put back. Keep or discard those edits, then remove ${JOURNAL_DIR}/ ` +
+        `(it holds the files as they were before that update) and run again\n`,
+    );
+    return false;
+  }
+  if (dryRun) {
+    io.stderr(
+      `update-spec: an earlier update-spec was interrupted midway; run without --dry-run to put back the files it had begun to change (${list})\n`,
+    );
+    return false;
+  }
+  io.stderr(
+    `update-spec: an earlier update-spec was interrupted midway; put back the files it had begun to change (${list})\n`,
+  );
+  return true;
 }
 
 /** Reproducible builds' convention: SOURCE_DATE_EPOCH (seconds) fixes the date when set. */

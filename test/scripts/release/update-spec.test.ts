@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../../scripts/lib/generate.js";
 import { resolveOptions, type GenerateOptions } from "../../../scripts/lib/options.js";
-import { STAGING_SUFFIX } from "../../../scripts/lib/release/file-snapshot.js";
+import { STAGING_SUFFIX } from "../../../scripts/lib/release/replace-file.js";
 import { checkDrift } from "../../../scripts/lib/write/check-drift.js";
 import { repoRoot } from "../../helpers/run-generate.js";
 import { startExportServer, type ExportServer } from "./export-server.js";
