@@ -78,9 +78,12 @@ describe("the spec diff report (pull_request, no write access)", () => {
   const steps = stepsOf(workflow);
   const step = (id: string) => steps.find((s) => s.id === id)!;
 
-  it("runs on pull requests that touch the spec with a read-only token", () => {
+  it("runs on pull requests that touch the spec or what generates from it, with a read-only token", () => {
     expect(Object.keys(workflow.on)).toEqual(["pull_request"]);
-    expect(workflow.on.pull_request?.paths).toContain("spec/**");
+    // A generator or dependency change alters generated/ as surely as a new export does.
+    expect(workflow.on.pull_request?.paths).toEqual(
+      expect.arrayContaining(["spec/**", "generated/**", "scripts/**", "package-lock.json"]),
+    );
     expect(workflow.permissions).toEqual({ contents: "read" });
     for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeUndefined();
   });
