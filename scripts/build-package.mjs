@@ -1,4 +1,5 @@
-// `npm run build`: what the package publishes, into dist/ (replaced as a whole):
+// `npm run build`: what the package publishes, into dist/ (each folder below replaced as a whole;
+// the rest of dist/ is someone else's: typedoc's dist/docs, the tests' dist/generator bundles):
 // - dist/js/: one bundled ESM file per package entry (".", "./types", "./emulator", "./proxy",
 //   the kontext bin): one file to load instead of a tree of modules, for a faster cold import.
 //   openapi-fetch stays an import (a dependency: its types are part of ours).
@@ -12,7 +13,8 @@ import { build } from "esbuild";
 import { COMMONJS_LIBRARIES, REQUIRE_BANNER, requireCommonJs } from "./build-generator.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-rmSync(`${root}dist`, { recursive: true, force: true });
+for (const folder of ["js", "src", "generated", "bin"])
+  rmSync(`${root}dist/${folder}`, { recursive: true, force: true });
 execFileSync(
   process.execPath,
   [`${root}node_modules/typescript/bin/tsc`, "-p", `${root}tsconfig.build.json`],

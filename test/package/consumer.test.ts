@@ -123,6 +123,12 @@ describe("the packed npm package in a fresh project", () => {
     expect(readdirSync(join(project, "out")).sort()).toEqual(["edit-0.jpg", "edit-1.jpg"]);
   });
 
+  it("ships what the build made, never the tests' generator bundles or typedoc's pages beside it in dist/", () => {
+    const installed = join(project, "node_modules/chainhub-fal-client");
+    // The checkout's dist/ holds dist/generator/ (this run's global setup built it) when packed.
+    expect(readdirSync(join(installed, "dist")).sort()).toEqual(["bin", "generated", "js", "src"]);
+  });
+
   it("ships each entry as one bundled file, importing only the main entry", () => {
     const installed = join(project, "node_modules/chainhub-fal-client");
     const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
