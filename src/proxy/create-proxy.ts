@@ -24,6 +24,12 @@ export interface ProxyOptions {
   prefix?: string;
   /** Largest request body forwarded. @default 32 MiB */
   maxBodyBytes?: number;
+  /**
+   * Largest relay response passed back (the proxy holds it whole, to redact it). Results with
+   * `sync_mode` data URIs are the big ones; an answer over the cap is a 502 and stays with the
+   * relay, to be asked for again with a larger cap. @default 256 MiB
+   */
+  maxResponseBytes?: number;
   /** The fetch used to reach the relay. @default globalThis.fetch */
   fetch?: typeof fetch;
   /** The spec whose operations `allow` names. @default the bundled ChainHub spec */
@@ -82,6 +88,7 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
   );
   const prefix = (options.prefix ?? "").replace(/\/+$/, "");
   const maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
+  const maxResponseBytes = options.maxResponseBytes ?? 256 * 1024 * 1024;
   const redactor = createRedactor([resolved.apiKey]);
   // The key goes upstream as the spec's securitySchemes say (Bearer where it says nothing).
   const authLookup = createAuthLookup(options.contract ?? defaultContract);
@@ -127,7 +134,7 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
     const headers = forwardedHeaders(route, request.headers);
     setCredentialHeader(headers, scheme, resolved.apiKey);
     let upstream: Response;
-    let text: string;
+    let answer: Awaited<ReturnType<typeof readCappedBody>>;
     try {
       upstream = await upstreamFetch(withCredentialInUrl(target.href, scheme, resolved.apiKey), {
         method,
@@ -136,10 +143,17 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
         redirect: "manual",
         signal: request.signal,
       });
-      text = redactor.text(await upstream.text());
+      answer = await readCappedBody(upstream, maxResponseBytes);
     } catch {
       return refuse(502, "the relay could not be reached");
     }
+    if (answer === "too-large")
+      return refuse(
+        502,
+        `the relay's answer is larger than this proxy's maxResponseBytes (${maxResponseBytes}); the relay keeps it: ask again once the cap is raised`,
+      );
+    if (answer === "bad-length") return refuse(502, "the relay's answer was cut short");
+    const text = answer ? redactor.text(new TextDecoder().decode(answer)) : "";
     const out = new Headers();
     upstream.headers.forEach((value, name) => {
       if (FORWARDED_RESPONSE_HEADERS.includes(name) || name.startsWith("x-fal-"))

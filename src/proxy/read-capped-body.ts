@@ -1,8 +1,11 @@
 /** Why a body was not read: too large (413), or a length that is not the body's (400). */
 export type BodyRefusal = "too-large" | "bad-length";
 
+/** A request or a response: what has headers and a body stream. */
+type Message = Pick<Request, "headers" | "body">;
+
 /**
- * A request's body, read while counting: a declared `Content-Length` over `maxBytes` is refused
+ * A request's (or the relay's response's) body, read while counting: a declared `Content-Length` over `maxBytes` is refused
  * before a byte is read, and a body that streams past it (chunked, or lying about its length)
  * is cancelled as soon as it does, so at most `maxBytes` plus the one chunk that crossed the
  * line is ever held. With a declared length the body is read straight into one buffer of that
@@ -11,7 +14,7 @@ export type BodyRefusal = "too-large" | "bad-length";
  * the relay half sent.
  */
 export async function readCappedBody(
-  request: Request,
+  request: Message,
   maxBytes: number,
 ): Promise<Uint8Array<ArrayBuffer> | undefined | BodyRefusal> {
   const header = request.headers.get("content-length");
@@ -48,7 +51,7 @@ export async function readCappedBody(
   return body;
 }
 
-async function refuse(request: Request, why: BodyRefusal): Promise<BodyRefusal> {
+async function refuse(request: Message, why: BodyRefusal): Promise<BodyRefusal> {
   // Tell the source we will not read it, so a Node socket or an upstream stream stops sending.
   await request.body?.cancel().catch(() => undefined);
   return why;

@@ -229,6 +229,30 @@ describe("createProxy under attack: the relay sees nothing it should not", () =>
     relay.received.length = 0;
   });
 
+  it("passes back an answer up to maxResponseBytes, and refuses a larger one with a 502 that says the relay keeps it", async () => {
+    const result = JSON.stringify({
+      images: [{ url: `data:image/png;base64,${"A".repeat(4000)}` }],
+    });
+    const limit = { maxResponseBytes: result.length };
+    relay.reply(() => ({
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: result,
+    }));
+    const fits = await handle(STATUS, {}, limit);
+    expect([fits.status, await fits.text()]).toEqual([200, result]);
+    const lengths: Record<string, string>[] = [{}, { "content-length": String(result.length + 1) }];
+    for (const headers of lengths) {
+      relay.reply(() => ({ status: 200, headers, body: result + " " }));
+      const over = await handle(STATUS, {}, limit);
+      expect(over.status).toBe(502);
+      expect(await over.json()).toEqual({
+        detail: `the relay's answer is larger than this proxy's maxResponseBytes (${result.length}); the relay keeps it: ask again once the cap is raised`,
+      });
+    }
+    relay.received.length = 0;
+  });
+
   it("sends to the configured base and the checked path, never to what Host says", async () => {
     relay.reply(() => ({ status: 200, body: "{}" }));
     const answer = await rawRequest(
