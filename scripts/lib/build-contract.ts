@@ -26,6 +26,7 @@ import { isObject, type JsonObject } from "./openapi-walk.js";
 import { applyOverlay } from "./overlay/apply-overlay.js";
 import { bundleExternalRefs } from "./load/bundle-refs.js";
 import { checkRefs } from "./load/check-refs.js";
+import { SourceMap } from "./load/source-map.js";
 import type { SpecFileReader } from "./load/spec-files.js";
 
 /** A text file handed to the pipeline: its name is only used in diagnostics. */
@@ -42,8 +43,9 @@ export interface ContractOptions {
   /** Read constraints out of descriptions (`--no-infer` turns it off). @default true */
   infer?: boolean;
   /**
-   * Keep the spec file's pointer-to-line index in the result (the spec diff cites lines);
-   * off by default, so generation does not hold it in memory. @default false
+   * Keep the spec file's pointer-to-line index in the result, and for a multi-file spec the
+   * source map of its other files (the spec diff cites lines); off by default, so generation
+   * does not hold them in memory. @default false
    */
   keepLines?: boolean;
 }
@@ -54,6 +56,8 @@ export interface Contract {
   diagnostics: Diagnostic[];
   /** The spec file's line of a pointer (its nearest stated ancestor), with `keepLines`. */
   locate?: LineLocator;
+  /** With `keepLines`: the file (root or another) and line each pointer was written at. */
+  sourceMap?: SourceMap;
 }
 
 /**
@@ -73,12 +77,11 @@ export function buildContract(
   if (!isOpenApi3(parsed.value, located))
     return { document: undefined, diagnostics: located.items };
   const document = parsed.value;
-  bundleExternalRefs(
-    document,
-    { id: spec.id ?? spec.name, name: spec.name, text: spec.text },
-    options.reader ?? NO_FILE_ACCESS,
-    located,
-  );
+  const rootFile = { id: spec.id ?? spec.name, name: spec.name, text: spec.text };
+  const sourceMap = options.keepLines
+    ? new SourceMap({ id: rootFile.id, name: rootFile.name, locate: parsed.locate })
+    : undefined;
+  bundleExternalRefs(document, rootFile, options.reader ?? NO_FILE_ACCESS, located, sourceMap);
 
   normalizeSchemaShapes(document, located);
   checkServers(document, located);
@@ -122,7 +125,7 @@ export function buildContract(
     document: canonicalize(document) as JsonObject,
     diagnostics: located.items,
   };
-  if (options.keepLines) result.locate = parsed.locate;
+  if (options.keepLines) Object.assign(result, { locate: parsed.locate, sourceMap });
   return result;
 }
 

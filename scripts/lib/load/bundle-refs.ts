@@ -6,6 +6,7 @@ import { MAX_INPUT_CHARS } from "./input-bounds.js";
 import { parseYaml, type ParsedYaml } from "./parse-yaml.js";
 import { forEachRef, type RefVisit } from "./ref-walk.js";
 import { repairYaml } from "./repair-yaml.js";
+import type { OriginFile, SourceMap } from "./source-map.js";
 import type { SpecFile, SpecFileReader } from "./spec-files.js";
 
 const SECTIONS = [
@@ -41,6 +42,8 @@ interface Loaded {
   file: SpecFile;
   value: unknown;
   diagnostics: Diagnostics;
+  /** What the source map names this file by (only kept when one is asked for). */
+  origin?: OriginFile;
 }
 
 /**
@@ -50,15 +53,18 @@ interface Loaded {
  * file. A target used twice is copied once, and recursive references stay references, so
  * cycles are fine. Path items are inlined (OpenAPI 3.0 has no component for them). Missing
  * files and pointers are errors at the line of the `$ref` that names them.
+ * With `sourceMap`, every node copied in from a file is recorded there with the file and
+ * pointer it came from, so a line can be cited in the file that states it.
  */
 export function bundleExternalRefs(
   document: JsonObject,
   rootFile: SpecFile,
   reader: SpecFileReader,
   diagnostics: Diagnostics,
+  sourceMap?: SourceMap,
 ): void {
   const files = new Map<string, Loaded>([
-    [rootFile.id, { file: rootFile, value: document, diagnostics }],
+    [rootFile.id, { file: rootFile, value: document, diagnostics, origin: sourceMap?.root }],
   ]);
   const assigned = new Map<string, string>();
   const components = isObject(document.components) ? document.components : {};
@@ -90,13 +96,18 @@ export function bundleExternalRefs(
       "lazy",
     );
     if (!parsed) return undefined;
-    const loaded = {
+    const loaded: Loaded = {
       file: result,
       value: parsed.value,
       diagnostics: diagnostics.forFile(result.name, parsed.locate),
     };
+    if (sourceMap) loaded.origin = { name: result.name, id: result.id, locate: parsed.locate };
     files.set(result.id, loaded);
     return loaded;
+  };
+
+  const recordOrigin = (at: (string | number)[], from: Loaded, inFile: (string | number)[]) => {
+    if (sourceMap && from.origin) sourceMap.record(at, from.origin, inFile);
   };
 
   /**
@@ -150,6 +161,7 @@ export function bundleExternalRefs(
     // in place of the reference.
     if (!isObject(copy) || ["info", "tags", "servers", "externalDocs"].includes(String(at[0]))) {
       if (isObject(copy) || Array.isArray(copy)) walk(copy, at, target, targetAt);
+      recordOrigin(at, target, targetAt);
       return { replaceWith: copy };
     }
     if (at.length === 3 && at[0] === "components") {
@@ -158,6 +170,7 @@ export function bundleExternalRefs(
       delete node.$ref;
       if (isObject(copy)) Object.assign(node, copy);
       walk(node, at, target, targetAt);
+      recordOrigin(at, target, targetAt);
       return "skip";
     }
     const section = sectionFor(pointer, at);
@@ -166,6 +179,7 @@ export function bundleExternalRefs(
       delete node.$ref;
       if (isObject(copy)) Object.assign(node, copy);
       walk(node, at, target, targetAt);
+      recordOrigin(at, target, targetAt);
       return "skip";
     }
     const bucket = (components[section] = isObject(components[section]) ? components[section] : {});
@@ -175,6 +189,7 @@ export function bundleExternalRefs(
     bucket[name] = copy;
     node.$ref = local;
     walk(copy, ["components", section, name], target, targetAt);
+    recordOrigin(["components", section, name], target, targetAt);
     return undefined;
   };
 
