@@ -1,12 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
-import { dirname, join, posix } from "node:path";
+import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { buildContract, displayName, type SourceText } from "../build-contract.js";
 import { formatDiagnostic, type Diagnostic, type LineLocator } from "../diagnostics.js";
 import { parseYaml } from "../load/parse-yaml.js";
 import { Diagnostics } from "../diagnostics.js";
 import { isObject, type JsonObject } from "../openapi-walk.js";
 import { overlayFileNames } from "../overlay/overlay-files.js";
+import type { SourceMap } from "../load/source-map.js";
 import { diskReader, type SpecFileReader } from "../load/spec-files.js";
 
 export interface DiffSide {
@@ -25,7 +26,21 @@ export interface SideSource {
   file: string;
   /** The path inside the repository and the commit it is read at, for links; when known. */
   repository?: { path: string; commit: string };
+  /** The line of a pointer in `file`. */
   locate: LineLocator;
+  /**
+   * A multi-file spec's other files: the one a pointer was written in (`undefined` when it is
+   * `file` itself), named as the reader names it, its path from `file`'s folder, and the line.
+   */
+  locateInFiles?: (pointer: string) => OtherFileLine | undefined;
+}
+
+export interface OtherFileLine {
+  /** As the reviewer reads it, like `file`: `spec/parts/pet.yaml`, `main:spec/parts/pet.yaml`. */
+  name: string;
+  /** From the folder of the side's root file, with `/`: `parts/pet.yaml`. */
+  path: string;
+  line: number | undefined;
 }
 
 /** Overlays for a side: the repository's own (as of that side), none, or a given folder. */
@@ -42,7 +57,9 @@ const OVERLAY_DIR = "spec/overlays";
  * normalized `openapi.json` (used as is), or `<git-ref>:<path>`, whose overlays are read from the
  * same ref so an old export is compared with the overlays that applied to it.
  */
-export function loadSide(spec: string, root: string, overlays: OverlayChoice): DiffSide {
+export function loadSide(spec: string, rootFolder: string, overlays: OverlayChoice): DiffSide {
+  // No trailing slash: files are told inside the repository by `root + "/"`.
+  const root = resolve(rootFolder);
   const ref = gitRefOf(spec, root);
   if (ref) {
     const text = gitShow(root, ref.ref, ref.path);
@@ -67,11 +84,15 @@ export function loadSide(spec: string, root: string, overlays: OverlayChoice): D
     );
   }
   const path = resolvePath(root, spec);
+  const folder = dirname(realpathSync(path));
   const side = toSide(
     spec,
     { name: displayName(path, root), text, id: realpathSync(path) },
     readOverlays(root, overlays),
-    diskReader(dirname(realpathSync(path)), (file) => displayName(file, root)),
+    // A spec outside the project: its other files by their path from its folder, not bare names.
+    diskReader(folder, (file) =>
+      file.startsWith(root + "/") ? displayName(file, root) : slashed(relative(folder, file)),
+    ),
   );
   // A working-tree file is linked at HEAD: what the pull request's head commit holds.
   const commit = path.startsWith(root + "/") ? revParse(root, "HEAD") : undefined;
@@ -122,8 +143,30 @@ function toSide(
     redundantOverlayActions: contract.diagnostics.filter(
       (d) => d.code === "overlay-action-redundant",
     ),
-    source: { file: source.name, locate: contract.locate ?? (() => undefined) },
+    source: {
+      file: source.name,
+      locate: contract.locate ?? (() => undefined),
+      locateInFiles: contract.sourceMap && otherFileLines(contract.sourceMap),
+    },
   };
+}
+
+/** Where a pointer of the bundled document was written, when that is not the root file. */
+function otherFileLines(map: SourceMap): NonNullable<SideSource["locateInFiles"]> {
+  const folder = dirname(map.root.id);
+  return (pointer) => {
+    const origin = map.origin(pointer);
+    if (origin.file === map.root) return undefined;
+    return {
+      name: origin.file.name,
+      path: slashed(relative(folder, origin.file.id)),
+      line: origin.line,
+    };
+  };
+}
+
+function slashed(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
 }
 
 /** A JSON document with `openapi` is taken as already normalized (generated/openapi.json). */

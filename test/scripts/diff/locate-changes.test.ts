@@ -41,6 +41,45 @@ describe("locating changes", () => {
     });
   });
 
+  it("cites another file of a multi-file spec by its own name and line, linked at its path", () => {
+    const change: Change = {
+      id: "response-property-became-nullable",
+      level: levelOf("response-property-became-nullable"),
+      method: "GET",
+      path: "/x",
+      message: "200: `a` may now be null",
+      source: "spec",
+      pointers: { base: "#/components/schemas/A/properties/a", head: "#/info" },
+    };
+    const side = (file: string) => ({
+      file,
+      locate,
+      repository: { path: "specification/root.yaml", commit: "c0ffee" },
+      // The component came from `models/a (1).yml`; the root states `#/info` itself.
+      locateInFiles: (pointer: string) =>
+        pointer.startsWith("#/components/schemas/A")
+          ? {
+              name: `${file.split(":")[0]}:specification/models/a (1).yml`,
+              path: "models/a (1).yml",
+              line: 7,
+            }
+          : undefined,
+    });
+    locateChanges(
+      [change],
+      { base: side("main:specification/root.yaml"), head: side("HEAD:specification/root.yaml") },
+      "https://github.com/o/r",
+    );
+    expect(change.where?.base).toEqual({
+      file: "main:specification/models/a (1).yml",
+      line: 7,
+      // Parentheses escaped too: a markdown link would end at the first `)`.
+      url: "https://github.com/o/r/blob/c0ffee/specification/models/a%20%281%29.yml#L7",
+    });
+    // A pointer the root file states keeps the root file (no such line here: not located).
+    expect(change.where?.head).toBeUndefined();
+  });
+
   it("takes the repository from GitHub Actions' environment unless --repo-url says otherwise", () => {
     const env = { GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "o/r" };
     expect(repositoryUrlFrom(undefined, env)).toBe("https://github.com/o/r");
