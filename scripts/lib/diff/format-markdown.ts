@@ -2,6 +2,7 @@ import type { Change, Level, SourceLine } from "./change.js";
 import {
   countByLevel,
   groupByOperation,
+  reachedBy,
   sourceNote,
   whereText,
   type DiffReport,
@@ -75,7 +76,7 @@ function render(report: DiffReport, rows: Change[], withSurface: boolean): strin
   if (left) lines.push("", `> [!NOTE]`, `> ${left}`);
   for (const [group, changes] of groupByOperation(rows)) {
     lines.push("", `#### \`${code(group)}\``);
-    const reached = changes[0]?.operations;
+    const reached = reachedBy(changes);
     if (reached) lines.push("", reachedText(reached));
     lines.push("", "| level | rule | change | where |", "| --- | --- | --- | --- |");
     for (const change of changes)
@@ -135,8 +136,9 @@ function link(line: SourceLine): string {
 }
 
 /**
- * Spec text is untrusted: no table breaks, no line breaks, and no HTML outside code spans
- * (inside one, `<` is shown as written, and an entity would be shown as an entity).
+ * Spec text is untrusted: no table breaks, no line breaks, no HTML and no links of its own
+ * outside code spans (inside one, `<` is shown as written, and an entity would be shown as an
+ * entity). A file name is spec text too: `[x](https://…).yaml` must not become a link.
  */
 function escape(text: string): string {
   return text
@@ -145,7 +147,10 @@ function escape(text: string): string {
     .map((part, i) =>
       i % 2 === 1
         ? part.replace(/\|/g, "\\|")
-        : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/\|/g, "\\|"),
+        : part
+            .replace(/&/g, "&amp;")
+            .replace(/</g, "&lt;")
+            .replace(/[|[\]]/g, (c) => `\\${c}`),
     )
     .join("");
 }

@@ -1,4 +1,11 @@
-import { groupByOperation, sourceNote, summaryLine, whereText, type DiffReport } from "./report.js";
+import {
+  groupByOperation,
+  reachedBy,
+  sourceNote,
+  summaryLine,
+  whereText,
+  type DiffReport,
+} from "./report.js";
 
 /** For a terminal: a summary line, then each operation's changes, then the TypeScript surface. */
 export function formatText(report: DiffReport): string {
@@ -6,7 +13,7 @@ export function formatText(report: DiffReport): string {
   if (report.changes.length === 0) lines.push("No changes to callers.");
   for (const [operation, changes] of groupByOperation(report.changes)) {
     lines.push("", operation);
-    const reached = changes[0]?.operations;
+    const reached = reachedBy(changes);
     if (reached) lines.push(`  reaches ${reached.join(", ")}`);
     for (const change of changes) {
       lines.push(

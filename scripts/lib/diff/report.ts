@@ -39,6 +39,15 @@ export function groupByOperation(changes: Change[]): [string, Change[]][] {
   return [...groups].sort(([a, x], [b, y]) => rank(x) - rank(y) || a.localeCompare(b));
 }
 
+/**
+ * The operations a shared component's changes reach, for its heading: all of its rows', as a
+ * request-side row reaches other operations (or parts) than a response-side one.
+ */
+export function reachedBy(changes: Change[]): string[] | undefined {
+  const reached = changes.flatMap((change) => change.operations ?? []);
+  return reached.length > 0 ? [...new Set(reached)].sort() : undefined;
+}
+
 export function sourceNote(change: Change): string {
   return change.source === "spec" ? "" : ` (${change.source})`;
 }

@@ -95,6 +95,23 @@ describe("the markdown report", () => {
     );
   });
 
+  it("keeps a file name from making a link of its own", () => {
+    const located: Change = {
+      ...change("request-property-removed", "/x", "`n` removed"),
+      where: {
+        head: {
+          file: "spec/[x](https://evil.test).yaml",
+          line: 3,
+          url: "https://github.com/o/r/blob/abc/spec/%5Bx%5D%28https%3A%2F%2Fevil.test%29.yaml#L3",
+        },
+      },
+    };
+    const text = formatMarkdown({ base: "a", head: "b", changes: [located], surface: [] });
+    expect(text).toContain(
+      "| [spec/\\[x\\](https://evil.test).yaml:3](https://github.com/o/r/blob/abc/spec/%5Bx%5D%28https%3A%2F%2Fevil.test%29.yaml#L3) |",
+    );
+  });
+
   it("lists a shared component's change once, under the component, with what it reaches", () => {
     const shared: Change = {
       ...change("response-property-became-nullable", "", "`Image.url` may now be null"),
@@ -106,6 +123,30 @@ describe("the markdown report", () => {
     expect(text).toContain("#### `component Image`");
     expect(text).toContain(
       "Reaches 2 operations: `POST /a (response 200)`, `POST /b (response 200)`.",
+    );
+  });
+
+  it("names under a shared component every operation its rows reach, request side and response side", () => {
+    const row = (id: string, operations: string[]): Change => ({
+      ...change(id, "", "`Match.exact` may now be null"),
+      method: "",
+      component: "#/components/schemas/Match",
+      operations,
+    });
+    const text = formatMarkdown({
+      base: "a",
+      head: "b",
+      changes: [
+        row("response-property-became-nullable", [
+          "GET /a (response 200)",
+          "POST /a (response 200)",
+        ]),
+        row("request-property-became-nullable", ["POST /a (request)", "PUT /a (request)"]),
+      ],
+      surface: [],
+    });
+    expect(text).toContain(
+      "Reaches 4 operations: `GET /a (response 200)`, `POST /a (request)`, `POST /a (response 200)`, `PUT /a (request)`.",
     );
   });
 });
