@@ -102,6 +102,16 @@ function sameUnchangedRef(was: unknown, now: unknown, base: JsonObject, head: Js
   );
 }
 
+/**
+ * Where a request body or response is written: the component its `$ref` names (the line
+ * that states the change, in its own file for a multi-file spec), else where it is used.
+ */
+function placeOf(value: unknown, used: string): string {
+  return isObject(value) && typeof value.$ref === "string" && value.$ref.startsWith("#/")
+    ? value.$ref
+    : used;
+}
+
 function pointerOf(operation: OperationRef): string {
   return childPointer("#", ...operation.at);
 }
@@ -127,8 +137,8 @@ function compareRequestBodies(
   const was = resolveSchema(wasBody, base);
   const now = resolveSchema(nowBody, head);
   const pointers = {
-    base: childPointer(context.at.base, "requestBody"),
-    head: childPointer(context.at.head, "requestBody"),
+    base: placeOf(wasBody, childPointer(context.at.base, "requestBody")),
+    head: placeOf(nowBody, childPointer(context.at.head, "requestBody")),
   };
   if (!was && !now) return;
   if (!was && now) {
@@ -190,20 +200,7 @@ function compareResponses(
       );
       continue;
     }
-    if (sameUnchangedRef(was[status], now[status], base, head)) continue;
-    const a = resolveSchema(was[status], base);
-    const b = resolveSchema(now[status], head);
-    compareContent(
-      a?.content,
-      b?.content,
-      { ...context, direction: "response", base, head, part: `response ${status}` },
-      "response-media-type",
-      {
-        base: childPointer(at("base", status), "content"),
-        head: childPointer(at("head", status), "content"),
-      },
-      status,
-    );
+    compareBodies(status, status, status);
   }
   for (const status of Object.keys(now)) {
     if (status in was) continue;
@@ -216,6 +213,29 @@ function compareResponses(
         after: status,
         pointers: { base: childPointer(context.at.base, "responses"), head: at("head", status) },
       },
+    );
+  }
+  // One success status replaced by another (201 -> 200): callers read the new body where
+  // they read the old one, so a shape change behind the status change is reported too.
+  const gone = Object.keys(was).filter((status) => /^2/.test(status) && !(status in now));
+  const came = Object.keys(now).filter((status) => /^2/.test(status) && !(status in was));
+  if (gone.length === 1 && came.length === 1)
+    compareBodies(gone[0]!, came[0]!, `${gone[0]} -> ${came[0]}`);
+
+  function compareBodies(before: string, after: string, label: string): void {
+    if (sameUnchangedRef(was[before], now[after], base, head)) return;
+    const a = resolveSchema(was[before], base);
+    const b = resolveSchema(now[after], head);
+    compareContent(
+      a?.content,
+      b?.content,
+      { ...context, direction: "response", base, head, part: `response ${label}` },
+      "response-media-type",
+      {
+        base: childPointer(placeOf(was[before], at("base", before)), "content"),
+        head: childPointer(placeOf(now[after], at("head", after)), "content"),
+      },
+      label,
     );
   }
 }

@@ -23,8 +23,15 @@ const PAIRS: { name: string; commits: string; what: string; expected: string[] }
     expected: [
       "breaking response-success-status-removed GET /v2/databases/{database_cluster_uuid}/logsink: response 201 removed @ head/resources/databases/databases_list_logsink.yml:16 (was base/resources/databases/databases_list_logsink.yml:17)",
       "breaking response-success-status-removed GET /v2/databases/{database_cluster_uuid}/logsink/{logsink_id}: response 201 removed @ head/resources/databases/databases_get_logsink.yml:17 (was base/resources/databases/databases_get_logsink.yml:18)",
+      // The body behind the replaced status: no longer wrapped in `sink` (its own lines: the
+      // response file that wrote `sink`, the schema file that now states the body).
+      "warning response-optional-property-removed GET /v2/databases/{database_cluster_uuid}/logsink/{logsink_id}: 201 -> 200: `sink` removed @ head/resources/databases/responses/logsink_schema.yml:1 (was base/resources/databases/responses/logsink.yml:15)",
       "info response-success-status-added GET /v2/databases/{database_cluster_uuid}/logsink: response 200 added @ head/resources/databases/databases_list_logsink.yml:17 (was base/resources/databases/databases_list_logsink.yml:16)",
       "info response-success-status-added GET /v2/databases/{database_cluster_uuid}/logsink/{logsink_id}: response 200 added @ head/resources/databases/databases_get_logsink.yml:18 (was base/resources/databases/databases_get_logsink.yml:17)",
+      ...["sink_id", "sink_name", "sink_type", "config"].map(
+        (name) =>
+          `info response-required-property-added GET /v2/databases/{database_cluster_uuid}/logsink/{logsink_id}: 201 -> 200: \`${name}\` added (required) @ head/resources/databases/responses/logsink_schema.yml:1 (was base/resources/databases/responses/logsink.yml:13)`,
+      ),
     ],
   },
   {

@@ -438,6 +438,21 @@ const STRUCTURE_PAIRS: Pair[] = [
     expected: ["response-success-status-removed"],
   },
   {
+    name: "a success status replaced by another, its body compared with the old one's",
+    base,
+    head: edit((d) => {
+      delete responseSchema(d).properties.o;
+      const responses = d.paths["/x"].post.responses;
+      responses["201"] = responses["200"];
+      delete responses["200"];
+    }),
+    expected: [
+      "response-success-status-removed",
+      "response-success-status-added",
+      "response-optional-property-removed",
+    ],
+  },
+  {
     name: "a new error status",
     base,
     head: edit((d) => (d.paths["/x"].post.responses["429"] = { description: "" })),
