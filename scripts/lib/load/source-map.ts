@@ -53,8 +53,4 @@ export class SourceMap {
     }
     return { file: this.root, pointer, line: this.root.locate(pointer) };
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
