@@ -70,6 +70,24 @@ const PAIRS: { name: string; commits: string; what: string; expected: string[] }
     ],
   },
   {
+    name: "query-parameter-became-required",
+    commits: "f5708a5..ba544a5",
+    what: "a shared query parameter made required (it has a default): breaking where it is used",
+    expected: [
+      "breaking request-parameter-became-required GET /v2/apps/{app_id}/deployments/{deployment_id}/components/{component_name}/logs: query parameter `type` became required @ head/resources/apps/parameters.yml:63 (was base/resources/apps/parameters.yml:63)",
+      "breaking request-parameter-became-required GET /v2/apps/{app_id}/deployments/{deployment_id}/logs: query parameter `type` became required @ head/resources/apps/parameters.yml:63 (was base/resources/apps/parameters.yml:63)",
+    ],
+  },
+  {
+    name: "all-of-unwrapped",
+    commits: "0e1d0e3..b424a1f",
+    what: "a one-member allOf replaced by its $ref, losing the wrapper's default: nothing breaks",
+    expected: [
+      'info response-property-default-value-removed GET /v2/databases/{database_cluster_uuid}/config: 200: `config<Redis>.redis_maxmemory_policy` default "noeviction" removed @ head/resources/databases/models/eviction_policy_model.yml:1 (was base/resources/databases/models/redis.yml:4)',
+      'info request-property-default-value-removed PATCH /v2/databases/{database_cluster_uuid}/config: `config<Redis>.redis_maxmemory_policy` default "noeviction" removed @ head/resources/databases/models/eviction_policy_model.yml:1 (was base/resources/databases/models/redis.yml:4)',
+    ],
+  },
+  {
     name: "urn-moved-to-own-file",
     commits: "7639635..6b89c4d",
     what: "a $ref moved to a new file with the same schema, YAML re-indented: nothing for callers",
