@@ -4,6 +4,7 @@ import { buildContract, displayName, type SourceText } from "./build-contract.js
 import { Diagnostics, type Diagnostic } from "./diagnostics.js";
 import { provenanceOf } from "./emit/banner.js";
 import { renderOutputs, type GeneratedFiles } from "./emit/render-outputs.js";
+import type { FormatMemo } from "./emit/format-memo.js";
 import type { GenerateOptions } from "./options.js";
 import type { JsonObject } from "./openapi-walk.js";
 
@@ -16,7 +17,11 @@ export interface GenerateResult {
 }
 
 /** Reads the inputs and runs every stage; writes nothing. */
-export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+export async function generate(
+  options: GenerateOptions,
+  /** Formatted texts from an earlier run: what it holds is not formatted again. */
+  formatMemo?: FormatMemo,
+): Promise<GenerateResult> {
   const spec = await readSource(options.spec, options.root);
   const overlays = await Promise.all(
     options.overlays.map((file) => readSource(file, options.root)),
@@ -40,6 +45,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     contract.document,
     provenanceOf(spec, overlays),
     emitDiagnostics,
+    undefined,
+    formatMemo,
   );
   diagnostics.push(...emitDiagnostics.items);
   return {

@@ -13,11 +13,17 @@ import { resolveOptions, UsageError, type GenerateOptions } from "../options.js"
 import { watchAndGenerate } from "./watch.js";
 import { OutFolderError } from "../write/out-folder-guard.js";
 import { writeOwnedFiles } from "../write/write-owned.js";
+import { readFormatMemo, saveFormatMemo, type FormatMemoPlace } from "../write/format-memo-file.js";
 
 export interface GenerateEntry {
   usage: string;
   /** The packaged bin has no default export to read: `--spec` must be given. */
   requireSpec: boolean;
+  /**
+   * Where formatted texts are remembered between runs (write/format-memo-file.ts); none when
+   * undefined. The repository's bundled command keeps it beside its compile cache.
+   */
+  formatMemo?: FormatMemoPlace;
 }
 
 /** Runs the command and exits the process with its code. */
@@ -65,13 +71,15 @@ async function generateCommand(
     return watchAndGenerate(
       options,
       () => resolveOptions(argv, root, entry.requireSpec),
-      generateOnce,
+      (resolved) => generateOnce(resolved, entry.formatMemo),
     );
-  return generateOnce(options);
+  return generateOnce(options, entry.formatMemo);
 }
 
-async function generateOnce(options: GenerateOptions): Promise<number> {
-  const { files, diagnostics, document } = await generate(options);
+async function generateOnce(options: GenerateOptions, place?: FormatMemoPlace): Promise<number> {
+  const memo = place ? await readFormatMemo(place, options.spec) : undefined;
+  const { files, diagnostics, document } = await generate(options, memo);
+  if (place && memo && files) await saveFormatMemo(place, options.spec, memo);
   if (options.explain) process.stdout.write(explainInferences(diagnostics, document));
   // --check runs in CI and hooks: the export's known defects are summarized, not repeated.
   const terse = options.quiet || (options.check && !options.strict);

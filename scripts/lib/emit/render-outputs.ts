@@ -8,6 +8,7 @@ import { planPropertyDocs } from "./enrich/document-properties.js";
 import { planRootDocs } from "./enrich/document-roots.js";
 import { applyTextEdits } from "./enrich/text-edits.js";
 import { formatTypeScript } from "./format.js";
+import type { FormatMemo } from "./format-memo.js";
 import { describeOperations, type OperationModel } from "./operation-model.js";
 import { renderOperations } from "./render-operations.js";
 import { shortenLongTexts } from "./shorten-long-texts.js";
@@ -29,6 +30,8 @@ export async function renderOutputs(
   diagnostics: Diagnostics,
   /** Largest piece prettier formats at once; tests make it tiny to check pieces change nothing. */
   pieceChars?: number,
+  /** Formatted texts from an earlier run (the command's cache); none by default. */
+  formatMemo?: FormatMemo,
 ): Promise<GeneratedFiles> {
   // openapi.json below keeps every text whole; the code gets excerpts of the very long ones.
   const forCode = shortenLongTexts(document);
@@ -53,7 +56,10 @@ export async function renderOutputs(
   for (const name of ["index.gen.ts", "operations.gen.ts", "schema.gen.ts"]) {
     const source = header + "\n" + sources.get(name)!;
     sources.delete(name);
-    files.set(name, await formatTypeScript(source, pieceChars, big ? releaseMemory : undefined));
+    files.set(
+      name,
+      await formatTypeScript(source, pieceChars, big ? releaseMemory : undefined, formatMemo),
+    );
     between();
   }
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
