@@ -1,4 +1,4 @@
-import openapiTS, { astToString } from "openapi-typescript";
+import { astToString, type OpenAPI3 } from "openapi-typescript";
 import { Project } from "ts-morph";
 import type { Diagnostics } from "../diagnostics.js";
 import type { JsonObject } from "../openapi-walk.js";
@@ -13,6 +13,7 @@ import { describeOperations, type OperationModel } from "./operation-model.js";
 import { renderOperations } from "./render-operations.js";
 import { shortenLongTexts } from "./shorten-long-texts.js";
 import { dropExamplesHoldingRefs } from "./drop-data-examples.js";
+import { openapiTypes } from "./openapi-types.js";
 
 /** From this many operations on, memory is released between stages (a few ms each). */
 const BIG_SPEC_OPERATIONS = 200;
@@ -73,14 +74,7 @@ async function renderSchema(
   between: () => void,
 ): Promise<string> {
   const base = astToString(
-    await openapiTS(dropExamplesHoldingRefs(structuredClone(document)) as never, {
-      silent: true,
-      alphabetize: false,
-      exportType: false,
-      // A default is what the server fills in when a field is left out: it must never make a
-      // request field required ({ prompt } alone stays valid for a model whose fields default).
-      defaultNonNullable: false,
-    }),
+    openapiTypes(dropExamplesHoldingRefs(structuredClone(document)) as unknown as OpenAPI3),
   );
   between();
   const parsedBase = newProject().createSourceFile("openapi-typescript.ts", base);
