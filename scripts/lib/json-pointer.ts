@@ -1,7 +1,10 @@
 /** RFC 6901 JSON pointers: how diagnostics name a place after the YAML is parsed. */
 
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  const text = String(segment);
+  // Most segments need no escape: skip the two regular expression passes for them.
+  if (!text.includes("~") && !text.includes("/")) return text;
+  return text.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function toPointer(segments: readonly (string | number)[]): string {
