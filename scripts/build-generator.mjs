@@ -43,7 +43,7 @@ export const COMMONJS_LIBRARIES = new Map(
     // prettier's CommonJS builds (see emit/format.ts).
     "prettier/standalone",
     "prettier/plugins/estree",
-    "prettier/plugins/typescript",
+    "prettier/plugins/babel",
   ].map((name) => [name, name]),
 );
 
