@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { syntheticExport } from "../../../bench/lib/synthetic-export.js";
 import { buildContract } from "../../../scripts/lib/build-contract.js";
@@ -87,5 +88,54 @@ describe("formatting in pieces", () => {
     const source =
       "export interface A {\n  a: 1;\n  // dangling\n}\nconst b = 1; // end\n// tail\n";
     expect(await formatTypeScript(source, 1)).toBe(await formatTypeScript(source, Infinity));
+  });
+});
+
+describe("formatting in pieces along a given parse", () => {
+  const banner = "// generated: do not edit\n// Source: a spec\n\n";
+  const text = [
+    'import type { a } from "./a.js";',
+    "",
+    "export interface Big {",
+    ...Array.from({ length: 30 }, (_, i) => `  m${i}: { x: ${i}; "y-${i}"?: string };`),
+    "}",
+    "",
+    "export const table = {",
+    ...Array.from({ length: 30 }, (_, i) => `  k${i}: { a: ${i}, b: [${i}, 2] },`),
+    "} as const;",
+    "",
+  ].join("\n");
+  const formatPiece = (text: string) => format(text, OPTIONS);
+
+  it("plans the pieces from it, without parsing again, into the same bytes", async () => {
+    const parsed = ts.createSourceFile("t.ts", text, ts.ScriptTarget.Latest, true);
+    // Reads of its statements show the given parse is the one the pieces are cut along.
+    let reads = 0;
+    const watched = Object.create(parsed, {
+      statements: { get: () => (reads++, parsed.statements) },
+    }) as ts.SourceFile;
+    const expected = await formatInPieces(banner + text, formatPiece, Infinity);
+    const given = { file: watched, offset: banner.length };
+    expect(await formatInPieces(banner + text, formatPiece, 120, undefined, given)).toBe(expected);
+    expect(reads).toBeGreaterThan(0);
+  });
+
+  it("parses afresh when the parse is of another text, or what comes before it is not a banner", async () => {
+    const expected = await formatInPieces(banner + text, formatPiece, Infinity);
+    const other = ts.createSourceFile("t.ts", text.replace("m1:", "n1:"), ts.ScriptTarget.Latest);
+    expect(
+      await formatInPieces(banner + text, formatPiece, 120, undefined, {
+        file: other,
+        offset: banner.length,
+      }),
+    ).toBe(expected);
+    const code = "const z = 1;\n";
+    const parsed = ts.createSourceFile("t.ts", text, ts.ScriptTarget.Latest);
+    expect(
+      await formatInPieces(code + text, formatPiece, 120, undefined, {
+        file: parsed,
+        offset: code.length,
+      }),
+    ).toBe(await formatInPieces(code + text, formatPiece, Infinity));
   });
 });
