@@ -75,6 +75,12 @@ const PARAMETER_RULES: Record<string, Rule> = {
     "min-increased": "breaking",
     "min-decreased": "info",
     "min-set": "warning",
+    "exclusive-max-decreased": "breaking",
+    "exclusive-max-increased": "info",
+    "exclusive-max-set": "warning",
+    "exclusive-min-increased": "breaking",
+    "exclusive-min-decreased": "info",
+    "exclusive-min-set": "warning",
     "max-length-decreased": "breaking",
     "max-length-increased": "info",
     "max-length-set": "warning",
@@ -105,6 +111,7 @@ const PARAMETER_RULES: Record<string, Rule> = {
       "one-of-removed": "breaking",
       "any-of-added": "info",
       "any-of-removed": "breaking",
+      "const-changed": "breaking",
     },
     true,
   ),
@@ -126,7 +133,12 @@ export const RULES: Record<string, Rule> = {
   "api-global-security-removed": { level: "info" },
   "added-required-request-body": { level: "breaking" },
   "added-optional-request-body": { level: "info" },
-  "request-body-removed": { level: "warning", ours: true },
+  // oasdiff: callers who send the body now send what the operation no longer describes.
+  "request-body-removed": { level: "breaking" },
+  "request-body-media-type-schema-added": { level: "breaking" },
+  "request-body-media-type-schema-removed": { level: "info" },
+  "response-body-media-type-schema-added": { level: "info" },
+  "response-body-media-type-schema-removed": { level: "warning" },
   "request-body-became-required": { level: "breaking" },
   "request-body-became-optional": { level: "info" },
   "request-body-media-type-added": { level: "info" },
@@ -137,6 +149,15 @@ export const RULES: Record<string, Rule> = {
   "response-success-status-removed": { level: "breaking" },
   "response-non-success-status-added": { level: "info" },
   "response-non-success-status-removed": { level: "info" },
+  // Response headers, matched by name without case (Content-Type is the media type's, not one).
+  "required-response-header-removed": { level: "breaking" },
+  "optional-response-header-removed": { level: "warning" },
+  "response-header-became-optional": { level: "breaking" },
+  "response-header-added": { level: "info" },
+  "response-header-type-changed": { level: "breaking" },
+  "response-header-type-specialized": { level: "info" },
+  "response-header-became-nullable": { level: "breaking" },
+  "response-header-became-not-nullable": { level: "info" },
   // A default does not lower these (oasdiff's `…-with-default` variants are info): a server that
   // validates `required` rejects callers who omit the property, default or not.
   "new-required-request-property": { level: "breaking" },
@@ -183,6 +204,16 @@ export const RULES: Record<string, Rule> = {
     "one-of-removed": "breaking",
     "any-of-added": "info",
     "any-of-removed": "breaking",
+    "pattern-added": "breaking",
+    "pattern-changed": "warning",
+    "pattern-removed": "info",
+    "exclusive-max-decreased": "breaking",
+    "exclusive-max-increased": "info",
+    "exclusive-max-set": "warning",
+    "exclusive-min-increased": "breaking",
+    "exclusive-min-decreased": "info",
+    "exclusive-min-set": "warning",
+    "const-changed": "breaking",
   }),
   ...bothLocations("response", {
     "type-changed": "breaking",
@@ -205,7 +236,16 @@ export const RULES: Record<string, Rule> = {
     "one-of-removed": "info",
     "any-of-added": "breaking",
     "any-of-removed": "info",
+    "pattern-added": "info",
+    "pattern-changed": "info",
+    "pattern-removed": "info",
+    "exclusive-max-increased": "breaking",
+    "exclusive-min-decreased": "breaking",
+    "const-changed": "breaking",
   }),
+  // JSON Schema 2020-12 keywords (compare-json-schema-keywords.ts), at oasdiff's levels.
+  ...bothLocations("request", jsonSchemaKeywordRules("added", "removed")),
+  ...bothLocations("response", jsonSchemaKeywordRules("removed", "added")),
   // Ours: fewer required items in a request is a widening oasdiff checks only on parameters.
   ...bothLocations("request", { "min-items-decreased": "info", "min-length-set": "warning" }, true),
   ...PARAMETER_RULES,
@@ -223,6 +263,8 @@ export const RULES: Record<string, Rule> = {
       "max-items-increased": "breaking",
       "became-not-nullable": "info",
       "type-specialized": "info",
+      "exclusive-max-decreased": "info",
+      "exclusive-min-increased": "info",
     },
     true,
   ),
@@ -233,6 +275,44 @@ export const RULES: Record<string, Rule> = {
   "security-scheme-added": { level: "info", ours: true },
   "security-scheme-changed": { level: "warning", ours: true },
 };
+
+/**
+ * A constraint `breaks` when added to a request or removed from a response; prefixItems the other
+ * way round (oasdiff's levels); the contains bounds break when they narrow a request or widen a
+ * response.
+ */
+function jsonSchemaKeywordRules(
+  breaks: "added" | "removed",
+  safe: "added" | "removed",
+): Record<string, Level> {
+  const rules: Record<string, Level> = {};
+  for (const name of [
+    "if",
+    "then",
+    "else",
+    "contains",
+    "property-names",
+    "unevaluated-items",
+    "unevaluated-properties",
+    "content-schema",
+    "dependent-required",
+    "dependent-schema",
+    "pattern-property",
+  ]) {
+    rules[`${name}-${breaks}`] = "breaking";
+    rules[`${name}-${safe}`] = "info";
+  }
+  for (const name of ["dependent-required", "content-media-type", "content-encoding"])
+    rules[`${name}-changed`] = "breaking";
+  rules[`prefix-items-${safe}`] = "breaking";
+  rules[`prefix-items-${breaks}`] = "info";
+  const request = breaks === "added";
+  rules["max-contains-decreased"] = request ? "breaking" : "info";
+  rules["max-contains-increased"] = request ? "info" : "breaking";
+  rules["min-contains-increased"] = request ? "breaking" : "info";
+  rules["min-contains-decreased"] = request ? "info" : "breaking";
+  return rules;
+}
 
 function parameterRules(suffixes: Record<string, Level>, ours = false): Record<string, Rule> {
   return Object.fromEntries(

@@ -6,6 +6,9 @@ import { INFERRED_KEYWORDS } from "../infer/infer-constraints.js";
 const BOUNDS = [
   { keyword: "maximum", name: "max", widens: "up" },
   { keyword: "minimum", name: "min", widens: "down" },
+  // 3.1's numeric form; 3.0's boolean form is not a bound of its own and is not compared.
+  { keyword: "exclusiveMaximum", name: "exclusive-max", widens: "up" },
+  { keyword: "exclusiveMinimum", name: "exclusive-min", widens: "down" },
   { keyword: "maxLength", name: "max-length", widens: "up" },
   { keyword: "minLength", name: "min-length", widens: "down" },
   { keyword: "maxItems", name: "max-items", widens: "up" },
@@ -36,6 +39,16 @@ export function compareEnums(
     return;
   }
   const key = (v: unknown) => JSON.stringify(v);
+  if (was!.length === 1 && now!.length === 1 && key(was![0]) !== key(now![0])) {
+    // A constant (`const`, or an enum of one) replaced: every value callers sent or read before
+    // is wrong now, in either direction.
+    emit("const-changed", `constant ${list(was!)} -> ${list(now!)}`, {
+      before: was![0],
+      after: now![0],
+      keyword: "enum",
+    });
+    return;
+  }
   const nowKeys = new Set(now!.map(key));
   const wasKeys = new Set(was!.map(key));
   const removed = was!.filter((v) => !nowKeys.has(key(v)));
@@ -89,7 +102,7 @@ export function compareBounds(
   }
 }
 
-/** Parameters only (oasdiff's request-parameter-pattern-…): a new pattern rejects old values. */
+/** A new pattern rejects request values that were valid; on a response it only narrows (info). */
 export function comparePattern(before: JsonObject, after: JsonObject, emit: Emit): void {
   const was = typeof before.pattern === "string" ? before.pattern : undefined;
   const now = typeof after.pattern === "string" ? after.pattern : undefined;

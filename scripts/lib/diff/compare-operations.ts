@@ -7,6 +7,7 @@ import {
 } from "../openapi-walk.js";
 import type { Change, ChangeSink } from "./change.js";
 import { compareParameters } from "./compare-parameters.js";
+import { compareResponseHeaders } from "./compare-headers.js";
 import { compareSchemas, type SchemaContext } from "./compare-schemas.js";
 import { emitChange } from "./emit-change.js";
 import { isUnchangedComponent } from "./unchanged-components.js";
@@ -226,6 +227,10 @@ function compareResponses(
     if (sameUnchangedRef(was[before], now[after], base, head)) return;
     const a = resolveSchema(was[before], base);
     const b = resolveSchema(now[after], head);
+    compareResponseHeaders({ ...context, base, head }, a, b, label, {
+      base: placeOf(was[before], at("base", before)),
+      head: placeOf(now[after], at("head", after)),
+    });
     compareContent(
       a?.content,
       b?.content,
@@ -268,6 +273,19 @@ function compareContent(
       base: childPointer(at.base, type, "schema"),
       head: childPointer(at.head, type, "schema"),
     };
+    if ((a === undefined) !== (b === undefined)) {
+      // No schema accepts (or promises) anything: one appearing constrains a request, one
+      // vanishing leaves a response's callers with nothing to read it by.
+      const side = status ? "response-body" : "request-body";
+      emitChange(
+        context,
+        `${side}-media-type-schema-${a === undefined ? "added" : "removed"}`,
+        `${where} ${type} ${a === undefined ? "now has a schema" : "no longer has a schema"}`,
+        undefined,
+        { pointers: site },
+      );
+      continue;
+    }
     if (!status) {
       compareSchemas(context, a, b, "", site);
       continue;

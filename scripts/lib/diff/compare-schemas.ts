@@ -7,6 +7,7 @@ import {
   compareEnums,
   comparePattern,
 } from "./compare-keywords.js";
+import { compareJsonSchemaKeywords } from "./compare-json-schema-keywords.js";
 import { compareProperties } from "./compare-properties.js";
 import { compareVariants, unionKeyword } from "./compare-variants.js";
 import { emitChange, type ChangeValues } from "./emit-change.js";
@@ -105,8 +106,10 @@ export function compareSchemas(
   if (!unionKeyword(before.schema) !== !unionKeyword(after.schema)) return;
   compareEnums(inner.direction, before.schema, after.schema, emit);
   compareBounds(inner.direction, before.schema, after.schema, emit);
-  if (context.parameter) comparePattern(before.schema, after.schema, emit);
+  comparePattern(before.schema, after.schema, emit);
   compareDefaults(before.schema, after.schema, emit);
+  // A parameter is one value on the wire: 2020-12's object and array keywords do not apply.
+  if (!context.parameter) compareJsonSchemaKeywords(before.schema, after.schema, emit);
   compareProperties(inner, before, after, location, depth);
   if (before.schema.items !== undefined || after.schema.items !== undefined)
     compareSchemas(

@@ -1,0 +1,177 @@
+import type { JsonObject } from "../../../../scripts/lib/openapi-walk.js";
+import {
+  KEYWORD_SAMPLES,
+  contract,
+  parameterCase,
+  schemaCases,
+  withHeaders,
+  type RuleCase,
+} from "./oasdiff-rule-pairs.js";
+import { edited, type Pair } from "./pair.js";
+
+/**
+ * Exact pairs (one rule each) for the rules added to close oasdiff's gaps, breaking and info
+ * sides both, so `rules.test.ts` holds every rule to its id and level.
+ */
+const exact = (cases: RuleCase[]): Pair[] =>
+  cases.map((c) => ({
+    name: `parity: ${c.rule}`,
+    base: c.base!,
+    head: c.head!,
+    expected: [c.rule],
+  }));
+
+const int = { type: "integer" };
+const str = { type: "string" };
+const pattern = (p: string) => ({ ...str, pattern: p });
+const xmax = (n: number) => ({ ...int, exclusiveMaximum: n });
+const xmin = (n: number) => ({ ...int, exclusiveMinimum: n });
+const konst = (v: string) => ({ ...str, const: v });
+const contains = (bounds: JsonObject) => ({ type: "array", contains: str, ...bounds });
+const deps = (list: string[]) => ({
+  type: "object",
+  properties: { a: str, b: str, c: str },
+  dependentRequired: { a: list },
+});
+const encoded = { type: "string", contentMediaType: "image/png", contentEncoding: "base64" };
+
+function bothDirections(
+  suffix: string,
+  before: JsonObject,
+  after: JsonObject,
+  directions: ("request" | "response")[] = ["request", "response"],
+): RuleCase[] {
+  return directions.flatMap((d) => schemaCases(d, suffix, before, after));
+}
+
+function keywordPairs(): RuleCase[] {
+  const cases: RuleCase[] = [];
+  for (const [name, keyword, value, subject] of KEYWORD_SAMPLES) {
+    if (name === "prefix-items") continue;
+    const constrained = { ...subject, [keyword]: value };
+    cases.push(
+      ...bothDirections(`${name}-added`, subject, constrained),
+      ...bothDirections(`${name}-removed`, constrained, subject),
+    );
+  }
+  const items = (n: number) => ({ type: "array", prefixItems: [str, int].slice(0, n) });
+  cases.push(
+    ...bothDirections("prefix-items-added", items(1), items(2)),
+    ...bothDirections("prefix-items-removed", items(2), items(1)),
+    ...bothDirections("dependent-required-changed", deps(["b"]), deps(["c"])),
+    ...bothDirections("content-media-type-changed", encoded, {
+      ...encoded,
+      contentMediaType: "image/jpeg",
+    }),
+    ...bothDirections("content-encoding-changed", encoded, {
+      ...encoded,
+      contentEncoding: "base32",
+    }),
+    ...bothDirections(
+      "min-contains-increased",
+      contains({ minContains: 1 }),
+      contains({ minContains: 2 }),
+    ),
+    ...bothDirections(
+      "min-contains-decreased",
+      contains({ minContains: 2 }),
+      contains({ minContains: 1 }),
+    ),
+    ...bothDirections(
+      "max-contains-increased",
+      contains({ maxContains: 2 }),
+      contains({ maxContains: 3 }),
+    ),
+    ...bothDirections(
+      "max-contains-decreased",
+      contains({ maxContains: 3 }),
+      contains({ maxContains: 2 }),
+    ),
+  );
+  return cases;
+}
+
+const ok = contract({ type: "object" });
+const media = (d: any) => d.paths["/x"].post.requestBody.content["application/json"];
+const answer = (d: any) => d.paths["/x"].post.responses["200"].content["application/json"];
+
+export const PARITY_PAIRS: Pair[] = exact([
+  ...bothDirections("pattern-added", str, pattern("^a")),
+  ...bothDirections("pattern-changed", pattern("^a"), pattern("^b")),
+  ...bothDirections("pattern-removed", pattern("^a"), str),
+  ...bothDirections("const-changed", konst("a"), konst("b")),
+  ...bothDirections("exclusive-max-decreased", xmax(9), xmax(5)),
+  ...bothDirections("exclusive-max-increased", xmax(5), xmax(9)),
+  ...bothDirections("exclusive-min-increased", xmin(1), xmin(3)),
+  ...bothDirections("exclusive-min-decreased", xmin(3), xmin(1)),
+  ...bothDirections("exclusive-max-set", int, xmax(5), ["request"]),
+  ...bothDirections("exclusive-min-set", int, xmin(1), ["request"]),
+  parameterCase("request-parameter-exclusive-max-decreased", xmax(9), xmax(5)),
+  parameterCase("request-parameter-exclusive-max-increased", xmax(5), xmax(9)),
+  parameterCase("request-parameter-exclusive-max-set", int, xmax(5)),
+  parameterCase("request-parameter-exclusive-min-increased", xmin(1), xmin(3)),
+  parameterCase("request-parameter-exclusive-min-decreased", xmin(3), xmin(1)),
+  parameterCase("request-parameter-exclusive-min-set", int, xmin(1)),
+  parameterCase("request-parameter-const-changed", konst("a"), konst("b")),
+  ...keywordPairs(),
+  {
+    rule: "request-body-media-type-schema-added",
+    base: edited(ok, (d) => delete media(d).schema),
+    head: ok,
+  },
+  {
+    rule: "request-body-media-type-schema-removed",
+    base: ok,
+    head: edited(ok, (d) => delete media(d).schema),
+  },
+  {
+    rule: "response-body-media-type-schema-added",
+    base: edited(ok, (d) => delete answer(d).schema),
+    head: ok,
+  },
+  {
+    rule: "response-body-media-type-schema-removed",
+    base: ok,
+    head: edited(ok, (d) => delete answer(d).schema),
+  },
+  {
+    rule: "required-response-header-removed",
+    base: withHeaders({ "X-Id": { required: true, schema: str } }),
+    head: withHeaders({}),
+  },
+  {
+    rule: "optional-response-header-removed",
+    base: withHeaders({ "X-Id": { schema: str } }),
+    head: withHeaders({}),
+  },
+  {
+    rule: "response-header-added",
+    base: withHeaders({}),
+    head: withHeaders({ "X-Id": { schema: str } }),
+  },
+  {
+    rule: "response-header-became-optional",
+    base: withHeaders({ "X-Id": { required: true, schema: str } }),
+    head: withHeaders({ "X-Id": { schema: str } }),
+  },
+  {
+    rule: "response-header-type-changed",
+    base: withHeaders({ "X-Id": { schema: int } }),
+    head: withHeaders({ "X-Id": { schema: str } }),
+  },
+  {
+    rule: "response-header-type-specialized",
+    base: withHeaders({ "X-Id": { schema: str } }),
+    head: withHeaders({ "X-Id": { schema: { ...str, format: "uuid" } } }),
+  },
+  {
+    rule: "response-header-became-nullable",
+    base: withHeaders({ "X-Id": { schema: str } }),
+    head: withHeaders({ "X-Id": { schema: { type: ["string", "null"] } } }),
+  },
+  {
+    rule: "response-header-became-not-nullable",
+    base: withHeaders({ "X-Id": { schema: { type: ["string", "null"] } } }),
+    head: withHeaders({ "X-Id": { schema: str } }),
+  },
+]);

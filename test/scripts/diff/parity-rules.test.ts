@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { compareDocuments } from "../../../scripts/lib/diff/compare-document.js";
+import type { JsonObject } from "../../../scripts/lib/openapi-walk.js";
+import { contract, withHeaders } from "./pairs/oasdiff-rule-pairs.js";
+import { edited } from "./pairs/pair.js";
+import { PARITY_PAIRS } from "./pairs/parity-pairs.js";
+
+/** The gaps a caller feels: each must stay breaking. */
+const BREAKING = new Set([
+  "request-property-pattern-added",
+  "response-property-const-changed",
+  "request-body-media-type-schema-added",
+  "required-response-header-removed",
+  "response-header-became-optional",
+  "response-header-type-changed",
+  "response-header-became-nullable",
+  "request-property-exclusive-max-decreased",
+  "request-parameter-exclusive-min-increased",
+  "response-property-exclusive-max-increased",
+  "request-property-if-added",
+  "response-property-dependent-required-removed",
+  "request-property-unevaluated-properties-added",
+  "response-body-content-media-type-changed",
+]);
+
+describe("rules closing oasdiff's gaps", () => {
+  it.each(PARITY_PAIRS.map((p) => [p.expected[0]!, p] as const))(
+    "reports %s, with its level, on the operation it changed",
+    (rule, pair) => {
+      const [change, ...more] = compareDocuments(pair.base, pair.head);
+      expect(more).toEqual([]);
+      expect(change!.id).toBe(rule);
+      const operation =
+        pair.base.paths && "/q" in (pair.base.paths as JsonObject) ? "GET /q" : "POST /x";
+      expect(`${change!.method} ${change!.path}`).toBe(operation);
+      if (BREAKING.has(rule)) expect(change!.level).toBe("breaking");
+    },
+  );
+
+  it("reads a response header's removal under another case as no change", () => {
+    const base = withHeaders({ "X-Request-Id": { required: true, schema: { type: "string" } } });
+    const head = withHeaders({ "x-request-id": { required: true, schema: { type: "string" } } });
+    expect(compareDocuments(base, head)).toEqual([]);
+  });
+
+  it("ignores a Content-Type response header, which the media type states", () => {
+    const base = withHeaders({ "Content-Type": { required: true, schema: { type: "string" } } });
+    expect(compareDocuments(base, withHeaders({}))).toEqual([]);
+  });
+
+  it("follows a response header's $ref, and finds nothing when only the reference moved", () => {
+    const header = { required: true, schema: { type: "string" } };
+    const base = withHeaders({ "X-Id": header });
+    const head = edited(withHeaders({ "X-Id": { $ref: "#/components/headers/Id" } }), (d) => {
+      d.components.headers = { Id: header };
+    });
+    expect(compareDocuments(base, head)).toEqual([]);
+  });
+
+  it("reports nothing for reordered keywords, a widened pattern's removal aside", () => {
+    const before = {
+      type: "object",
+      properties: { a: { type: "string", pattern: "^a", maxLength: 5 } },
+    };
+    const after = {
+      properties: { a: { maxLength: 5, pattern: "^a", type: "string" } },
+      type: "object",
+    };
+    expect(compareDocuments(contract(before), contract(after))).toEqual([]);
+    const widened = { type: "object", properties: { a: { type: "string", maxLength: 5 } } };
+    expect(compareDocuments(contract(before), contract(widened)).map((c) => c.level)).toEqual([
+      "info",
+    ]);
+  });
+
+  it("does not call a const the same value written as an enum of one a change", () => {
+    const a = { type: "object", properties: { kind: { type: "string", const: "cat" } } };
+    const b = { type: "object", properties: { kind: { type: "string", enum: ["cat"] } } };
+    expect(compareDocuments(contract(a, a), contract(b, b))).toEqual([]);
+  });
+
+  it("keeps an enum that grows from one value a widening, not a replaced constant", () => {
+    const a = { type: "object", properties: { kind: { type: "string", enum: ["cat"] } } };
+    const b = { type: "object", properties: { kind: { type: "string", enum: ["cat", "dog"] } } };
+    expect(compareDocuments(contract(a), contract(b)).map((c) => c.id)).toEqual([
+      "request-property-enum-value-added",
+    ]);
+  });
+
+  it("compares 3.0's boolean exclusiveMaximum as no bound of its own", () => {
+    const a = { type: "integer", maximum: 5 };
+    const b = { type: "integer", maximum: 5, exclusiveMaximum: false };
+    expect(compareDocuments(contract(a), contract(b))).toEqual([]);
+  });
+
+  it("reports a new optional response header as info only", () => {
+    const head = withHeaders({ "X-Id": { schema: { type: "string" } } });
+    expect(compareDocuments(withHeaders({}), head).map((c) => [c.id, c.level])).toEqual([
+      ["response-header-added", "info"],
+    ]);
+  });
+});
