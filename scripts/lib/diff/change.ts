@@ -140,6 +140,7 @@ export const RULES: Record<string, Rule> = {
   "response-body-media-type-schema-added": { level: "info" },
   "response-body-media-type-schema-removed": { level: "warning" },
   "request-body-became-required": { level: "breaking" },
+  "request-body-wrapped-in-one-of": { level: "breaking" },
   "request-body-became-optional": { level: "info" },
   "request-body-media-type-added": { level: "info" },
   "request-body-media-type-removed": { level: "breaking" },

@@ -40,6 +40,12 @@ export function compareVariants(
   const now = variantsOf(after, list, context.head);
   if (!was || !now) return;
   const rule = list === "oneOf" ? "one-of" : "any-of";
+  if (wrapsObjectInOneOf(context, before, list, now, root))
+    // oneOf accepts a value that matches exactly one variant: a payload that was valid may now
+    // also match a second object variant (objects stay open to extra properties) and be rejected.
+    emit("wrapped-in-one-of", `now one of ${now.map((v) => v.label).join(", ")}`, {
+      after: now.map((v) => v.label),
+    });
   const unmatched = [...now];
   for (const variant of was) {
     const index = findMatch(variant, unmatched);
@@ -69,6 +75,20 @@ export function compareVariants(
       after: variant.label,
       pointers: { base: before.pointer, head: variant.pointer },
     });
+}
+
+/** A request body that was one object and now is a `oneOf` of two or more objects (oasdiff's rule). */
+function wrapsObjectInOneOf(
+  context: SchemaContext,
+  before: SchemaView,
+  list: string,
+  now: Variant[],
+  root: boolean,
+): boolean {
+  if (!root || context.parameter || context.direction !== "request" || list !== "oneOf")
+    return false;
+  if (unionKeyword(before.schema) || baseType(before.schema) !== "object") return false;
+  return now.filter((v) => v.keys.type === "object" || v.properties.length > 0).length >= 2;
 }
 
 export function unionKeyword(schema: JsonObject): "oneOf" | "anyOf" | undefined {

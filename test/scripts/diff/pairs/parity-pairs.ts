@@ -95,83 +95,97 @@ const ok = contract({ type: "object" });
 const media = (d: any) => d.paths["/x"].post.requestBody.content["application/json"];
 const answer = (d: any) => d.paths["/x"].post.responses["200"].content["application/json"];
 
-export const PARITY_PAIRS: Pair[] = exact([
-  ...bothDirections("pattern-added", str, pattern("^a")),
-  ...bothDirections("pattern-changed", pattern("^a"), pattern("^b")),
-  ...bothDirections("pattern-removed", pattern("^a"), str),
-  ...bothDirections("const-changed", konst("a"), konst("b")),
-  ...bothDirections("exclusive-max-decreased", xmax(9), xmax(5)),
-  ...bothDirections("exclusive-max-increased", xmax(5), xmax(9)),
-  ...bothDirections("exclusive-min-increased", xmin(1), xmin(3)),
-  ...bothDirections("exclusive-min-decreased", xmin(3), xmin(1)),
-  ...bothDirections("exclusive-max-set", int, xmax(5), ["request"]),
-  ...bothDirections("exclusive-min-set", int, xmin(1), ["request"]),
-  parameterCase("request-parameter-exclusive-max-decreased", xmax(9), xmax(5)),
-  parameterCase("request-parameter-exclusive-max-increased", xmax(5), xmax(9)),
-  parameterCase("request-parameter-exclusive-max-set", int, xmax(5)),
-  parameterCase("request-parameter-exclusive-min-increased", xmin(1), xmin(3)),
-  parameterCase("request-parameter-exclusive-min-decreased", xmin(3), xmin(1)),
-  parameterCase("request-parameter-exclusive-min-set", int, xmin(1)),
-  parameterCase("request-parameter-const-changed", konst("a"), konst("b")),
-  ...keywordPairs(),
+const object = (properties: JsonObject, required: string[] = []) => ({
+  type: "object",
+  properties,
+  required,
+});
+
+export const PARITY_PAIRS: Pair[] = [
   {
-    rule: "request-body-media-type-schema-added",
-    base: edited(ok, (d) => delete media(d).schema),
-    head: ok,
+    name: "parity: request-body-wrapped-in-one-of",
+    base: contract(object({ a: str })),
+    head: contract({ oneOf: [object({ a: str }), object({ b: int }, ["b"])] }),
+    expected: ["request-body-wrapped-in-one-of", "request-body-one-of-added"],
   },
-  {
-    rule: "request-body-media-type-schema-removed",
-    base: ok,
-    head: edited(ok, (d) => delete media(d).schema),
-  },
-  {
-    rule: "response-body-media-type-schema-added",
-    base: edited(ok, (d) => delete answer(d).schema),
-    head: ok,
-  },
-  {
-    rule: "response-body-media-type-schema-removed",
-    base: ok,
-    head: edited(ok, (d) => delete answer(d).schema),
-  },
-  {
-    rule: "required-response-header-removed",
-    base: withHeaders({ "X-Id": { required: true, schema: str } }),
-    head: withHeaders({}),
-  },
-  {
-    rule: "optional-response-header-removed",
-    base: withHeaders({ "X-Id": { schema: str } }),
-    head: withHeaders({}),
-  },
-  {
-    rule: "response-header-added",
-    base: withHeaders({}),
-    head: withHeaders({ "X-Id": { schema: str } }),
-  },
-  {
-    rule: "response-header-became-optional",
-    base: withHeaders({ "X-Id": { required: true, schema: str } }),
-    head: withHeaders({ "X-Id": { schema: str } }),
-  },
-  {
-    rule: "response-header-type-changed",
-    base: withHeaders({ "X-Id": { schema: int } }),
-    head: withHeaders({ "X-Id": { schema: str } }),
-  },
-  {
-    rule: "response-header-type-specialized",
-    base: withHeaders({ "X-Id": { schema: str } }),
-    head: withHeaders({ "X-Id": { schema: { ...str, format: "uuid" } } }),
-  },
-  {
-    rule: "response-header-became-nullable",
-    base: withHeaders({ "X-Id": { schema: str } }),
-    head: withHeaders({ "X-Id": { schema: { type: ["string", "null"] } } }),
-  },
-  {
-    rule: "response-header-became-not-nullable",
-    base: withHeaders({ "X-Id": { schema: { type: ["string", "null"] } } }),
-    head: withHeaders({ "X-Id": { schema: str } }),
-  },
-]);
+  ...exact([
+    ...bothDirections("pattern-added", str, pattern("^a")),
+    ...bothDirections("pattern-changed", pattern("^a"), pattern("^b")),
+    ...bothDirections("pattern-removed", pattern("^a"), str),
+    ...bothDirections("const-changed", konst("a"), konst("b")),
+    ...bothDirections("exclusive-max-decreased", xmax(9), xmax(5)),
+    ...bothDirections("exclusive-max-increased", xmax(5), xmax(9)),
+    ...bothDirections("exclusive-min-increased", xmin(1), xmin(3)),
+    ...bothDirections("exclusive-min-decreased", xmin(3), xmin(1)),
+    ...bothDirections("exclusive-max-set", int, xmax(5), ["request"]),
+    ...bothDirections("exclusive-min-set", int, xmin(1), ["request"]),
+    parameterCase("request-parameter-exclusive-max-decreased", xmax(9), xmax(5)),
+    parameterCase("request-parameter-exclusive-max-increased", xmax(5), xmax(9)),
+    parameterCase("request-parameter-exclusive-max-set", int, xmax(5)),
+    parameterCase("request-parameter-exclusive-min-increased", xmin(1), xmin(3)),
+    parameterCase("request-parameter-exclusive-min-decreased", xmin(3), xmin(1)),
+    parameterCase("request-parameter-exclusive-min-set", int, xmin(1)),
+    parameterCase("request-parameter-const-changed", konst("a"), konst("b")),
+    ...keywordPairs(),
+    {
+      rule: "request-body-media-type-schema-added",
+      base: edited(ok, (d) => delete media(d).schema),
+      head: ok,
+    },
+    {
+      rule: "request-body-media-type-schema-removed",
+      base: ok,
+      head: edited(ok, (d) => delete media(d).schema),
+    },
+    {
+      rule: "response-body-media-type-schema-added",
+      base: edited(ok, (d) => delete answer(d).schema),
+      head: ok,
+    },
+    {
+      rule: "response-body-media-type-schema-removed",
+      base: ok,
+      head: edited(ok, (d) => delete answer(d).schema),
+    },
+    {
+      rule: "required-response-header-removed",
+      base: withHeaders({ "X-Id": { required: true, schema: str } }),
+      head: withHeaders({}),
+    },
+    {
+      rule: "optional-response-header-removed",
+      base: withHeaders({ "X-Id": { schema: str } }),
+      head: withHeaders({}),
+    },
+    {
+      rule: "response-header-added",
+      base: withHeaders({}),
+      head: withHeaders({ "X-Id": { schema: str } }),
+    },
+    {
+      rule: "response-header-became-optional",
+      base: withHeaders({ "X-Id": { required: true, schema: str } }),
+      head: withHeaders({ "X-Id": { schema: str } }),
+    },
+    {
+      rule: "response-header-type-changed",
+      base: withHeaders({ "X-Id": { schema: int } }),
+      head: withHeaders({ "X-Id": { schema: str } }),
+    },
+    {
+      rule: "response-header-type-specialized",
+      base: withHeaders({ "X-Id": { schema: str } }),
+      head: withHeaders({ "X-Id": { schema: { ...str, format: "uuid" } } }),
+    },
+    {
+      rule: "response-header-became-nullable",
+      base: withHeaders({ "X-Id": { schema: str } }),
+      head: withHeaders({ "X-Id": { schema: { type: ["string", "null"] } } }),
+    },
+    {
+      rule: "response-header-became-not-nullable",
+      base: withHeaders({ "X-Id": { schema: { type: ["string", "null"] } } }),
+      head: withHeaders({ "X-Id": { schema: str } }),
+    },
+  ]),
+];
