@@ -172,6 +172,17 @@ export const RULES: Record<string, Rule> = {
   "response-optional-property-added": { level: "info" },
   "response-property-became-optional": { level: "breaking" },
   "response-property-became-required": { level: "info" },
+  // readOnly / writeOnly flips (compare-properties.ts). Two are breaking here, info in oasdiff:
+  // callers must now send a required property they were told to leave out, and a required
+  // property they read no longer arrives.
+  "request-required-property-became-not-read-only": { level: "breaking" },
+  "request-optional-property-became-not-read-only": { level: "info" },
+  "request-required-property-became-read-only": { level: "info" },
+  "request-optional-property-became-read-only": { level: "info" },
+  "response-required-property-became-write-only": { level: "breaking" },
+  "response-optional-property-became-write-only": { level: "info" },
+  "response-required-property-became-not-write-only": { level: "warning" },
+  "response-optional-property-became-not-write-only": { level: "info" },
   ...bothLocations("request", {
     "type-changed": "breaking",
     "type-generalized": "info",

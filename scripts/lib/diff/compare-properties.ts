@@ -30,12 +30,24 @@ export function compareProperties(
     );
     noteShared(context, change, at, message);
   };
+  const hidden = (schema: unknown, side: "base" | "head", owner: SchemaView) =>
+    isHidden(context, schema, side, childPointer(owner.pointer, "properties"));
   for (const name of Object.keys(was)) {
     const at = join(location, name);
     const pointers = {
       base: childPointer(before.pointer, "properties", name),
       head: after.pointer,
     };
+    const hiddenBefore = hidden(was[name], "base", before);
+    const hiddenAfter = name in now ? hidden(now[name], "head", after) : hiddenBefore;
+    // readOnly in a request, writeOnly in a response: callers neither send nor read it there.
+    if (hiddenBefore && hiddenAfter) continue;
+    if (hiddenBefore !== hiddenAfter) {
+      pointers.head = childPointer(after.pointer, "properties", name);
+      const flip = visibilityFlip(request, requiredAfter.has(name), hiddenAfter);
+      report(flip.id, at, flip.message, { pointers });
+      continue;
+    }
     if (!(name in now)) {
       const id = request
         ? "request-property-removed"
@@ -65,7 +77,7 @@ export function compareProperties(
     compareSchemas(context, was[name], now[name], at, pointers, depth + 1, false);
   }
   for (const name of Object.keys(now)) {
-    if (name in was) continue;
+    if (name in was || hidden(now[name], "head", after)) continue;
     const at = join(location, name);
     const required = requiredAfter.has(name);
     const pointers = {
@@ -82,6 +94,41 @@ export function compareProperties(
     const note = required && request ? defaultNote(context, now[name], pointers.head) : "";
     report(id, at, `added${required ? ` (required${note})` : ""}`, { after: name, pointers });
   }
+}
+
+/** A property callers never see in this direction: readOnly in a request, writeOnly in a response. */
+function isHidden(
+  context: SchemaContext,
+  schema: unknown,
+  side: "base" | "head",
+  pointer: string,
+): boolean {
+  const view = viewSchema(schema, context[side], pointer);
+  const keyword = context.direction === "request" ? "readOnly" : "writeOnly";
+  return view?.schema[keyword] === true;
+}
+
+/**
+ * oasdiff's ids for a property turning readOnly/writeOnly or back. A required request property
+ * that stops being readOnly must now be sent, and a required response property that turns
+ * writeOnly stops arriving: both break callers (oasdiff rates them info).
+ */
+function visibilityFlip(
+  request: boolean,
+  required: boolean,
+  nowHidden: boolean,
+): { id: string; message: string } {
+  const kind = required ? "required" : "optional";
+  const keyword = request ? "read-only" : "write-only";
+  const id = `${request ? "request" : "response"}-${kind}-property-became-${nowHidden ? "" : "not-"}${keyword}`;
+  const message = nowHidden
+    ? request
+      ? "became readOnly: callers no longer send it"
+      : "became writeOnly: responses no longer carry it"
+    : request
+      ? "is no longer readOnly: callers may send it"
+      : "is no longer writeOnly: responses now carry it";
+  return { id, message };
 }
 
 function requiredSet(view: SchemaView): Set<string> {

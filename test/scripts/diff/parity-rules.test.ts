@@ -21,6 +21,8 @@ const BREAKING = new Set([
   "response-property-dependent-required-removed",
   "request-property-unevaluated-properties-added",
   "response-body-content-media-type-changed",
+  "request-required-property-became-not-read-only",
+  "response-required-property-became-write-only",
 ]);
 
 describe("rules closing oasdiff's gaps", () => {
@@ -98,5 +100,23 @@ describe("rules closing oasdiff's gaps", () => {
     expect(compareDocuments(withHeaders({}), head).map((c) => [c.id, c.level])).toEqual([
       ["response-header-added", "info"],
     ]);
+  });
+
+  it("ignores what callers never see: readOnly request properties, writeOnly response ones", () => {
+    const id = { type: "string", readOnly: true };
+    const secret = { type: "string", writeOnly: true };
+    const before = { type: "object", properties: { a: { type: "string" } } };
+    const request = { ...before, properties: { a: { type: "string" }, id }, required: ["id"] };
+    const response = {
+      ...before,
+      properties: { a: { type: "string" }, secret },
+      required: ["secret"],
+    };
+    expect(compareDocuments(contract(before, before), contract(request, response))).toEqual([]);
+    const narrowed = {
+      ...request,
+      properties: { ...request.properties, id: { ...id, maxLength: 3 } },
+    };
+    expect(compareDocuments(contract(request), contract(narrowed))).toEqual([]);
   });
 });

@@ -101,6 +101,34 @@ const object = (properties: JsonObject, required: string[] = []) => ({
   required,
 });
 
+/** A property that turns readOnly (request) or writeOnly (response), or back. */
+function visibilityPairs(): RuleCase[] {
+  const cases: RuleCase[] = [];
+  for (const direction of ["request", "response"] as const) {
+    const keyword = direction === "request" ? "readOnly" : "writeOnly";
+    const name = direction === "request" ? "read-only" : "write-only";
+    for (const kind of ["required", "optional"] as const) {
+      const shape = (hidden: boolean) =>
+        object({ a: hidden ? { ...str, [keyword]: true } : str }, kind === "required" ? ["a"] : []);
+      const place = (schema: JsonObject) =>
+        direction === "request" ? contract(schema) : contract({ type: "object" }, schema);
+      cases.push(
+        {
+          rule: `${direction}-${kind}-property-became-${name}`,
+          base: place(shape(false)),
+          head: place(shape(true)),
+        },
+        {
+          rule: `${direction}-${kind}-property-became-not-${name}`,
+          base: place(shape(true)),
+          head: place(shape(false)),
+        },
+      );
+    }
+  }
+  return cases;
+}
+
 export const PARITY_PAIRS: Pair[] = [
   {
     name: "parity: request-body-wrapped-in-one-of",
@@ -127,6 +155,7 @@ export const PARITY_PAIRS: Pair[] = [
     parameterCase("request-parameter-exclusive-min-set", int, xmin(1)),
     parameterCase("request-parameter-const-changed", konst("a"), konst("b")),
     ...keywordPairs(),
+    ...visibilityPairs(),
     {
       rule: "request-body-media-type-schema-added",
       base: edited(ok, (d) => delete media(d).schema),
