@@ -112,6 +112,9 @@ const PARAMETER_RULES: Record<string, Rule> = {
       "any-of-added": "info",
       "any-of-removed": "breaking",
       "const-changed": "breaking",
+      // How an array or object parameter is serialized: the server misreads the old form.
+      "style-changed": "breaking",
+      "explode-changed": "breaking",
     },
     true,
   ),
@@ -121,6 +124,7 @@ const PARAMETER_RULES: Record<string, Rule> = {
 export const RULES: Record<string, Rule> = {
   "endpoint-added": { level: "info" },
   "endpoint-deprecated": { level: "info" },
+  "endpoint-reactivated": { level: "info" },
   "api-path-removed-without-deprecation": { level: "breaking" },
   "api-path-removed-with-deprecation": { level: "info" },
   "api-removed-without-deprecation": { level: "breaking" },
@@ -131,6 +135,11 @@ export const RULES: Record<string, Rule> = {
   "api-security-removed": { level: "info" },
   "api-global-security-added": { level: "info" },
   "api-global-security-removed": { level: "info" },
+  // oasdiff rates a new scope info; a token issued without it is now refused.
+  "api-security-scope-added": { level: "warning" },
+  "api-security-scope-removed": { level: "info" },
+  "api-global-security-scope-added": { level: "warning" },
+  "api-global-security-scope-removed": { level: "info" },
   "added-required-request-body": { level: "breaking" },
   "added-optional-request-body": { level: "info" },
   // oasdiff: callers who send the body now send what the operation no longer describes.
@@ -255,9 +264,38 @@ export const RULES: Record<string, Rule> = {
     "exclusive-min-decreased": "breaking",
     "const-changed": "breaking",
   }),
+  // Discriminators (compare-discriminator.ts): oasdiff's ids; oasdiff rates them all info.
+  ...bothLocations("request", {
+    "discriminator-added": "info",
+    "discriminator-removed": "info",
+    "discriminator-mapping-added": "info",
+    // The value no longer names a schema: a validator falls back to component names, if any.
+    "discriminator-mapping-deleted": "warning",
+    "discriminator-mapping-changed": "breaking",
+    "discriminator-property-name-changed": "breaking",
+  }),
+  ...bothLocations("response", {
+    "discriminator-added": "info",
+    "discriminator-removed": "info",
+    "discriminator-mapping-added": "info",
+    "discriminator-mapping-deleted": "info",
+    "discriminator-mapping-changed": "breaking",
+    "discriminator-property-name-changed": "breaking",
+  }),
   // JSON Schema 2020-12 keywords (compare-json-schema-keywords.ts), at oasdiff's levels.
   ...bothLocations("request", jsonSchemaKeywordRules("added", "removed")),
   ...bothLocations("response", jsonSchemaKeywordRules("removed", "added")),
+  // Ours: a closed request object rejects fields callers may send; opening either side is info.
+  ...bothLocations(
+    "request",
+    { "additional-properties-closed": "warning", "additional-properties-opened": "info" },
+    true,
+  ),
+  ...bothLocations(
+    "response",
+    { "additional-properties-closed": "info", "additional-properties-opened": "info" },
+    true,
+  ),
   // Ours: fewer required items in a request is a widening oasdiff checks only on parameters.
   ...bothLocations("request", { "min-items-decreased": "info", "min-length-set": "warning" }, true),
   ...PARAMETER_RULES,

@@ -1,7 +1,8 @@
 import { isObject, listOperations, type JsonObject } from "../openapi-walk.js";
 import { sortChanges, type Change, type ChangeSink } from "./change.js";
 import { collapseShared } from "./collapse-shared.js";
-import { compareOperations, compareSecurity } from "./compare-operations.js";
+import { compareOperations } from "./compare-operations.js";
+import { compareSecurity } from "./compare-security.js";
 import { emitChange } from "./emit-change.js";
 
 /**

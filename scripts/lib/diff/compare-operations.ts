@@ -8,6 +8,7 @@ import {
 import type { Change, ChangeSink } from "./change.js";
 import { compareParameters } from "./compare-parameters.js";
 import { compareResponseHeaders } from "./compare-headers.js";
+import { compareSecurity } from "./compare-security.js";
 import { compareSchemas, type SchemaContext } from "./compare-schemas.js";
 import { emitChange } from "./emit-change.js";
 import { isUnchangedComponent } from "./unchanged-components.js";
@@ -62,6 +63,8 @@ function compareOperation(
   const b = now.operation;
   if (a.deprecated !== true && b.deprecated === true)
     emitChange(context, "endpoint-deprecated", "endpoint deprecated", undefined, {});
+  if (a.deprecated === true && b.deprecated !== true)
+    emitChange(context, "endpoint-reactivated", "endpoint no longer deprecated", undefined, {});
   if (a.operationId !== b.operationId) {
     // Generated names hang off the operationId, so the TypeScript surface diff shows the effect.
     if (a.operationId !== undefined)
@@ -307,34 +310,6 @@ function compareContent(
         { after: type, pointers: { base: at.base, head: childPointer(at.head, type) } },
       );
   }
-}
-
-/** Security requirements, compared by scheme name. */
-export function compareSecurity(
-  was: unknown,
-  now: unknown,
-  context: ChangeSink,
-  rule: "api-security" | "api-global-security",
-): void {
-  const before = schemeNames(was);
-  const after = schemeNames(now);
-  for (const name of after)
-    if (!before.includes(name))
-      emitChange(context, `${rule}-added`, `security requirement ${name} added`, undefined, {
-        after: name,
-      });
-  for (const name of before)
-    if (!after.includes(name))
-      emitChange(context, `${rule}-removed`, `security requirement ${name} removed`, undefined, {
-        before: name,
-      });
-}
-
-function schemeNames(security: unknown): string[] {
-  if (!Array.isArray(security)) return [];
-  return [
-    ...new Set(security.filter(isObject).flatMap((requirement) => Object.keys(requirement))),
-  ].sort();
 }
 
 function byKey(operations: OperationRef[]): Map<string, OperationRef> {

@@ -2,7 +2,7 @@ import { isObject, type JsonObject } from "../openapi-walk.js";
 import { resolvePointer } from "../json-pointer.js";
 import { compareSchemas, type SchemaContext } from "./compare-schemas.js";
 import { emitChange } from "./emit-change.js";
-import { childPointer } from "./schema-view.js";
+import { childPointer, viewSchema } from "./schema-view.js";
 
 interface Parameter {
   in: string;
@@ -10,6 +10,9 @@ interface Parameter {
   required: boolean;
   deprecated: boolean;
   schema: unknown;
+  /** How it is serialized, with OpenAPI's defaults filled in (`form` + explode for query). */
+  style: string;
+  explode: boolean;
   /** Where the parameter object is written (after its `$ref`). */
   pointer: string;
 }
@@ -58,6 +61,7 @@ export function compareParameters(
         parameter.name,
         { pointers },
       );
+    compareSerialization(context, parameter, counterpart, label);
     compareSchemas(
       { ...context, parameter: { in: parameter.in, name: parameter.name } },
       parameter.schema,
@@ -87,6 +91,45 @@ export function compareParameters(
       { after: parameter.name, pointers: { base: was.at, head: parameter.pointer } },
     );
   }
+}
+
+/**
+ * `style` and `explode` decide how an array or object is written on the wire (`a=1&a=2` or
+ * `a=1,2`): a change makes the server misread what callers send. A single value is written the
+ * same way in every style, so only arrays and objects are compared.
+ */
+function compareSerialization(
+  context: Omit<SchemaContext, "parameter">,
+  was: Parameter,
+  now: Parameter,
+  label: string,
+): void {
+  const structured = (p: Parameter, document: JsonObject) => {
+    const type = viewSchema(p.schema, document, p.pointer)?.schema.type;
+    return type === "array" || type === "object";
+  };
+  if (!structured(was, context.base) && !structured(now, context.head)) return;
+  const pointers = { base: was.pointer, head: now.pointer };
+  if (was.style !== now.style)
+    emitChange(
+      context,
+      "request-parameter-style-changed",
+      `${label} style ${was.style} -> ${now.style}`,
+      was.name,
+      {
+        before: was.style,
+        after: now.style,
+        pointers,
+      },
+    );
+  if (was.explode !== now.explode)
+    emitChange(
+      context,
+      "request-parameter-explode-changed",
+      `${label} explode ${was.explode} -> ${now.explode}`,
+      was.name,
+      { before: was.explode, after: now.explode, pointers },
+    );
 }
 
 function parametersOf(
@@ -122,9 +165,17 @@ function readParameter(
   }
   if (!isObject(current) || typeof current.name !== "string" || typeof current.in !== "string")
     return undefined;
+  const style =
+    typeof current.style === "string"
+      ? current.style
+      : current.in === "query" || current.in === "cookie"
+        ? "form"
+        : "simple";
   return {
     in: current.in,
     name: current.name,
+    style,
+    explode: typeof current.explode === "boolean" ? current.explode : style === "form",
     // Path parameters are always required, whatever the document says.
     required: current.in === "path" || current.required === true,
     deprecated: current.deprecated === true,

@@ -7,6 +7,8 @@ import {
   compareEnums,
   comparePattern,
 } from "./compare-keywords.js";
+import { compareAdditionalProperties } from "./compare-additional-properties.js";
+import { compareDiscriminator } from "./compare-discriminator.js";
 import { compareJsonSchemaKeywords } from "./compare-json-schema-keywords.js";
 import { compareProperties } from "./compare-properties.js";
 import { compareVariants, unionKeyword } from "./compare-variants.js";
@@ -101,6 +103,7 @@ export function compareSchemas(
   }
   if (!variant) compareNullable(before, after, emit);
   compareVariants(inner, before, after, location, depth, root, emit);
+  if (!context.parameter) compareDiscriminator(before.schema, after.schema, context, emit);
   // A plain schema that became a union (or back) is compared variant by variant above: its own
   // keywords against the union's would report an enum or a bound as removed that still holds.
   if (!unionKeyword(before.schema) !== !unionKeyword(after.schema)) return;
@@ -111,6 +114,7 @@ export function compareSchemas(
   // A parameter is one value on the wire: 2020-12's object and array keywords do not apply.
   if (!context.parameter) compareJsonSchemaKeywords(before.schema, after.schema, emit);
   compareProperties(inner, before, after, location, depth);
+  if (!context.parameter) compareAdditionalProperties(inner, before, after, location, depth, emit);
   if (before.schema.items !== undefined || after.schema.items !== undefined)
     compareSchemas(
       inner,

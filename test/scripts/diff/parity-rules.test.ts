@@ -23,6 +23,10 @@ const BREAKING = new Set([
   "response-body-content-media-type-changed",
   "request-required-property-became-not-read-only",
   "response-required-property-became-write-only",
+  "request-body-discriminator-mapping-changed",
+  "response-property-discriminator-property-name-changed",
+  "request-parameter-style-changed",
+  "request-parameter-explode-changed",
 ]);
 
 describe("rules closing oasdiff's gaps", () => {
@@ -32,8 +36,12 @@ describe("rules closing oasdiff's gaps", () => {
       const changes = compareDocuments(pair.base, pair.head);
       expect(changes.map((c) => c.id)).toEqual(pair.expected);
       const change = changes[0];
-      const operation =
-        pair.base.paths && "/q" in (pair.base.paths as JsonObject) ? "GET /q" : "POST /x";
+      // Global security is document-wide: no operation.
+      const operation = rule.startsWith("api-global-")
+        ? " "
+        : pair.base.paths && "/q" in (pair.base.paths as JsonObject)
+          ? "GET /q"
+          : "POST /x";
       expect(`${change!.method} ${change!.path}`).toBe(operation);
       if (BREAKING.has(rule)) expect(change!.level).toBe("breaking");
     },
@@ -118,5 +126,46 @@ describe("rules closing oasdiff's gaps", () => {
       properties: { ...request.properties, id: { ...id, maxLength: 3 } },
     };
     expect(compareDocuments(contract(request), contract(narrowed))).toEqual([]);
+  });
+
+  it("reads a scalar parameter's style and explode as no change: one value is written alike", () => {
+    const scalar = (more: JsonObject) => ({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/q": {
+          get: {
+            parameters: [{ name: "q", in: "query", schema: { type: "string" }, ...more }],
+            responses: {},
+          },
+        },
+      },
+    });
+    expect(compareDocuments(scalar({}), scalar({ style: "form", explode: false }))).toEqual([]);
+    expect(compareDocuments(scalar({}), scalar({ style: "form", explode: true }))).toEqual([]);
+  });
+
+  it("reads a discriminator mapping that names a renamed component of the same shape as no change", () => {
+    const cat = { type: "object", properties: { kind: { type: "string" } } };
+    const doc = (name: string) =>
+      edited(
+        contract({
+          oneOf: [{ $ref: `#/components/schemas/${name}` }],
+          discriminator: { propertyName: "kind", mapping: { cat: `#/components/schemas/${name}` } },
+        }),
+        (d) => (d.components.schemas[name] = cat),
+      );
+    expect(compareDocuments(doc("Cat"), doc("Feline"))).toEqual([]);
+  });
+
+  it("compares a map's value schema, and an open map stays open without a report", () => {
+    const map = (value: unknown) => ({ type: "object", additionalProperties: value });
+    expect(compareDocuments(contract(map(true)), contract(map({})))).toEqual([]);
+    expect(
+      compareDocuments(
+        contract({}, map({ type: "string" })),
+        contract({}, map({ type: "integer" })),
+      ).map((c) => [c.id, c.location]),
+    ).toEqual([["response-property-type-changed", "*"]]);
   });
 });

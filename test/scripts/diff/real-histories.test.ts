@@ -19,6 +19,8 @@ const TOGETHER: { name: string; commits: string; what: string; expected: string[
       "breaking request-property-one-of-removed POST /audio/transcriptions: `file` oneOf lost string(uri)",
       "info request-property-one-of-added POST /audio/transcriptions: `file` oneOf gained AudioFileBinary",
       "info request-property-one-of-added POST /audio/transcriptions: `file` oneOf gained AudioFileUrl",
+      // oasdiff reports it too (request-property-discriminator-added, INFO).
+      "info request-property-discriminator-added POST /audio/transcriptions: `file` discriminator added",
     ],
   },
   {

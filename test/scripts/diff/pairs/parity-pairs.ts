@@ -129,6 +129,69 @@ function visibilityPairs(): RuleCase[] {
   return cases;
 }
 
+const CAT = "#/components/schemas/Cat";
+const DOG = "#/components/schemas/Dog";
+/** A union of two components, tagged by `discriminator` when one is given. */
+const pets = (discriminator?: JsonObject) => ({
+  oneOf: [{ $ref: CAT }, { $ref: DOG }],
+  ...(discriminator ? { discriminator } : {}),
+});
+function withPets(cases: RuleCase[]): RuleCase[] {
+  const add = (d: any) => {
+    d.components.schemas.Cat = object({ kind: str, meow: str });
+    d.components.schemas.Dog = object({ kind: str, bark: str });
+  };
+  return cases.map((c) => ({ ...c, base: edited(c.base!, add), head: edited(c.head!, add) }));
+}
+const tagged = { propertyName: "kind", mapping: { cat: CAT, dog: DOG } };
+
+function discriminatorPairs(): RuleCase[] {
+  return withPets([
+    ...bothDirections("discriminator-added", pets(), pets(tagged)),
+    ...bothDirections("discriminator-removed", pets(tagged), pets()),
+    ...bothDirections(
+      "discriminator-mapping-added",
+      pets({ propertyName: "kind", mapping: { cat: CAT } }),
+      pets(tagged),
+    ),
+    ...bothDirections(
+      "discriminator-mapping-deleted",
+      pets(tagged),
+      pets({ propertyName: "kind", mapping: { cat: CAT } }),
+    ),
+    ...bothDirections(
+      "discriminator-mapping-changed",
+      pets(tagged),
+      pets({ propertyName: "kind", mapping: { cat: DOG, dog: DOG } }),
+    ),
+    ...bothDirections(
+      "discriminator-property-name-changed",
+      pets(tagged),
+      pets({ ...tagged, propertyName: "type" }),
+    ),
+  ]);
+}
+
+/** GET /q with one parameter. */
+const getQ = (parameter: JsonObject, security?: unknown): JsonObject => ({
+  openapi: "3.1.0",
+  info: { title: "t", version: "1" },
+  paths: {
+    "/q": {
+      get: {
+        parameters: [parameter],
+        responses: { "200": { description: "" } },
+        ...(security ? { security } : {}),
+      },
+    },
+  },
+});
+const list = { type: "array", items: str };
+const secured = (scopes: string[]) =>
+  getQ({ name: "q", in: "query", schema: str }, [{ oauth: scopes }]);
+const globally = (scopes: string[]) =>
+  edited(getQ({ name: "q", in: "query", schema: str }), (d) => (d.security = [{ oauth: scopes }]));
+
 export const PARITY_PAIRS: Pair[] = [
   {
     name: "parity: request-body-wrapped-in-one-of",
@@ -156,6 +219,47 @@ export const PARITY_PAIRS: Pair[] = [
     parameterCase("request-parameter-const-changed", konst("a"), konst("b")),
     ...keywordPairs(),
     ...visibilityPairs(),
+    ...discriminatorPairs(),
+    ...bothDirections("additional-properties-closed", object({ a: str }), {
+      ...object({ a: str }),
+      additionalProperties: false,
+    }),
+    ...bothDirections(
+      "additional-properties-opened",
+      { ...object({ a: str }), additionalProperties: false },
+      object({ a: str }),
+    ),
+    {
+      rule: "request-parameter-style-changed",
+      base: getQ({ name: "q", in: "query", schema: list }),
+      head: getQ({ name: "q", in: "query", style: "pipeDelimited", explode: true, schema: list }),
+    },
+    {
+      rule: "request-parameter-explode-changed",
+      base: getQ({ name: "q", in: "query", schema: list }),
+      head: getQ({ name: "q", in: "query", explode: false, schema: list }),
+    },
+    { rule: "api-security-scope-added", base: secured(["read"]), head: secured(["read", "write"]) },
+    {
+      rule: "api-security-scope-removed",
+      base: secured(["read", "write"]),
+      head: secured(["read"]),
+    },
+    {
+      rule: "api-global-security-scope-added",
+      base: globally(["read"]),
+      head: globally(["read", "write"]),
+    },
+    {
+      rule: "api-global-security-scope-removed",
+      base: globally(["read", "write"]),
+      head: globally(["read"]),
+    },
+    {
+      rule: "endpoint-reactivated",
+      base: edited(ok, (d) => (d.paths["/x"].post.deprecated = true)),
+      head: ok,
+    },
     {
       rule: "request-body-media-type-schema-added",
       base: edited(ok, (d) => delete media(d).schema),
