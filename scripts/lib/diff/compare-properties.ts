@@ -103,9 +103,11 @@ function isHidden(
   side: "base" | "head",
   pointer: string,
 ): boolean {
-  const view = viewSchema(schema, context[side], pointer);
   const keyword = context.direction === "request" ? "readOnly" : "writeOnly";
-  return view?.schema[keyword] === true;
+  if (!isObject(schema)) return false;
+  // Most properties are written inline: read the keyword without building a view.
+  if (schema.$ref === undefined && schema.allOf === undefined) return schema[keyword] === true;
+  return viewSchema(schema, context[side], pointer)?.schema[keyword] === true;
 }
 
 /**

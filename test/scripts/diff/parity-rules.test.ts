@@ -169,3 +169,54 @@ describe("rules closing oasdiff's gaps", () => {
     ).toEqual([["response-property-type-changed", "*"]]);
   });
 });
+
+/** Changes callers feel that were suspected of passing: each is caught, at the place it happened. */
+describe("suspected misses", () => {
+  const str = { type: "string" };
+  const object = (properties: JsonObject, required: string[] = []) => ({
+    type: "object",
+    properties,
+    required,
+  });
+  const items = (item: JsonObject) => object({ data: { type: "array", items: item } });
+  const query = (parameter: JsonObject): JsonObject => ({
+    openapi: "3.1.0",
+    info: { title: "t", version: "1" },
+    paths: { "/q": { get: { parameters: [parameter], responses: {} } } },
+  });
+  it.each([
+    [
+      "a required field inside a response array's objects, no longer required",
+      contract({}, items(object({ url: str }, ["url"]))),
+      contract({}, items(object({ url: str }))),
+      ["response-property-became-optional", "breaking", "data[].url"],
+    ],
+    [
+      "the same, written inside an allOf",
+      contract({}, items({ allOf: [object({ url: str }, ["url"])] })),
+      contract({}, items({ allOf: [object({ url: str })] })),
+      ["response-property-became-optional", "breaking", "data[].url"],
+    ],
+    [
+      "an enum value removed from a request array's items",
+      contract(items({ ...str, enum: ["a", "b"] })),
+      contract(items({ ...str, enum: ["a"] })),
+      ["request-property-enum-value-removed", "breaking", "data[]"],
+    ],
+    [
+      "a request field's format changed",
+      contract(object({ a: { ...str, format: "uri" } })),
+      contract(object({ a: { ...str, format: "binary" } })),
+      ["request-property-type-changed", "breaking", "a"],
+    ],
+    [
+      "a required parameter moved from the query to a header",
+      query({ name: "q", in: "query", required: true, schema: str }),
+      query({ name: "q", in: "header", required: true, schema: str }),
+      ["new-required-request-parameter", "breaking", "q"],
+    ],
+  ] as const)("%s", (_name, base, head, [id, level, location]) => {
+    const found = compareDocuments(base, head).find((c) => c.id === id);
+    expect(found && [found.level, found.location]).toEqual([level, location]);
+  });
+});
