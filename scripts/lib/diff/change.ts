@@ -96,6 +96,7 @@ const PARAMETER_RULES: Record<string, Rule> = {
     "pattern-changed": "warning",
     "became-not-nullable": "breaking",
     "became-nullable": "info",
+    "x-extensible-enum-value-removed": "breaking",
     // oasdiff: a caller who relied on the server filling in a parameter now gets other behaviour.
     "default-value-added": "breaking",
     "default-value-removed": "breaking",
@@ -225,6 +226,7 @@ export const RULES: Record<string, Rule> = {
     "one-of-removed": "breaking",
     "any-of-added": "info",
     "any-of-removed": "breaking",
+    "x-extensible-enum-value-removed": "breaking",
     "pattern-added": "breaking",
     "pattern-changed": "warning",
     "pattern-removed": "info",

@@ -65,6 +65,28 @@ export function compareEnums(
     });
 }
 
+/**
+ * Zalando's `x-extensible-enum`: values the server knows, open to more. A value dropped from a
+ * request is one callers were told they could send (oasdiff's rule); a response may always grow.
+ */
+export function compareExtensibleEnum(
+  direction: Direction,
+  before: JsonObject,
+  after: JsonObject,
+  emit: Emit,
+): void {
+  const was = before["x-extensible-enum"];
+  const now = after["x-extensible-enum"];
+  if (direction !== "request" || !Array.isArray(was) || !Array.isArray(now)) return;
+  const kept = new Set(now.map((v) => JSON.stringify(v)));
+  const removed = was.filter((v) => !kept.has(JSON.stringify(v)));
+  if (removed.length > 0)
+    emit("x-extensible-enum-value-removed", `no longer lists ${list(removed)}`, {
+      before: removed,
+      keyword: "x-extensible-enum",
+    });
+}
+
 export function compareBounds(
   direction: Direction,
   before: JsonObject,

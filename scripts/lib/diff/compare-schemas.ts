@@ -5,6 +5,7 @@ import {
   compareBounds,
   compareDefaults,
   compareEnums,
+  compareExtensibleEnum,
   comparePattern,
 } from "./compare-keywords.js";
 import { compareAdditionalProperties } from "./compare-additional-properties.js";
@@ -108,6 +109,7 @@ export function compareSchemas(
   // keywords against the union's would report an enum or a bound as removed that still holds.
   if (!unionKeyword(before.schema) !== !unionKeyword(after.schema)) return;
   compareEnums(inner.direction, before.schema, after.schema, emit);
+  compareExtensibleEnum(inner.direction, before.schema, after.schema, emit);
   compareBounds(inner.direction, before.schema, after.schema, emit);
   comparePattern(before.schema, after.schema, emit);
   compareDefaults(before.schema, after.schema, emit);

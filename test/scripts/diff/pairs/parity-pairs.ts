@@ -217,6 +217,17 @@ export const PARITY_PAIRS: Pair[] = [
     parameterCase("request-parameter-exclusive-min-decreased", xmin(3), xmin(1)),
     parameterCase("request-parameter-exclusive-min-set", int, xmin(1)),
     parameterCase("request-parameter-const-changed", konst("a"), konst("b")),
+    parameterCase(
+      "request-parameter-x-extensible-enum-value-removed",
+      { ...str, "x-extensible-enum": ["a", "b"] },
+      { ...str, "x-extensible-enum": ["a"] },
+    ),
+    ...bothDirections(
+      "x-extensible-enum-value-removed",
+      { ...str, "x-extensible-enum": ["a", "b"] },
+      { ...str, "x-extensible-enum": ["a"] },
+      ["request"],
+    ),
     ...keywordPairs(),
     ...visibilityPairs(),
     ...discriminatorPairs(),
