@@ -260,7 +260,9 @@ function compareContent(
   const now = isObject(nowContent) ? nowContent : {};
   const where = status ? `response ${status}` : "request body";
   for (const type of Object.keys(was)) {
-    if (!(type in now)) {
+    // A request type now accepted through a wildcard (`application/*`, `*/*`) is still accepted.
+    const match = type in now ? type : status ? undefined : wildcardFor(type, Object.keys(now));
+    if (match === undefined) {
       emitChange(
         context,
         `${mediaRule}-removed`,
@@ -271,10 +273,10 @@ function compareContent(
       continue;
     }
     const a = isObject(was[type]) ? (was[type] as JsonObject).schema : undefined;
-    const b = isObject(now[type]) ? (now[type] as JsonObject).schema : undefined;
+    const b = isObject(now[match]) ? (now[match] as JsonObject).schema : undefined;
     const site = {
       base: childPointer(at.base, type, "schema"),
-      head: childPointer(at.head, type, "schema"),
+      head: childPointer(at.head, match, "schema"),
     };
     if ((a === undefined) !== (b === undefined)) {
       // No schema accepts (or promises) anything: one appearing constrains a request, one
@@ -310,6 +312,13 @@ function compareContent(
         { after: type, pointers: { base: at.base, head: childPointer(at.head, type) } },
       );
   }
+}
+
+/** The head's wildcard media type that covers `type`, if any (`image/png` -> `image/*`). */
+function wildcardFor(type: string, candidates: string[]): string | undefined {
+  const bare = (media: string) => media.split(";")[0]!.trim().toLowerCase();
+  const major = bare(type).split("/")[0];
+  return candidates.find((c) => bare(c) === "*/*" || bare(c) === `${major}/*`);
 }
 
 function byKey(operations: OperationRef[]): Map<string, OperationRef> {

@@ -170,6 +170,37 @@ describe("rules closing oasdiff's gaps", () => {
   });
 });
 
+describe("request media types", () => {
+  const body = (type: string, schema: JsonObject) =>
+    edited(contract({}), (d) => {
+      d.paths["/x"].post.requestBody.content = { [type]: { schema } };
+    });
+  const str = { type: "string" };
+
+  it("reads a request type now accepted through a wildcard as still accepted", () => {
+    expect(
+      compareDocuments(body("image/png", str), body("image/*", str)).map((c) => [c.id, c.level]),
+    ).toEqual([["request-body-media-type-added", "info"]]);
+  });
+
+  it("compares the old type's schema with the wildcard's", () => {
+    const ids = compareDocuments(body("image/png", str), body("*/*", { ...str, maxLength: 9 })).map(
+      (c) => c.id,
+    );
+    expect(ids.sort()).toEqual(["request-body-max-length-set", "request-body-media-type-added"]);
+  });
+
+  it("still reports a response type behind a wildcard as removed: callers cannot tell what comes", () => {
+    const answer = (type: string) =>
+      edited(contract({}), (d) => {
+        d.paths["/x"].post.responses["200"].content = { [type]: { schema: str } };
+      });
+    expect(compareDocuments(answer("image/png"), answer("image/*")).map((c) => c.id)).toContain(
+      "response-media-type-removed",
+    );
+  });
+});
+
 /** Changes callers feel that were suspected of passing: each is caught, at the place it happened. */
 describe("suspected misses", () => {
   const str = { type: "string" };
