@@ -128,6 +128,8 @@ export const RULES: Record<string, Rule> = {
   "endpoint-reactivated": { level: "info" },
   "api-path-removed-without-deprecation": { level: "breaking" },
   "api-path-removed-with-deprecation": { level: "info" },
+  // The URL is the same, but the generated client is keyed on the template and its names.
+  "api-path-parameter-renamed": { level: "breaking", ours: true },
   "api-removed-without-deprecation": { level: "breaking" },
   "api-removed-with-deprecation": { level: "info" },
   "api-operation-id-removed": { level: "info" },

@@ -9,6 +9,7 @@ import type { Change, ChangeSink } from "./change.js";
 import { compareParameters } from "./compare-parameters.js";
 import { compareResponseHeaders } from "./compare-headers.js";
 import { compareSecurity } from "./compare-security.js";
+import { renamedOperations, slotRenames } from "./match-renamed-paths.js";
 import { compareSchemas, type SchemaContext } from "./compare-schemas.js";
 import { emitChange } from "./emit-change.js";
 import { isUnchangedComponent } from "./unchanged-components.js";
@@ -19,9 +20,33 @@ export function compareOperations(base: JsonObject, head: JsonObject, changes: C
   const before = byKey(listOperations(base));
   const after = byKey(listOperations(head));
   const headPaths = new Set(listOperations(head).map((o) => o.path));
+  const renamedTo = renamedOperations(before, after);
   for (const [key, operation] of before) {
     const context = { method: operation.method.toUpperCase(), path: operation.path, changes };
     const counterpart = after.get(key);
+    const renamed = counterpart ? undefined : renamedTo.get(key);
+    if (renamed) {
+      emitChange(
+        context,
+        "api-path-parameter-renamed",
+        `path renamed to ${renamed.path}: the same URLs, but typed calls name the path and its parameters`,
+        undefined,
+        {
+          before: operation.path,
+          after: renamed.path,
+          pointers: { base: pointerOf(operation), head: pointerOf(renamed) },
+        },
+      );
+      compareOperation(
+        base,
+        head,
+        operation,
+        renamed,
+        changes,
+        slotRenames(operation.path, renamed.path),
+      );
+      continue;
+    }
     if (!counterpart) {
       const deprecated = operation.operation.deprecated === true;
       const pathGone = !headPaths.has(operation.path);
@@ -39,8 +64,9 @@ export function compareOperations(base: JsonObject, head: JsonObject, changes: C
     }
     compareOperation(base, head, operation, counterpart, changes);
   }
+  const renamedHeads = new Set([...renamedTo.values()]);
   for (const [key, operation] of after) {
-    if (!before.has(key))
+    if (!before.has(key) && !renamedHeads.has(operation))
       emitChange(
         { method: operation.method.toUpperCase(), path: operation.path, changes },
         "endpoint-added",
@@ -57,6 +83,7 @@ function compareOperation(
   was: OperationRef,
   now: OperationRef,
   changes: Change[],
+  pathRenames: ReadonlyMap<string, string> = new Map(),
 ): void {
   const context = { method: was.method.toUpperCase(), path: was.path, changes };
   const a = was.operation;
@@ -89,6 +116,7 @@ function compareOperation(
     { ...context, direction: "request", base, head },
     { pathItem: pathItemOf(base, was), operation: a, at: pointerOf(was) },
     { pathItem: pathItemOf(head, now), operation: b, at: pointerOf(now) },
+    pathRenames,
   );
   const at = { base: pointerOf(was), head: pointerOf(now) };
   compareRequestBodies(base, head, a.requestBody, b.requestBody, { ...context, at });

@@ -20,14 +20,16 @@ interface Parameter {
 /**
  * Path, query, header and cookie parameters of one operation, matched by `in` + `name` (header
  * names without case, as HTTP reads them), through `$ref`s and with the path item's parameters
- * that the operation does not override. Rule ids and levels are oasdiff's.
+ * that the operation does not override. Rule ids and levels are oasdiff's. `pathRenames` maps a
+ * base path parameter to the head's name for the same slot of a renamed path template.
  */
 export function compareParameters(
   context: Omit<SchemaContext, "parameter">,
   was: { pathItem: JsonObject; operation: JsonObject; at: string },
   now: { pathItem: JsonObject; operation: JsonObject; at: string },
+  pathRenames: ReadonlyMap<string, string> = new Map(),
 ): void {
-  const before = parametersOf(was, context.base);
+  const before = renamePathParameters(parametersOf(was, context.base), pathRenames);
   const after = parametersOf(now, context.head);
   for (const [key, parameter] of before) {
     const counterpart = after.get(key);
@@ -150,6 +152,24 @@ function parametersOf(
     });
   }
   return found;
+}
+
+/**
+ * Keys base path parameters by the head's name for their slot, unless that name is already a
+ * base parameter of its own (a spec that declared both): then matching by name stays.
+ */
+function renamePathParameters(
+  parameters: Map<string, Parameter>,
+  renames: ReadonlyMap<string, string>,
+): Map<string, Parameter> {
+  if (renames.size === 0) return parameters;
+  const renamed = new Map<string, Parameter>();
+  for (const [key, parameter] of parameters) {
+    const to = parameter.in === "path" ? renames.get(parameter.name) : undefined;
+    const target = to === undefined ? key : `path:${to}`;
+    renamed.set(to !== undefined && !parameters.has(target) ? target : key, parameter);
+  }
+  return renamed;
 }
 
 function readParameter(

@@ -172,4 +172,26 @@ export const PARAMETER_PAIRS: Pair[] = [
     ),
     expected: ["request-parameter-max-length-set"],
   },
+  {
+    name: "a path template whose parameter was renamed (same URLs), its limit narrowed",
+    base: parameterBase,
+    head: change((d) => {
+      const item = d.paths["/items/{id}"];
+      item.parameters[0].name = "item_id";
+      limit(d).schema = { type: "integer", maximum: 10 };
+      d.paths["/items/{item_id}"] = item;
+      delete d.paths["/items/{id}"];
+    }),
+    expected: ["api-path-parameter-renamed", "request-parameter-max-decreased"],
+  },
+  {
+    name: "a path template renamed where two candidates have the same shape: removed and added",
+    base: parameterBase,
+    head: change((d) => {
+      d.paths["/items/{a}"] = d.paths["/items/{id}"];
+      d.paths["/items/{b}"] = structuredClone(d.paths["/items/{id}"]);
+      delete d.paths["/items/{id}"];
+    }),
+    expected: ["api-path-removed-without-deprecation", "endpoint-added", "endpoint-added"],
+  },
 ];
