@@ -36,8 +36,10 @@ function compareServers(was: unknown, now: unknown, context: ChangeSink): void {
       emitChange(context, "api-server-added", `server ${url} added`, undefined, { after: url });
 }
 
+/** Only entries with a URL: a broken export can leave other lines under `servers`. */
 function urls(servers: unknown): string[] {
-  return Array.isArray(servers) ? servers.filter(isObject).map((s) => String(s.url)) : [];
+  if (!Array.isArray(servers)) return [];
+  return servers.filter(isObject).flatMap((s) => (typeof s.url === "string" ? [s.url] : []));
 }
 
 /**

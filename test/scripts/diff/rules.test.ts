@@ -569,6 +569,14 @@ const STRUCTURE_PAIRS: Pair[] = [
     expected: ["api-server-removed", "api-server-added"],
   },
   {
+    // The ChainHub edition of a vendor page lost its `security:` line, so `- bearer: []` joined
+    // `servers` (test/fixtures/vendor-pages/chainhub/api-326486293.md): no URL, no server.
+    name: "a servers entry without a url (a broken export's stray line)",
+    base,
+    head: edit((d) => d.servers.push({ bearer: [] })),
+    expected: [],
+  },
+  {
     name: "a removed security scheme",
     base,
     head: edit((d) => delete d.components.securitySchemes.bearer),
