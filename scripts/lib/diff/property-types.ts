@@ -20,29 +20,71 @@ export function diffPropertyTypes(base: JsonObject, head: JsonObject): SurfaceCh
     if (!now) continue; // a removed operation is the contract diff's to report
     for (const [path, type] of was) {
       const next = now.get(path);
-      const name = `${operation} ${path}`;
       if (next === undefined)
-        changes.push({ kind: "removed", name, detail: "removed", before: type });
-      else if (next !== type)
+        changes.push({
+          kind: "removed",
+          name: `${operation} ${spelled(path, type)}`,
+          detail: "removed",
+          before: type.type,
+        });
+      else if (next.optional !== type.optional)
+        changes.push(optionalityChange(`${operation} ${path}`, path, type, next));
+      else if (next.type !== type.type)
         changes.push({
           kind: "changed",
-          name,
-          detail: `${type} -> ${next}`,
-          before: type,
-          after: next,
+          name: `${operation} ${spelled(path, next)}`,
+          detail: `${type.type} -> ${next.type}`,
+          before: type.type,
+          after: next.type,
         });
     }
     for (const [path, type] of now)
       if (!was.has(path))
-        changes.push({ kind: "added", name: `${operation} ${path}`, detail: "added", after: type });
+        changes.push({
+          kind: "added",
+          name: `${operation} ${spelled(path, type)}`,
+          detail: "added",
+          after: type.type,
+        });
   }
   return changes;
 }
 
-function operationTypes(document: JsonObject): Map<string, Map<string, string>> {
-  const found = new Map<string, Map<string, string>>();
+/** One property's type and whether callers may leave it out (TypeScript's `?`). */
+interface PropertyType {
+  type: string;
+  optional: boolean;
+}
+
+function spelled(path: string, type: PropertyType): string {
+  return `${path}${type.optional ? "?" : ""}`;
+}
+
+/**
+ * A property that became optional or required is one change, not a removed `x` beside an added
+ * `x?`: the two lines show the property as each side declares it.
+ */
+function optionalityChange(
+  name: string,
+  path: string,
+  was: PropertyType,
+  now: PropertyType,
+): SurfaceChange {
+  const field = path.slice(path.lastIndexOf(".") + 1);
+  const became = now.optional ? "became optional" : "became required";
+  return {
+    kind: "changed",
+    name,
+    detail: was.type === now.type ? became : `${became}; ${was.type} -> ${now.type}`,
+    before: `${spelled(field, was)}: ${was.type}`,
+    after: `${spelled(field, now)}: ${now.type}`,
+  };
+}
+
+function operationTypes(document: JsonObject): Map<string, Map<string, PropertyType>> {
+  const found = new Map<string, Map<string, PropertyType>>();
   for (const { method, path, operation, at } of listOperations(document)) {
-    const types = new Map<string, string>();
+    const types = new Map<string, PropertyType>();
     const body = resolveSchema(operation.requestBody, document);
     const input = firstSchema(body?.content);
     if (input) collect(document, input, childPointer("#", ...at, "requestBody"), "input", types, 0);
@@ -73,14 +115,14 @@ function firstSchema(content: unknown): unknown {
 }
 
 /** A component's property types, keyed relative to it, per document and depth left. */
-const byComponent = new WeakMap<JsonObject, Map<string, Map<string, string>>>();
+const byComponent = new WeakMap<JsonObject, Map<string, Map<string, PropertyType>>>();
 
 function collect(
   document: JsonObject,
   schema: unknown,
   pointer: string,
   prefix: string,
-  types: Map<string, string>,
+  types: Map<string, PropertyType>,
   depth: number,
 ): void {
   if (isObject(schema) && typeof schema.$ref === "string") {
@@ -105,7 +147,7 @@ function collectInline(
   schema: unknown,
   pointer: string,
   prefix: string,
-  types: Map<string, string>,
+  types: Map<string, PropertyType>,
   depth: number,
 ): void {
   const view = viewSchema(schema, document, pointer);
@@ -117,8 +159,10 @@ function collectInline(
   for (const [name, child] of Object.entries(properties)) {
     const childView = viewSchema(child, document, childPointer(view.pointer, "properties", name));
     if (!childView) continue;
-    const key = `${prefix}.${name}${required.has(name) ? "" : "?"}`;
-    types.set(key, render(childView, document, 0));
+    types.set(`${prefix}.${name}`, {
+      type: render(childView, document, 0),
+      optional: !required.has(name),
+    });
     if (isObject(childView.schema.properties))
       collect(document, child, childView.pointer, `${prefix}.${name}`, types, depth + 1);
     else if (isObject(childView.schema.items))

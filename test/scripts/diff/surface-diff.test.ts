@@ -76,6 +76,30 @@ describe("the generated TypeScript surface diff", () => {
     ]);
   });
 
+  it("shows a property that became optional as one change, not a removed x and an added x?", () => {
+    // Kling's text2video `prompt` in the vendor's two editions (diff-history/chainhub-apifox).
+    const head = edited(base, (d) => {
+      body(d).required = ["seed"];
+      body(d).properties.seed = { type: "integer", nullable: true };
+    });
+    expect(diffSurface(base, head)).toEqual([
+      {
+        kind: "changed",
+        name: "POST /gen input.prompt",
+        detail: "became optional",
+        before: "prompt: string",
+        after: "prompt?: string",
+      },
+      {
+        kind: "changed",
+        name: "POST /gen input.seed",
+        detail: "became required; number -> null | number",
+        before: "seed?: number",
+        after: "seed: null | number",
+      },
+    ]);
+  });
+
   it("reports nothing when the spec only reorders properties and enum values", () => {
     const head = edited(base, (d) => {
       const { prompt, size, seed } = body(d).properties;
