@@ -13,7 +13,10 @@ export function compareDocuments(base: JsonObject, head: JsonObject): Change[] {
   const changes: Change[] = [];
   const global = { method: "", path: "", changes };
   compareServers(base.servers, head.servers, global);
-  compareSecurity(base.security, head.security, global, "api-global-security");
+  compareSecurity(base.security, head.security, global, "api-global-security", {
+    base: "#/security",
+    head: "#/security",
+  });
   compareSecuritySchemes(base, head, global);
   compareOperations(base, head, changes);
   return sortChanges(collapseShared(changes));
@@ -22,24 +25,35 @@ export function compareDocuments(base: JsonObject, head: JsonObject): Change[] {
 function compareServers(was: unknown, now: unknown, context: ChangeSink): void {
   const before = urls(was);
   const after = urls(now);
-  for (const url of before)
-    if (!after.includes(url))
+  for (const [url, index] of before)
+    if (!after.has(url))
       emitChange(
         context,
         "api-server-removed",
-        `server ${url} removed${before[0] === url ? " (the client's default base URL)" : ""}`,
+        `server ${url} removed${index === 0 ? " (the client's default base URL)" : ""}`,
         undefined,
-        { before: url },
+        { before: url, pointers: { base: `#/servers/${index}`, head: "#/servers" } },
       );
-  for (const url of after)
-    if (!before.includes(url))
-      emitChange(context, "api-server-added", `server ${url} added`, undefined, { after: url });
+  for (const [url, index] of after)
+    if (!before.has(url))
+      emitChange(context, "api-server-added", `server ${url} added`, undefined, {
+        after: url,
+        pointers: { base: "#/servers", head: `#/servers/${index}` },
+      });
 }
 
-/** Only entries with a URL: a broken export can leave other lines under `servers`. */
-function urls(servers: unknown): string[] {
-  if (!Array.isArray(servers)) return [];
-  return servers.filter(isObject).flatMap((s) => (typeof s.url === "string" ? [s.url] : []));
+/**
+ * Each server URL and its index. Only entries with a URL: a broken export can leave other lines
+ * under `servers`.
+ */
+function urls(servers: unknown): Map<string, number> {
+  const found = new Map<string, number>();
+  if (!Array.isArray(servers)) return found;
+  servers.forEach((server, index) => {
+    if (isObject(server) && typeof server.url === "string" && !found.has(server.url))
+      found.set(server.url, index);
+  });
+  return found;
 }
 
 /**

@@ -111,7 +111,10 @@ function compareOperation(
         { after: b.operationId },
       );
   }
-  compareSecurity(a.security, b.security, context, "api-security");
+  compareSecurity(a.security, b.security, context, "api-security", {
+    base: `${pointerOf(was)}/security`,
+    head: `${pointerOf(now)}/security`,
+  });
   compareParameters(
     { ...context, direction: "request", base, head },
     { pathItem: pathItemOf(base, was), operation: a, at: pointerOf(was) },

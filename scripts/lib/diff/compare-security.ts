@@ -8,6 +8,8 @@ export function compareSecurity(
   now: unknown,
   context: ChangeSink,
   rule: "api-security" | "api-global-security",
+  /** Where each side's `security` list is (or would be): a side without one gives its parent. */
+  pointers: { base: string; head: string },
 ): void {
   const before = schemeNames(was);
   const after = schemeNames(now);
@@ -15,11 +17,13 @@ export function compareSecurity(
     if (!before.includes(name))
       emitChange(context, `${rule}-added`, `security requirement ${name} added`, undefined, {
         after: name,
+        pointers,
       });
   for (const name of before)
     if (!after.includes(name))
       emitChange(context, `${rule}-removed`, `security requirement ${name} removed`, undefined, {
         before: name,
+        pointers,
       });
   const scopesBefore = scopesOf(was);
   const scopesAfter = scopesOf(now);
@@ -29,6 +33,7 @@ export function compareSecurity(
       if (!had.has(scope))
         emitChange(context, `${rule}-scope-added`, `${name} now needs scope ${scope}`, undefined, {
           after: scope,
+          pointers,
         });
     for (const scope of had)
       if (!has.has(scope))
@@ -37,9 +42,7 @@ export function compareSecurity(
           `${rule}-scope-removed`,
           `${name} no longer needs scope ${scope}`,
           undefined,
-          {
-            before: scope,
-          },
+          { before: scope, pointers },
         );
   }
 }

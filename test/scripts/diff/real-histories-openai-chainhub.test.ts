@@ -168,3 +168,17 @@ describe("real snapshots: the vendor's apifox project, ChainHub edition -> anyap
     },
   );
 });
+
+describe("real pairs, as a reviewer reads them", () => {
+  it("gives every change a line in the head file, servers and security requirements too", () => {
+    const unplaced = ["flux-kontext-translated", "kling-text-to-video-multi-shot"].flatMap((name) =>
+      compare(`chainhub-apifox/${name}`).filter((c) => !c.where?.head),
+    );
+    expect(unplaced.map(describeChange)).toEqual([]);
+    // The removed server's own line and the head's `servers:`; then the other way round.
+    const servers = compare("chainhub-apifox/veo3-translated").map(
+      (c) => `${c.where?.base?.line} -> ${c.where?.head?.line}`,
+    );
+    expect(servers).toEqual(["98 -> 97", "97 -> 98"]);
+  });
+});
