@@ -1,9 +1,6 @@
-import { isObject, listOperations, resolveSchema, type JsonObject } from "../openapi-walk.js";
-import { childPointer, viewSchema, type SchemaView } from "./schema-view.js";
+import type { JsonObject } from "../openapi-walk.js";
+import { operationTypes, type PropertyType } from "./list-property-types.js";
 import type { SurfaceChange } from "./surface-diff.js";
-
-/** Far enough for the fields callers set and read; a recursive schema stops here. */
-const MAX_DEPTH = 5;
 
 /**
  * Each operation's input and output property types as TypeScript spells them (`num_images?:
@@ -18,7 +15,9 @@ export function diffPropertyTypes(base: JsonObject, head: JsonObject): SurfaceCh
   for (const [operation, was] of before) {
     const now = after.get(operation);
     if (!now) continue; // a removed operation is the contract diff's to report
+    const relabeled = sameUnderOtherLabels(was, now);
     for (const [path, type] of was) {
+      if (relabeled.has(path)) continue;
       const next = now.get(path);
       if (next === undefined)
         changes.push({
@@ -39,7 +38,7 @@ export function diffPropertyTypes(base: JsonObject, head: JsonObject): SurfaceCh
         });
     }
     for (const [path, type] of now)
-      if (!was.has(path))
+      if (!was.has(path) && !relabeled.has(path))
         changes.push({
           kind: "added",
           name: `${operation} ${spelled(path, type)}`,
@@ -50,10 +49,34 @@ export function diffPropertyTypes(base: JsonObject, head: JsonObject): SurfaceCh
   return changes;
 }
 
-/** One property's type and whether callers may leave it out (TypeScript's `?`). */
-interface PropertyType {
-  type: string;
-  optional: boolean;
+/**
+ * Paths on one side only that the other side has with one member label fewer, with the same
+ * type: a union that gained or lost a member (`anyOf: [string, X]` -> `anyOf: [X]`) names X's
+ * fields `error<X><A>.code` on one side and `error<A>.code` on the other, yet they did not
+ * change. The union's own type change is reported on the property itself.
+ */
+function sameUnderOtherLabels(
+  was: Map<string, PropertyType>,
+  now: Map<string, PropertyType>,
+): Set<string> {
+  const matched = new Set<string>();
+  const same = (a: PropertyType, b: PropertyType) => a.type === b.type && a.optional === b.optional;
+  const match = (own: Map<string, PropertyType>, other: Map<string, PropertyType>) => {
+    for (const [path, type] of own) {
+      if (other.has(path) || matched.has(path)) continue;
+      for (const label of path.matchAll(/<[^<>]*>/g)) {
+        const shorter = path.slice(0, label.index) + path.slice(label.index + label[0].length);
+        const partner = other.get(shorter);
+        if (partner && !own.has(shorter) && !matched.has(shorter) && same(type, partner)) {
+          matched.add(path).add(shorter);
+          break;
+        }
+      }
+    }
+  };
+  match(was, now);
+  match(now, was);
+  return matched;
 }
 
 function spelled(path: string, type: PropertyType): string {
@@ -79,170 +102,4 @@ function optionalityChange(
     before: `${spelled(field, was)}: ${was.type}`,
     after: `${spelled(field, now)}: ${now.type}`,
   };
-}
-
-function operationTypes(document: JsonObject): Map<string, Map<string, PropertyType>> {
-  const found = new Map<string, Map<string, PropertyType>>();
-  for (const { method, path, operation, at } of listOperations(document)) {
-    const types = new Map<string, PropertyType>();
-    const body = resolveSchema(operation.requestBody, document);
-    const input = firstSchema(body?.content);
-    if (input) collect(document, input, childPointer("#", ...at, "requestBody"), "input", types, 0);
-    const responses = isObject(operation.responses) ? operation.responses : {};
-    for (const [status, response] of Object.entries(responses)) {
-      const resolved = /^2/.test(status) ? resolveSchema(response, document) : undefined;
-      if (!resolved) continue;
-      const output = firstSchema(resolved.content);
-      if (output)
-        collect(
-          document,
-          output,
-          childPointer("#", ...at, "responses", status),
-          `output ${status}`,
-          types,
-          0,
-        );
-    }
-    found.set(`${method.toUpperCase()} ${path}`, types);
-  }
-  return found;
-}
-
-function firstSchema(content: unknown): unknown {
-  if (!isObject(content)) return undefined;
-  const json = content["application/json"] ?? Object.values(content)[0];
-  return isObject(json) ? json.schema : undefined;
-}
-
-/** A component's property types, keyed relative to it, per document and depth left. */
-const byComponent = new WeakMap<JsonObject, Map<string, Map<string, PropertyType>>>();
-
-function collect(
-  document: JsonObject,
-  schema: unknown,
-  pointer: string,
-  prefix: string,
-  types: Map<string, PropertyType>,
-  depth: number,
-): void {
-  if (isObject(schema) && typeof schema.$ref === "string") {
-    // Components are shared by many operations: list each one's properties once.
-    let cache = byComponent.get(document);
-    if (!cache) byComponent.set(document, (cache = new Map()));
-    const key = `${depth} ${schema.$ref}`;
-    let relative = cache.get(key);
-    if (!relative) {
-      relative = new Map();
-      cache.set(key, relative); // a cycle back here finds it empty and stops
-      collectInline(document, schema, pointer, "", relative, depth);
-    }
-    for (const [path, type] of relative) types.set(prefix + path, type);
-    return;
-  }
-  collectInline(document, schema, pointer, prefix, types, depth);
-}
-
-function collectInline(
-  document: JsonObject,
-  schema: unknown,
-  pointer: string,
-  prefix: string,
-  types: Map<string, PropertyType>,
-  depth: number,
-): void {
-  const view = viewSchema(schema, document, pointer);
-  if (!view || depth > MAX_DEPTH) return;
-  const properties = isObject(view.schema.properties) ? view.schema.properties : {};
-  const required = new Set(
-    Array.isArray(view.schema.required) ? view.schema.required.map(String) : [],
-  );
-  for (const [name, child] of Object.entries(properties)) {
-    const childView = viewSchema(child, document, childPointer(view.pointer, "properties", name));
-    if (!childView) continue;
-    types.set(`${prefix}.${name}`, {
-      type: render(childView, document, 0),
-      optional: !required.has(name),
-    });
-    if (isObject(childView.schema.properties))
-      collect(document, child, childView.pointer, `${prefix}.${name}`, types, depth + 1);
-    else if (isObject(childView.schema.items))
-      collect(
-        document,
-        childView.schema.items,
-        childPointer(childView.pointer, "items"),
-        `${prefix}.${name}[]`,
-        types,
-        depth + 1,
-      );
-  }
-}
-
-/** A property's type as TypeScript shows it; nested objects by name (their fields are listed). */
-function render(view: SchemaView, document: JsonObject, depth: number): string {
-  const base = renderShape(view, document, depth);
-  return view.nullable && base !== "unknown" ? union([base, "null"]) : base;
-}
-
-function renderShape(view: SchemaView, document: JsonObject, depth: number): string {
-  const schema = view.schema;
-  if (depth > 3) return "unknown";
-  if (Array.isArray(schema.enum) && schema.enum.length > 0)
-    return union(schema.enum.map((v) => JSON.stringify(v)));
-  const variants = Array.isArray(schema.oneOf)
-    ? schema.oneOf
-    : Array.isArray(schema.anyOf)
-      ? schema.anyOf
-      : undefined;
-  if (variants) {
-    const members = variants
-      .map((v, i) => viewSchema(v, document, childPointer(view.pointer, "oneOf", i)))
-      .map((v) => (v ? render(v, document, depth + 1) : "unknown"));
-    return union(members);
-  }
-  const types = Array.isArray(schema.type) ? schema.type.map(String) : [String(schema.type ?? "")];
-  return union(
-    types.map((type) => {
-      switch (type) {
-        case "string":
-          return "string";
-        case "integer":
-        case "number":
-          return "number";
-        case "boolean":
-          return "boolean";
-        case "array": {
-          const items = viewSchema(schema.items, document, childPointer(view.pointer, "items"));
-          const inner = items ? render(items, document, depth + 1) : "unknown";
-          return inner.includes("|") ? `(${inner})[]` : `${inner}[]`;
-        }
-        case "object":
-          return view.ref?.split("/").pop() ?? "object";
-        default:
-          return view.ref?.split("/").pop() ?? (isObject(schema.properties) ? "object" : "unknown");
-      }
-    }),
-  );
-}
-
-function union(members: string[]): string {
-  return [...new Set(members.flatMap(topLevelMembers))].sort().join(" | ");
-}
-
-/** `a | (b | c)[]` -> `a`, `(b | c)[]`: only the bars outside parentheses separate members. */
-function topLevelMembers(type: string): string[] {
-  const members: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < type.length; i++) {
-    const char = type[i];
-    if (char === "(") depth++;
-    else if (char === ")") depth--;
-    else if (depth === 0 && type.startsWith(" | ", i)) {
-      members.push(type.slice(start, i));
-      start = i + 3;
-      i += 2;
-    }
-  }
-  members.push(type.slice(start));
-  return members;
 }

@@ -100,6 +100,103 @@ describe("the generated TypeScript surface diff", () => {
     ]);
   });
 
+  it("shows property types inside a union's $ref'd members, named as the contract diff names them", () => {
+    // OpenAI's conversation items (diff-history/openai/conversation-items-six-commits): a union
+    // of item components, reached through a nullable array written as a one-member anyOf.
+    const pets = (meow: JsonObject): JsonObject => ({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/pets": {
+          post: {
+            requestBody: {
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      pets: {
+                        nullable: true,
+                        anyOf: [{ type: "array", items: { $ref: "#/components/schemas/Pet" } }],
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            responses: {
+              "200": {
+                description: "",
+                content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Pet: {
+            oneOf: [
+              { $ref: "#/components/schemas/Cat" },
+              { type: "object", properties: { bark: { type: "string" } } },
+            ],
+          },
+          Cat: { type: "object", required: ["meow"], properties: { meow } },
+        },
+      },
+    });
+    const changes = diffSurface(pets({ type: "string" }), pets({ type: "integer" }));
+    expect(changes.map((c) => `${c.name}: ${c.detail}`)).toEqual([
+      "POST /pets input.pets[]<Cat>.meow: string -> number",
+      "POST /pets output 200<Cat>.meow: string -> number",
+    ]);
+  });
+
+  it("reports only the union when it loses a member, not its other members' fields again", () => {
+    // OpenAI c094647: `error: anyOf [string, MCPToolCallError, null]` lost its string; the error
+    // objects' fields (`code`, `message` on two of them) did not change.
+    const failing = (error: JsonObject): JsonObject => ({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/call": {
+          get: {
+            responses: {
+              "200": {
+                description: "",
+                content: {
+                  "application/json": {
+                    schema: { type: "object", properties: { error: { ...error, nullable: true } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Failure: {
+            oneOf: [
+              { $ref: "#/components/schemas/ProtocolError" },
+              { $ref: "#/components/schemas/HttpError" },
+            ],
+          },
+          ProtocolError: { type: "object", properties: { code: { type: "integer" } } },
+          HttpError: { type: "object", properties: { code: { type: "integer" } } },
+        },
+      },
+    });
+    const failure = { $ref: "#/components/schemas/Failure" };
+    const changes = diffSurface(
+      failing({ anyOf: [{ type: "string" }, failure] }),
+      failing({ anyOf: [failure] }),
+    );
+    expect(changes.map((c) => `${c.name}: ${c.detail}`)).toEqual([
+      "GET /call output 200.error?: HttpError | ProtocolError | null | string -> HttpError | ProtocolError | null",
+    ]);
+  });
+
   it("reports nothing when the spec only reorders properties and enum values", () => {
     const head = edited(base, (d) => {
       const { prompt, size, seed } = body(d).properties;
