@@ -76,6 +76,12 @@ const OPENAI: RealPair[] = [
       "warning request-parameter-removed DELETE /fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions: path parameter `fine_tuned_model_checkpoint` removed",
     ],
   },
+  {
+    name: "translation-format-became-enum",
+    commits: "8a023c6..2fc632d",
+    what: "an enum the prose already listed is now stated, through a new shared $ref: nothing",
+    expected: [],
+  },
 ];
 
 const SERVER_MOVED = [
