@@ -147,15 +147,20 @@ function variantsOf(schema: JsonObject): ["oneOf" | "anyOf", unknown[]][] {
   ) as ["oneOf" | "anyOf", unknown[]][];
 }
 
-/** The component a union member was written as, also once distributed over the union's own keys. */
+/**
+ * The component a union member was written as, also once distributed over the union's own keys
+ * (a union of unions is distributed at each level: `allOf: [outer, allOf: [outer, $ref]]`).
+ */
 function refName(variant: unknown): string | undefined {
-  const written =
-    isObject(variant) && variant[DISTRIBUTED] === true && Array.isArray(variant.allOf)
-      ? variant.allOf[1]
-      : variant;
+  let written = variant;
+  for (let hops = 0; hops < 32 && isDistributed(written); hops++) written = written.allOf[1];
   return isObject(written) && typeof written.$ref === "string"
     ? written.$ref.split("/").pop()
     : undefined;
+}
+
+function isDistributed(schema: unknown): schema is JsonObject & { allOf: unknown[] } {
+  return isObject(schema) && schema[DISTRIBUTED] === true && Array.isArray(schema.allOf);
 }
 
 /** A property's type as TypeScript shows it; nested objects by name (their fields are listed). */
