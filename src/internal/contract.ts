@@ -22,8 +22,11 @@ export {
 /** The spec this package was generated from. */
 export const defaultContract = contract;
 
-/** The bundled spec's operations, for the CLI and the emulator (a client builds its own). */
-export const bundledOperations = new OperationIndex(contract.operationTable);
+/**
+ * The bundled spec's operations, for the CLI and the emulator (a client builds its own). Pure:
+ * an app that never reads it does not bundle it.
+ */
+export const bundledOperations = /* @__PURE__ */ new OperationIndex(contract.operationTable);
 
 /** The types a contract carries (its phantom `types`). */
 export type TypesOf<C extends Contract> = NonNullable<C["types"]>;

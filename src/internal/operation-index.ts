@@ -7,9 +7,12 @@ export type TaskOperation = OperationDescriptor & { task: TaskProtocol };
 /**
  * One spec's operations, found by the names callers use: operationId, `"METHOD /path"`, or (for
  * operations run as jobs) the submit path. Built per client, so each client speaks its own spec.
+ * Lookups are map reads (a spec may have thousands of operations, and `run` looks one up per
+ * call); the maps are built on the first lookup, so a client that never looks up pays nothing.
  */
 export class OperationIndex {
   private readonly operations: OperationDescriptor[];
+  private maps: NameMaps | undefined;
 
   constructor(table: { readonly [id: string]: OperationDescriptor }) {
     this.operations = Object.values(table);
@@ -21,12 +24,7 @@ export class OperationIndex {
 
   /** By operationId, `"METHOD /path"`, or a job operation's submit path. */
   find(name: string): OperationDescriptor | undefined {
-    return this.operations.find(
-      (d) =>
-        d.id === name ||
-        `${d.method.toUpperCase()} ${d.path}` === name ||
-        ((d.queue || d.task !== undefined) && d.path === name),
-    );
+    return this.names().any.get(name);
   }
 
   /** Like `find`, or a ConfigurationError naming the operations the spec has. */
@@ -43,7 +41,7 @@ export class OperationIndex {
 
   /** A queue operation by operationId or submit path. */
   findQueue(name: string): OperationDescriptor | undefined {
-    return this.operations.find((d) => d.queue && (d.id === name || d.path === name));
+    return this.names().queue.get(name);
   }
 
   /** Like `findQueue`, or a ConfigurationError naming the queue operations the spec has. */
@@ -55,10 +53,7 @@ export class OperationIndex {
 
   /** An operation with a declared task protocol, by operationId or submit path. */
   task(name: string): TaskOperation | undefined {
-    const found = this.operations.find(
-      (d) => d.task !== undefined && (d.id === name || d.path === name),
-    );
-    return found as TaskOperation | undefined;
+    return this.names().task.get(name) as TaskOperation | undefined;
   }
 
   /** The operationIds of the spec (or of its queue operations), for "known: …" in errors. */
@@ -68,6 +63,38 @@ export class OperationIndex {
       .map((d) => d.id)
       .join(", ");
   }
+
+  /**
+   * Each name maps to the first operation, in table order, that answers to it: what a scan in
+   * that order would find, when two operations share a name (one's id, another's path).
+   */
+  private names(): NameMaps {
+    if (this.maps) return this.maps;
+    const maps: NameMaps = { any: new Map(), queue: new Map(), task: new Map() };
+    const add = (
+      map: Map<string, OperationDescriptor>,
+      d: OperationDescriptor,
+      ...names: string[]
+    ) => {
+      for (const name of names) if (!map.has(name)) map.set(name, d);
+    };
+    for (const d of this.operations) {
+      const job = d.queue || d.task !== undefined;
+      add(maps.any, d, d.id, `${d.method.toUpperCase()} ${d.path}`, ...(job ? [d.path] : []));
+      if (d.queue) add(maps.queue, d, d.id, d.path);
+      if (d.task !== undefined) add(maps.task, d, d.id, d.path);
+    }
+    return (this.maps = maps);
+  }
+}
+
+interface NameMaps {
+  /** Every operation by id, `"METHOD /path"`, and job operations by submit path. */
+  any: Map<string, OperationDescriptor>;
+  /** Queue operations by id and submit path. */
+  queue: Map<string, OperationDescriptor>;
+  /** Task operations by id and submit path. */
+  task: Map<string, OperationDescriptor>;
 }
 
 /** Names shown in the error: enough to spot a typo, bounded for a spec of thousands. */
