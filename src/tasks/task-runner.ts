@@ -1,8 +1,10 @@
 import { JobFailedError } from "../errors/job-failed-error.js";
 import type { OperationDescriptor, TaskCall, TaskProtocol } from "../internal/contract.js";
+import { parseRetryAfter } from "../internal/retry-policy.js";
 import { sleep } from "../internal/sleep.js";
 import { rethrowStopped, waitSignals } from "../internal/stop-waiting.js";
 import type { AnyTypes } from "../internal/contract.js";
+import { PollSchedule } from "../queue/poll-schedule.js";
 import type { QueueHandle, WaitOptions } from "../queue/types.js";
 
 /** A job's handle whatever the spec: the runner reads only its id and urls. */
@@ -12,7 +14,7 @@ type JobHandle = QueueHandle<string, AnyTypes>;
 export type Requester = (
   operation: string,
   init: { params?: TaskCall["params"]; body?: unknown; signal?: AbortSignal },
-) => Promise<{ data: unknown }>;
+) => Promise<{ data: unknown; response?: Response }>;
 
 /** Starts a task: the submit's answer holds its id where the protocol says. */
 export async function submitTask(
@@ -51,8 +53,10 @@ export function taskHandle(
 
 /**
  * Polls a task until its status is one of `done` (and returns the result where the protocol
- * says) or `failed` (and throws JobFailedError). Unknown statuses mean "still running". On
- * timeout or abort the task is cancelled first, when the protocol can, as the queue does.
+ * says) or `failed` (and throws JobFailedError). Unknown statuses mean "still running". Polls
+ * come as a queue job's do (PollSchedule): short first, backing off to `pollIntervalMs`, again
+ * short when the status changes, and when the provider says (`Retry-After` on a poll's answer).
+ * On timeout or abort the task is cancelled first, when the protocol can, as the queue does.
  */
 export async function waitForTask(
   request: Requester,
@@ -62,6 +66,8 @@ export async function waitForTask(
 ): Promise<unknown> {
   const { task } = descriptor;
   const started = Date.now();
+  const endsAt = options.timeoutMs ? started + options.timeoutMs : Number.POSITIVE_INFINITY;
+  const schedule = new PollSchedule(options.pollIntervalMs ?? 500);
   const { deadline, signal } = waitSignals(options);
   const call = (which: TaskCall) =>
     request(which.operation, {
@@ -70,7 +76,7 @@ export async function waitForTask(
     });
   try {
     for (;;) {
-      const { data } = await call(task.poll);
+      const { data, response } = await call(task.poll);
       const status = valueAt(data, task.status);
       options.onProgress?.({
         requestId: handle.requestId,
@@ -87,7 +93,9 @@ export async function waitForTask(
           data,
         );
       }
-      await sleep(options.pollIntervalMs ?? 500, signal);
+      const hint = parseRetryAfter(response?.headers.get("retry-after") ?? null);
+      const pause = schedule.next(String(status), hint);
+      await sleep(Math.min(pause, Math.max(0, endsAt - Date.now())), signal);
     }
   } catch (error) {
     const cancel = task.cancel;
