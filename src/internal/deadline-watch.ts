@@ -1,11 +1,16 @@
 /**
  * Deadlines for many short calls at once, checked by one coarse timer instead of a timer per call
- * (undici keeps its own request timeouts the same way): a call costs a Set entry and one promise,
+ * (undici keeps its own request timeouts the same way): a call costs a list entry and one promise,
  * not a timer to create and clear. The price is precision: a deadline fires up to a tenth of
  * itself late (at most 1 s), which is nothing next to a 60 s per-attempt deadline.
+ *
+ * Pending calls sit in an array, each entry knowing its slot (removal moves the last entry into
+ * it), not in a Set: a status poll adds and removes one entry, and hashing a fresh object into a
+ * long-lived Set cost more than the rest of the race (about 0.5 us a call, and garbage the
+ * collector had to trace).
  */
 export class DeadlineWatch {
-  private readonly watched = new Set<Watched>();
+  private readonly watched: Watched[] = [];
   private sweeper: ReturnType<typeof setInterval> | undefined;
   private readonly periodMs: number;
 
@@ -25,15 +30,16 @@ export class DeadlineWatch {
           reject(timeout());
           work.then(onLate, () => undefined);
         },
+        slot: -1,
       };
       this.watch(entry);
       work.then(
         (value) => {
-          this.watched.delete(entry);
+          this.unwatch(entry);
           resolve(value);
         },
         (error: unknown) => {
-          this.watched.delete(entry);
+          this.unwatch(entry);
           reject(error);
         },
       );
@@ -41,7 +47,7 @@ export class DeadlineWatch {
   }
 
   private watch(entry: Watched): void {
-    this.watched.add(entry);
+    entry.slot = this.watched.push(entry) - 1;
     if (this.sweeper !== undefined) return;
     this.sweeper = setInterval(() => this.sweep(), this.periodMs);
     // Unref'd where the host has it (Node, Deno, Bun; a browser's timer is a plain number): a
@@ -49,15 +55,26 @@ export class DeadlineWatch {
     (this.sweeper as { unref?: () => void }).unref?.();
   }
 
+  /** Takes the entry out; a second call (expired, then settled late) does nothing. */
+  private unwatch(entry: Watched): void {
+    if (entry.slot < 0) return;
+    const last = this.watched.pop()!;
+    if (last !== entry) this.watched[(last.slot = entry.slot)] = last;
+    entry.slot = -1;
+  }
+
   private sweep(): void {
     const now = Date.now();
-    for (const entry of this.watched)
-      if (entry.deadline <= now) {
-        this.watched.delete(entry);
+    // Backwards: an entry moved into a freed slot comes from the end, already looked at.
+    for (let i = this.watched.length - 1; i >= 0; i--) {
+      const entry = this.watched[i];
+      if (entry && entry.deadline <= now) {
+        this.unwatch(entry);
         entry.expire();
       }
+    }
     // Idle until the next call: no timer runs for a client that is not calling.
-    if (this.watched.size === 0) {
+    if (this.watched.length === 0) {
       clearInterval(this.sweeper);
       this.sweeper = undefined;
     }
@@ -67,4 +84,6 @@ export class DeadlineWatch {
 interface Watched {
   deadline: number;
   expire: () => void;
+  /** Its index in `watched`; -1 once settled or expired. */
+  slot: number;
 }
