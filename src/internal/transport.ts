@@ -53,7 +53,6 @@ export class Transport {
   ) {}
 
   async call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-    const context = this.contextOf(method, path, options.requestId);
     let outcome;
     try {
       const init: Record<string, unknown> = {};
@@ -73,20 +72,9 @@ export class Transport {
       if (outcome.response.ok && outcome.data !== undefined)
         outcome = await readBody(outcome.response);
     } catch (error) {
-      throw this.redactor.error(
-        classifyFailure(error, this.answered(context, outcome?.response), options.signal),
-      );
+      throw this.failure(error, method, path, options, outcome?.response);
     }
-    return this.settle<T>(outcome, context, options.requestId);
-  }
-
-  /**
-   * The context of a call whose answer arrived but could not be read: a submit's 2xx means the
-   * job was accepted (and paid), so the id its header names must reach the error.
-   */
-  private answered(context: RequestContext, response: Response | undefined): RequestContext {
-    const id = response?.headers.get("x-fal-request-id");
-    return id && !context.requestId ? { ...context, requestId: this.redactor.text(id) } : context;
+    return this.settle<T>(outcome, method, path, options.requestId);
   }
 
   /**
@@ -100,43 +88,62 @@ export class Transport {
     options: PathCallOptions = {},
   ): Promise<CallResult<T>> {
     if (!this.direct) return this.call<T>(method, path, options);
-    const context = this.contextOf(method, path, options.requestId);
     const target = options.query
       ? `${path}${path.includes("?") ? "&" : "?"}${new URLSearchParams(options.query)}`
       : path;
-    let outcome;
     let response: Response | undefined;
+    let outcome;
     try {
-      response = await this.direct(context.method, target, options.signal);
+      response = await this.direct(method.toUpperCase(), target, options.signal);
       outcome = await readBody(response);
     } catch (error) {
-      throw this.redactor.error(
-        classifyFailure(error, this.answered(context, response), options.signal),
-      );
+      throw this.failure(error, method, path, options, response);
     }
-    return this.settle<T>(outcome, context, options.requestId);
+    return this.settle<T>(outcome, method, path, options.requestId);
   }
 
-  /** What errors say about the call: method, URL and the job's id when known. */
+  /**
+   * What errors say about the call: method, URL and the job's id when known. Built only when a
+   * call fails: a poll that succeeds never needs it.
+   */
   private contextOf(method: string, path: string, requestId: string | undefined): RequestContext {
     const context: RequestContext = { method: method.toUpperCase(), url: this.baseUrl + path };
     if (requestId) context.requestId = requestId;
     return context;
   }
 
+  /**
+   * A call that got no readable answer, as our typed, redacted error. When the answer arrived but
+   * could not be read, a submit's 2xx means the job was accepted (and paid), so the id its header
+   * names must reach the error.
+   */
+  private failure(
+    error: unknown,
+    method: string,
+    path: string,
+    options: PathCallOptions,
+    response: Response | undefined,
+  ): Error {
+    const context = this.contextOf(method, path, options.requestId);
+    const id = response?.headers.get("x-fal-request-id");
+    if (id && !context.requestId) context.requestId = this.redactor.text(id);
+    return this.redactor.error(classifyFailure(error, context, options.signal));
+  }
+
   /** A 2xx becomes the call's result; anything else our typed, redacted ApiError. */
   private settle<T>(
     outcome: { data?: unknown; error?: unknown; response: Response },
-    context: RequestContext,
+    method: string,
+    path: string,
     knownRequestId: string | undefined,
   ): CallResult<T> {
     const { response } = outcome;
-    const requestId = knownRequestId ?? response.headers.get("x-fal-request-id") ?? undefined;
     if (!response.ok) {
+      const requestId = knownRequestId ?? response.headers.get("x-fal-request-id") ?? undefined;
       // Redacted before the error exists, so its message (built from the body) is clean too.
       throw this.redactor.error(
         createApiError({
-          ...this.redactor.value(context),
+          ...this.redactor.value(this.contextOf(method, path, undefined)),
           ...(requestId ? { requestId: this.redactor.text(requestId) } : {}),
           status: response.status,
           statusText: this.redactor.text(response.statusText),
@@ -151,18 +158,21 @@ export class Transport {
 
 /**
  * Reads a body the way openapi-fetch does, so both paths give the same result: nothing for 204
- * or an empty body, JSON for a 2xx, and for an error the JSON if it parses, else the text.
+ * or an empty body, JSON for a 2xx, and for an error the JSON if it parses, else the text (none
+ * for an empty error body). A 2xx's empty body reads as "" whatever its headers say, so only an
+ * error's headers are consulted.
  */
 async function readBody(
   response: Response,
 ): Promise<{ data?: unknown; error?: unknown; response: Response }> {
-  const length = response.headers.get("content-length");
-  const chunked = response.headers.get("transfer-encoding")?.includes("chunked");
-  if (response.status === 204 || (length === "0" && !chunked)) return { response };
+  if (response.status === 204) return { response };
   if (response.ok) {
     const raw = await readText(response);
     return { data: raw ? parseJson(raw) : undefined, response };
   }
+  const length = response.headers.get("content-length");
+  if (length === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"))
+    return { response };
   const text = await readText(response);
   try {
     return { error: JSON.parse(text), response };
