@@ -3,7 +3,12 @@
  * through here, so a regenerated spec changes this module's exports, never the facade's code.
  * The bundled spec is only the default: `createClient({ contract })` takes any generated one.
  */
-import { contract, type Contract, type ContractTypes } from "../../generated/index.gen.js";
+import {
+  contract,
+  operationTable,
+  type Contract,
+  type ContractTypes,
+} from "../../generated/index.gen.js";
 import { OperationIndex } from "./operation-index.js";
 
 export {
@@ -23,10 +28,11 @@ export {
 export const defaultContract = contract;
 
 /**
- * The bundled spec's operations, for the CLI and the emulator (a client builds its own). Pure:
- * an app that never reads it does not bundle it.
+ * The bundled spec's operations, for the CLI and the emulator (a client builds its own). Pure,
+ * and built from a plain binding (a property read could run a getter, so bundlers keep it): an
+ * app that never reads it does not bundle it.
  */
-export const bundledOperations = /* @__PURE__ */ new OperationIndex(contract.operationTable);
+export const bundledOperations = /* @__PURE__ */ new OperationIndex(operationTable);
 
 /** The types a contract carries (its phantom `types`). */
 export type TypesOf<C extends Contract> = NonNullable<C["types"]>;
