@@ -1,12 +1,5 @@
-import {
-  createFinalURL,
-  createQuerySerializer,
-  defaultBodySerializer,
-  defaultPathSerializer,
-  mergeHeaders,
-  type Middleware,
-  type MiddlewareCallbackParams,
-} from "openapi-fetch";
+import type { Middleware, MiddlewareCallbackParams } from "openapi-fetch";
+import { callBody, callUrl, fillPath, queryString } from "./serialize-call.js";
 
 /** A call of one operation of the spec: openapi-fetch's params and body. */
 export interface PipelineCall {
@@ -33,8 +26,8 @@ type Hooks = {
 };
 
 /**
- * openapi-fetch's request as its client sends it, from openapi-fetch's own serializers (URL,
- * query, body, headers), with its middleware contract: `onRequest` in order (a Request replaces
+ * openapi-fetch's request as its client sends it (serialize-call.ts: its default URL, query, body
+ * and header serialization), with its middleware contract: `onRequest` in order (a Request replaces
  * the request, a Response answers it), then `onError` or `onResponse` in reverse order, each
  * given the same arguments. What the facade never used of its client is left out (per-call
  * middleware and serializers, `parseAs`, the verb methods, `eject`), so an app does not bundle
@@ -52,36 +45,29 @@ export function createPipeline(options: {
       throw new Error(
         "Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`",
       );
-  const querySerializer = createQuerySerializer();
-  const pathSerializer = defaultPathSerializer;
+  // What middleware reads as `options`: openapi-fetch's client options, with its serializers.
   const clientOptions = Object.freeze({
     baseUrl,
     fetch: options.fetch,
     parseAs: "stream" as const,
-    querySerializer,
-    bodySerializer: defaultBodySerializer,
-    pathSerializer,
+    querySerializer: queryString,
+    bodySerializer: (body: unknown, header?: Record<string, unknown>) =>
+      callBody(body, header).body,
+    pathSerializer: fillPath,
   });
   // Called as a plain function: a host's fetch refuses a foreign `this`.
   const fetchImpl = options.fetch;
 
   return async (method, schemaPath, call) => {
     const params = call.params ?? {};
-    const body =
-      call.body === undefined
-        ? undefined
-        : (defaultBodySerializer as (b: unknown, h: Headers) => BodyInit)(
-            call.body,
-            mergeHeaders(params.header as never),
-          );
-    const headers = mergeHeaders(
-      body === undefined || body instanceof FormData ? {} : { "Content-Type": "application/json" },
-      params.header as never,
-    );
-    let request = new Request(
-      createFinalURL(schemaPath, { baseUrl, params, querySerializer, pathSerializer }),
-      { redirect: "follow", method: method.toUpperCase(), body, headers, signal: call.signal },
-    );
+    const { body, headers } = callBody(call.body, params.header);
+    let request = new Request(callUrl(baseUrl, schemaPath, params), {
+      redirect: "follow",
+      method: method.toUpperCase(),
+      body,
+      headers,
+      signal: call.signal,
+    });
     if (middleware.length === 0) return fetchImpl(request);
     const hook = { schemaPath, params, options: clientOptions, id: randomId() };
     for (const m of middleware) {
