@@ -1,5 +1,6 @@
 import { ChainHubError } from "../errors/chainhub-error.js";
-import { nodeModule, toBase64 } from "../internal/node-only.js";
+import { toBase64 } from "../internal/base64.js";
+import { nodeModule } from "../internal/node-only.js";
 import type { FieldIssue } from "../errors/api-error.js";
 import { ValidationError } from "../errors/validation-error.js";
 import { LocalFile } from "./local-file.js";

@@ -1,5 +1,6 @@
 import { ChainHubError } from "../errors/chainhub-error.js";
-import { fromBase64, nodeModule } from "../internal/node-only.js";
+import { fromBase64 } from "../internal/base64.js";
+import { nodeModule } from "../internal/node-only.js";
 import { extensionFor } from "./media-type.js";
 
 /** Options of {@link saveImages}. */

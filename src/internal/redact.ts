@@ -8,6 +8,7 @@
  * regexes whose repeated parts are separated by disjoint character classes, so hostile bodies
  * cannot make them slow.
  */
+import { toBase64 } from "./base64.js";
 import { createSecretSearch } from "./secret-search.js";
 
 export const REDACTED = "[REDACTED]";
@@ -120,16 +121,10 @@ function variantsOf(secret: string): string[] {
   for (let offset = 0; offset < 3; offset++) {
     const padded = new Uint8Array(offset + bytes.length);
     padded.set(bytes, offset);
-    const encoded = btoaBytes(padded);
+    const encoded = toBase64(padded);
     const fullGroups = Math.floor(padded.length / 3);
     const core = encoded.slice(offset === 0 ? 0 : 4, fullGroups * 4);
     if (core.length >= 8) variants.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
   }
   return variants;
-}
-
-function btoaBytes(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

@@ -3,6 +3,7 @@
  * credential. The client's middleware, its direct polling path, the proxy and the emulator all
  * read it from here, so they cannot disagree about what the spec declared.
  */
+import { toBase64 } from "../internal/base64.js";
 import type { AuthScheme } from "../internal/contract.js";
 
 /** What the relay gets when the spec says nothing: `Authorization: Bearer <key>`. */
@@ -22,7 +23,9 @@ export function schemeOf(declared: DeclaredAuth): AuthScheme | null {
 /** The value carried for a key: prefix + key, or for Basic prefix + base64(`user:password`). */
 export function credentialValue(scheme: AuthScheme, apiKey: string): string {
   const key =
-    scheme.encoding === "basic" ? base64(apiKey.includes(":") ? apiKey : `${apiKey}:`) : apiKey;
+    scheme.encoding === "basic"
+      ? toBase64(new TextEncoder().encode(apiKey.includes(":") ? apiKey : `${apiKey}:`))
+      : apiKey;
   return (scheme.prefix ?? "") + key;
 }
 
@@ -73,10 +76,4 @@ export function carriesCredential(
   if (scheme.in === "query") return request.url.searchParams.get(scheme.name) === expected;
   const cookies = (request.header("cookie") ?? "").split(";").map((part) => part.trim());
   return cookies.includes(`${scheme.name}=${encodeURIComponent(expected)}`);
-}
-
-function base64(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
