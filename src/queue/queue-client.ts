@@ -1,15 +1,10 @@
-import { ApiError, type FieldIssue } from "../errors/api-error.js";
+import { ApiError } from "../errors/api-error.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
-import { ValidationError } from "../errors/validation-error.js";
 import { asChainHubError } from "../internal/after-submit.js";
-import { resolveFileInputs } from "../files/file-inputs.js";
 import type { AnyTypes, DefaultTypes, OperationDescriptor } from "../internal/contract.js";
-import type { OperationIndex } from "../internal/operation-index.js";
 import type { Transport } from "../internal/transport.js";
-import { fillRequiredDefaults } from "../validate/apply-defaults.js";
-import { validate } from "../validate/validate.js";
-import type { Redactor } from "../internal/redact.js";
 import { parseRetryAfter } from "../internal/retry-policy.js";
+import { checkBody, sendChecked, type RequestSettings } from "../request/request.js";
 import { queueUrls, relayPath } from "./queue-urls.js";
 import type {
   CancelOutcome,
@@ -23,14 +18,8 @@ import type {
   SubmitOptions,
 } from "./types.js";
 
-export interface QueueClientSettings {
-  /** The spec's operations this client speaks. */
-  operations: OperationIndex;
-  validate: boolean;
-  maxInlineBytes: number;
-  /** Errors leave redacted (a validation message quotes the value it refused). */
-  redactor: Redactor;
-}
+/** The client's rules for a submit: the same as for any typed request. */
+export type QueueClientSettings = RequestSettings;
 
 /** submit, status, result, cancel: fal's queue protocol through the relay, for any queue operation. */
 export class QueueClient<T extends AnyTypes = DefaultTypes> {
@@ -70,19 +59,15 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
     options: SubmitOptions,
   ): Promise<QueueHandle<N, T>> {
     const descriptor = this.describe(operation);
-    const resolved = await resolveFileInputs(
-      input as Record<string, unknown>,
-      descriptor.id,
-      this.settings.maxInlineBytes,
-    );
-    const { body, issues } = checkBody(descriptor, resolved);
-    if (this.settings.validate && issues.length > 0)
-      throw new ValidationError(descriptor.id, issues);
-    const query = options.webhookUrl ? { fal_webhook: options.webhookUrl } : undefined;
-    const { data } = await this.transport.call<Record<string, unknown>>(
-      descriptor.method,
-      descriptor.path,
-      { body, query, signal: options.signal },
+    const { data } = await sendChecked<Record<string, unknown>>(
+      this.transport,
+      this.settings,
+      descriptor,
+      {
+        body: input,
+        query: options.webhookUrl ? { fal_webhook: options.webhookUrl } : undefined,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
     );
     return toHandle<N, T>(descriptor, data);
   }
@@ -192,20 +177,6 @@ export function checkJobRef(ref: unknown): void {
     (fields.urls === undefined && typeof fields.operation !== "string")
   )
     throw new ConfigurationError("expected a job's handle or { operation, requestId }");
-}
-
-/** The body as it will be sent (required fields filled with their declared defaults) and its problems. */
-function checkBody(
-  descriptor: OperationDescriptor,
-  input: unknown,
-): { body: unknown; issues: FieldIssue[] } {
-  const schema = descriptor.body?.schema;
-  if (!schema) return { body: input, issues: [] };
-  const body =
-    input !== null && typeof input === "object"
-      ? fillRequiredDefaults(input as Record<string, unknown>, schema)
-      : input;
-  return { body, issues: validate(body, schema) };
 }
 
 /** The submit answer is either fal's queue envelope or, from some relays, the result itself. */

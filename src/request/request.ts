@@ -39,31 +39,63 @@ export async function requestOperation(
   init: Init = {},
 ): Promise<{ data: unknown; response: Response }> {
   try {
-    const descriptor = settings.operations.require(name);
-    let body = init.body;
-    if (body !== null && typeof body === "object" && !Array.isArray(body))
-      body = await resolveFileInputs(
-        body as Record<string, unknown>,
-        descriptor.id,
-        settings.maxInlineBytes,
-      );
-    const issues = [...parameterIssues(descriptor, init.params)];
-    if (descriptor.body?.schema && body !== undefined) {
-      if (typeof body === "object" && body !== null && !Array.isArray(body))
-        body = fillRequiredDefaults(body as Record<string, unknown>, descriptor.body.schema);
-      issues.push(...validate(body, descriptor.body.schema));
-    } else if (descriptor.body?.required && body === undefined) {
-      issues.push({ path: "", message: "a request body is required" });
-    }
-    if (settings.validate && issues.length > 0) throw new ValidationError(descriptor.id, issues);
-    return await transport.call(descriptor.method, descriptor.path, {
-      ...(body === undefined ? {} : { body }),
-      ...(init.params ? { params: init.params } : {}),
-      signal: init.signal,
-    });
+    return await sendChecked(transport, settings, settings.operations.require(name), init);
   } catch (error) {
     throw settings.redactor.error(error);
   }
+}
+
+/**
+ * Sends a call of this operation once its input passes: file fields resolved, required
+ * defaults filled, body and parameters checked (a ValidationError lists every problem before
+ * anything is sent). What a typed request and a queue submit share.
+ */
+export async function sendChecked<T = unknown>(
+  transport: Transport,
+  settings: RequestSettings,
+  descriptor: OperationDescriptor,
+  init: Init & { query?: Record<string, string> | undefined },
+): Promise<{ data: T; response: Response }> {
+  let body = init.body;
+  if (body !== null && typeof body === "object" && !Array.isArray(body))
+    body = await resolveFileInputs(
+      body as Record<string, unknown>,
+      descriptor.id,
+      settings.maxInlineBytes,
+    );
+  const checked = checkBody(descriptor, body);
+  const issues = [...parameterIssues(descriptor, init.params), ...checked.issues];
+  if (settings.validate && issues.length > 0) throw new ValidationError(descriptor.id, issues);
+  return transport.call<T>(descriptor.method, descriptor.path, {
+    ...(checked.body === undefined ? {} : { body: checked.body }),
+    ...(init.params ? { params: init.params } : {}),
+    ...(init.query ? { query: init.query } : {}),
+    signal: init.signal,
+  });
+}
+
+/**
+ * The body as it will be sent (required fields filled with their declared defaults) and its
+ * problems against the operation's schema; an empty list means valid.
+ */
+export function checkBody(
+  descriptor: OperationDescriptor,
+  body: unknown,
+): { body: unknown; issues: FieldIssue[] } {
+  const schema = descriptor.body?.schema;
+  if (!schema || body === undefined)
+    return {
+      body,
+      issues:
+        body === undefined && descriptor.body?.required
+          ? [{ path: "", message: "a request body is required" }]
+          : [],
+    };
+  const filled =
+    typeof body === "object" && body !== null && !Array.isArray(body)
+      ? fillRequiredDefaults(body as Record<string, unknown>, schema)
+      : body;
+  return { body: filled, issues: validate(filled, schema) };
 }
 
 function* parameterIssues(

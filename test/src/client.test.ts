@@ -135,6 +135,19 @@ describe("validation before money is spent", () => {
     expect(env.emulator.stats.requests.length).toBe(requests);
   });
 
+  it("refuses a submit without input as a ValidationError, as a typed request is refused", async () => {
+    const requests = env.emulator.stats.requests.length;
+    const error = await env
+      .client()
+      .queue.submit("falAiFluxProKontextMax", undefined as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([
+      { path: "", message: "a request body is required" },
+    ]);
+    expect(env.emulator.stats.requests.length).toBe(requests);
+  });
+
   it("maps the server's own 422 to field issues when client validation is off", async () => {
     const error = await env
       .client({ validate: false })
