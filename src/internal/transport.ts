@@ -52,21 +52,15 @@ export class Transport {
     private readonly direct?: DirectFetch,
   ) {}
 
-  async call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-    let response: Response | undefined;
-    let outcome;
-    try {
-      response = await this.send(method, path, {
+  /** Calls an operation of the spec through the request pipeline (every middleware sees it). */
+  call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    return this.exchange<T>(method, path, options, () =>
+      this.send(method, path, {
         body: options.body,
         params: options.query ? { ...options.params, query: options.query } : options.params,
         signal: options.signal,
-      });
-      // Read here, not by the pipeline: a connection cut mid-body is told apart from a bug.
-      outcome = await readBody(response, method);
-    } catch (error) {
-      throw this.failure(error, method, path, options, response);
-    }
-    return this.settle<T>(outcome, method, path, options.requestId);
+      }),
+    );
   }
 
   /**
@@ -74,19 +68,29 @@ export class Transport {
    * middleware it skips the pipeline, which would only add a Request object per poll; the
    * result and the errors are the same either way.
    */
-  async callPath<T>(
-    method: string,
-    path: string,
-    options: PathCallOptions = {},
-  ): Promise<CallResult<T>> {
-    if (!this.direct) return this.call<T>(method, path, options);
+  callPath<T>(method: string, path: string, options: PathCallOptions = {}): Promise<CallResult<T>> {
+    const direct = this.direct;
+    if (!direct) return this.call<T>(method, path, options);
     const target = options.query
       ? `${path}${path.includes("?") ? "&" : "?"}${new URLSearchParams(options.query)}`
       : path;
+    return this.exchange<T>(method, path, options, () =>
+      direct(method.toUpperCase(), target, options.signal),
+    );
+  }
+
+  /** Sends, reads the body and settles: one error contract whichever way the call went. */
+  private async exchange<T>(
+    method: string,
+    path: string,
+    options: PathCallOptions,
+    send: () => Promise<Response>,
+  ): Promise<CallResult<T>> {
     let response: Response | undefined;
     let outcome;
     try {
-      response = await this.direct(method.toUpperCase(), target, options.signal);
+      response = await send();
+      // Read here, not by the pipeline: a connection cut mid-body is told apart from a bug.
       outcome = await readBody(response, method);
     } catch (error) {
       throw this.failure(error, method, path, options, response);
