@@ -7,7 +7,7 @@
  *     through a request middleware; plus the client process's CPU time per poll;
  *  2. validation cost per request (target < 5 us), vs JSON.stringify of the same body.
  * Bundle size and import time are bench:package's.
- * Usage: npm run bench:client [-- --requests 2000 --rounds 5]
+ * Usage: npm run bench:client [-- --requests 2000 --rounds 7]
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -31,7 +31,7 @@ const { createClient } = (await import(
 const { values } = parseArgs({
   options: {
     requests: { type: "string", default: "2000" },
-    rounds: { type: "string", default: "5" },
+    rounds: { type: "string", default: "7" },
   },
 });
 const total = Number(values.requests);
@@ -114,12 +114,13 @@ try {
       headers: { ...request.headers, Authorization: `Bearer ${key}` },
     }),
   });
+  // Like with like: every client polls the same status URL with the same Authorization header
+  // and parses the same JSON body. The facade sits beside bare fetch in this list, so the two
+  // are measured back to back in every round.
   const clients: [string, () => Promise<unknown>][] = [
     ["bare fetch", () => fetch(statusUrl, { headers }).then((r) => r.json())],
-    [
-      "openapi-fetch alone",
-      () => (typed.GET as (path: string) => Promise<unknown>)(handle.urls.status),
-    ],
+    [FACADE, () => client.queue.status(handle)],
+    [NO_DEADLINE, () => noDeadline.queue.status(handle)],
     [
       DEADLINE,
       () => {
@@ -132,22 +133,27 @@ try {
           .finally(() => clearTimeout(timer));
       },
     ],
-    [FACADE, () => client.queue.status(handle)],
-    [NO_DEADLINE, () => noDeadline.queue.status(handle)],
+    [
+      "openapi-fetch alone",
+      () => (typed.GET as (path: string) => Promise<unknown>)(handle.urls.status),
+    ],
     [FAL, () => fal.queue.status("fal-ai/flux-pro/kontext/max", { requestId: handle.requestId })],
   ];
   for (const [, task] of clients) await task();
 
   for (const concurrency of [1, 32]) {
     const samples = new Map<string, Sample[]>(clients.map(([name]) => [name, []]));
+    // Rounds interleave the clients, forwards then backwards (ABC CBA ...), so none always runs
+    // first, last or after the same neighbour while the machine's load drifts.
     for (let round = 0; round < rounds; round++)
-      for (const [name, task] of clients) samples.get(name)!.push(await measure(task, concurrency));
-    // Each round's ratio compares clients measured back to back; the median round is reported.
+      for (const [name, task] of round % 2 === 0 ? clients : [...clients].reverse())
+        samples.get(name)!.push(await measure(task, concurrency));
+    // Each round's ratio compares clients measured in the same round; the median round is reported.
     const bare = samples.get("bare fetch")!;
     const ratio = (name: string, pick: (s: Sample) => number) =>
       median(samples.get(name)!.map((sample, round) => pick(sample) / pick(bare[round]!)));
     console.log(
-      `\n1. Status polls, concurrency ${concurrency} (${total} polls x ${rounds} rounds, median round)`,
+      `\n1. Status polls, concurrency ${concurrency} (${total} polls x ${rounds} interleaved rounds, median round)`,
     );
     console.log(
       formatTable(
