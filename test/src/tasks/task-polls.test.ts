@@ -65,7 +65,9 @@ describe("waiting for a task", () => {
     const done = run();
     await vi.advanceTimersByTimeAsync(5000);
     await done;
-    const gaps = sinceFirst().map((at, i, all) => at - (all[i - 1] ?? 0)).slice(1);
+    const gaps = sinceFirst()
+      .map((at, i, all) => at - (all[i - 1] ?? 0))
+      .slice(1);
     expect(gaps.slice(0, 6)).toEqual([50, 75, 113, 170, 255, 383]);
     expect(gaps.slice(6).every((gap) => gap === 500)).toBe(true);
   });
