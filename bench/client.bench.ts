@@ -173,6 +173,10 @@ try {
         `bare fetch with the same deadline, ` +
         `${(ratio(FACADE, (s) => s.perSecond) / ratio(FAL, (s) => s.perSecond)).toFixed(2)}x @fal-ai/client`,
     );
+    // Throughput moves with whatever else the machine runs; the client's own CPU per poll much less.
+    console.log(
+      `   facade CPU per poll: ${ratio(FACADE, (s) => s.cpuUsPerCall).toFixed(2)}x bare fetch's (the steadier measure on a shared machine)`,
+    );
   }
 } finally {
   emulator.stop();
