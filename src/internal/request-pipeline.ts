@@ -51,8 +51,9 @@ export function createPipeline(options: {
     fetch: options.fetch,
     parseAs: "stream" as const,
     querySerializer: queryString,
-    bodySerializer: (body: unknown, header?: Record<string, unknown>) =>
-      callBody(body, header).body,
+    // Middleware may pass its own Headers, as openapi-fetch's serializer accepts them.
+    bodySerializer: (body: unknown, header?: Record<string, unknown> | Headers) =>
+      callBody(body, header instanceof Headers ? plainHeaders(header) : header).body,
     pathSerializer: fillPath,
   });
   // Called as a plain function: a host's fetch refuses a foreign `this`.
@@ -113,6 +114,12 @@ async function recover(
     error = result;
   }
   throw error;
+}
+
+function plainHeaders(headers: Headers): Record<string, string> {
+  const plain: Record<string, string> = {};
+  headers.forEach((value, name) => (plain[name] = value));
+  return plain;
 }
 
 /** openapi-fetch's request id: 9 random base-36 characters. */

@@ -2,7 +2,13 @@
  * The request pipeline sends what openapi-fetch's client sends, and runs middleware by its
  * contract: openapi-fetch itself is the oracle, fed the same calls through a recording fetch.
  */
-import createFetchClient, { type Middleware } from "openapi-fetch";
+import createFetchClient, {
+  createQuerySerializer,
+  defaultBodySerializer,
+  defaultPathSerializer,
+  type Middleware,
+  type MiddlewareCallbackParams,
+} from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { createPipeline, type PipelineCall } from "../../../src/internal/request-pipeline.js";
 
@@ -95,6 +101,27 @@ describe("the request pipeline", () => {
       { body: form },
     );
     expect(ours.seen[0]!.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
+  });
+
+  it("hands middleware serializers that give what openapi-fetch's give", async () => {
+    let options: MiddlewareCallbackParams["options"] | undefined;
+    await createPipeline({
+      baseUrl: BASE,
+      fetch: recordingFetch().fetchImpl,
+      middleware: [{ onRequest: (params) => void (options = params.options) }],
+    })("get", "/x", {});
+    type Serialize = (body: unknown, headers?: unknown) => unknown;
+    const ours = options!.bodySerializer as Serialize;
+    const theirs = defaultBodySerializer as Serialize;
+    const form = new Headers({ "content-type": "application/x-www-form-urlencoded" });
+    expect(ours({ a: "1 2" }, form)).toBe(theirs({ a: "1 2" }, form));
+    expect(ours({ a: "1 2" }, form)).toBe("a=1+2");
+    expect(ours({ a: 1 })).toBe(theirs({ a: 1 }));
+    const query = { ids: [1, 2], f: { k: "v w" } };
+    expect(options!.querySerializer(query)).toBe(createQuerySerializer()(query));
+    expect(options!.pathSerializer("/a/{id}", { id: "x y" })).toBe(
+      defaultPathSerializer("/a/{id}", { id: "x y" }),
+    );
   });
 
   it("runs onRequest in order and onResponse in reverse, with openapi-fetch's arguments", async () => {
