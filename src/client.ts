@@ -1,3 +1,4 @@
+import createFetchClient from "openapi-fetch";
 import type { FileInput } from "./files/file-inputs.js";
 import {
   defaultContract,
@@ -9,7 +10,6 @@ import {
 import { asChainHubError, resumableError } from "./internal/after-submit.js";
 import { createDirectFetch } from "./internal/direct-fetch.js";
 import { OperationIndex } from "./internal/operation-index.js";
-import { createPipeline } from "./internal/request-pipeline.js";
 import { Transport } from "./internal/transport.js";
 import { authMiddleware } from "./middleware/auth.js";
 import { assertRunnable } from "./tasks/assert-runnable.js";
@@ -174,28 +174,27 @@ export function createClient<C extends Contract = typeof defaultContract>(
   const operations = new OperationIndex(contract.operationTable);
   // The key travels as the spec's securitySchemes say (Bearer where it says nothing).
   const authLookup = createAuthLookup(contract);
+  const fetchClient = createFetchClient<Record<string, never>>({
+    baseUrl: resolved.baseUrl,
+    fetch: withTimeout(resolved.fetch, resolved.timeoutMs),
+  });
   // Order matters: user middleware sees the request first; retry must be last (it replays the final request).
   const { redactor } = resolved;
   const logger = resolved.logger;
   // The user's callback sees retry events with the key scrubbed, whichever path retried.
   const userOnRetry = resolved.onRetry;
   const onRetry = userOnRetry && ((event: RetryEvent) => userOnRetry(redactor.value(event)));
-  const send = createPipeline({
-    baseUrl: resolved.baseUrl,
-    fetch: withTimeout(resolved.fetch, resolved.timeoutMs),
-    middleware: [
-      ...resolved.middleware,
-      ...(logger
-        ? [loggingMiddleware({ debug: (line) => logger.debug(redactor.text(line)) })]
-        : []),
-      // Behind a proxy there is no key here: the proxy attaches it.
-      ...(resolved.apiKey
-        ? [authMiddleware(resolved.apiKey, new URL(resolved.baseUrl).origin, authLookup)]
-        : []),
-      retryMiddleware(resolved.retry, onRetry),
-    ],
-  });
-  // Polls skip the pipeline unless a user middleware or the logger must see every request.
+  const middleware = [
+    ...resolved.middleware,
+    ...(logger ? [loggingMiddleware({ debug: (line) => logger.debug(redactor.text(line)) })] : []),
+    // Behind a proxy there is no key here: the proxy attaches it.
+    ...(resolved.apiKey
+      ? [authMiddleware(resolved.apiKey, new URL(resolved.baseUrl).origin, authLookup)]
+      : []),
+    retryMiddleware(resolved.retry, onRetry),
+  ];
+  fetchClient.use(...middleware);
+  // Polls skip openapi-fetch unless a user middleware or the logger must see every request.
   const direct =
     resolved.middleware.length === 0 && !logger
       ? createDirectFetch({
@@ -207,7 +206,7 @@ export function createClient<C extends Contract = typeof defaultContract>(
           onRetry,
         })
       : undefined;
-  const transport = new Transport(send, resolved.baseUrl, redactor, direct);
+  const transport = new Transport(fetchClient, resolved.baseUrl, redactor, direct);
   // One set of rules for queue submits and plain requests alike.
   const settings = {
     operations,
@@ -221,7 +220,7 @@ export function createClient<C extends Contract = typeof defaultContract>(
     ...wait,
   });
 
-  // The boundary: whatever a call throws (ours, the pipeline's, a user middleware's) leaves as
+  // The boundary: whatever a call throws (ours, openapi-fetch's, a user middleware's) leaves as
   // a ChainHubError, redacted.
   const guarded = <T>(promise: Promise<T>): Promise<T> =>
     promise.catch((error: unknown) => {

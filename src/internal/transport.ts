@@ -1,3 +1,4 @@
+import type { Client } from "openapi-fetch";
 import { AbortedError } from "../errors/aborted-error.js";
 import type { RequestContext } from "../errors/chainhub-error.js";
 import { ConnectionError } from "../errors/connection-error.js";
@@ -9,7 +10,6 @@ import type { DirectFetch } from "./direct-fetch.js";
 import { isNetworkFailure, parseJson, readText } from "./host-fetch.js";
 import { errorCodes } from "./retry-policy.js";
 import type { Redactor } from "./redact.js";
-import type { SendCall } from "./request-pipeline.js";
 import { pathOfUrl } from "./url-path.js";
 
 export interface CallOptions {
@@ -35,16 +35,16 @@ export interface CallResult<T> {
 }
 
 /**
- * Every HTTP exchange of the facade goes through the request pipeline (openapi-fetch's request
- * and middleware) here, and every failure leaves as one of our typed errors: non-2xx -> ApiError
- * subclass, transport -> ConnectionError, deadline -> TimeoutError, caller abort ->
- * AbortedError, anything our own code (or a middleware) threw -> InternalError. The pipeline
- * never throws on a status; we throw, so callers have one error contract.
+ * Every HTTP exchange of the facade goes through openapi-fetch here, and every failure leaves as
+ * one of our typed errors: non-2xx -> ApiError subclass, transport -> ConnectionError,
+ * deadline -> TimeoutError, caller abort -> AbortedError, anything our own code (or a
+ * middleware) threw -> InternalError. openapi-fetch itself never throws on a status; we throw,
+ * so callers have one error contract.
  */
 export class Transport {
   constructor(
     // Untyped on purpose: queue URLs (status/result/cancel) are not in the spec's paths.
-    private readonly send: SendCall,
+    private readonly client: Client<Record<string, never>>,
     readonly baseUrl: string,
     /** Every error leaves through it: relays may echo the request, key included, in a body. */
     private readonly redactor: Redactor,
@@ -52,46 +52,50 @@ export class Transport {
     private readonly direct?: DirectFetch,
   ) {}
 
-  /** Calls an operation of the spec through the request pipeline (every middleware sees it). */
-  call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-    return this.exchange<T>(method, path, options, () =>
-      this.send(method, path, {
-        body: options.body,
-        params: options.query ? { ...options.params, query: options.query } : options.params,
-        signal: options.signal,
-      }),
-    );
+  async call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    let outcome;
+    try {
+      const init: Record<string, unknown> = {};
+      if (options.body !== undefined) init.body = options.body;
+      if (options.query || options.params)
+        init.params = { ...options.params, ...(options.query ? { query: options.query } : {}) };
+      if (options.signal) init.signal = options.signal;
+      // We read a 2xx body ourselves (readBody), so a connection cut mid-body is told apart from a bug.
+      init.parseAs = "stream";
+      outcome = await (
+        this.client.request as (
+          m: string,
+          p: string,
+          i: unknown,
+        ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+      )(method.toLowerCase(), path, init);
+      if (outcome.response.ok && outcome.data !== undefined)
+        outcome = await readBody(outcome.response);
+    } catch (error) {
+      throw this.failure(error, method, path, options, outcome?.response);
+    }
+    return this.settle<T>(outcome, method, path, options.requestId);
   }
 
   /**
    * Calls a path the spec does not type (a job's status, result or cancel URL). Without user
-   * middleware it skips the pipeline, which would only add a Request object per poll; the
+   * middleware it skips openapi-fetch, which would only add a Request object per poll; the
    * result and the errors are the same either way.
    */
-  callPath<T>(method: string, path: string, options: PathCallOptions = {}): Promise<CallResult<T>> {
-    const direct = this.direct;
-    if (!direct) return this.call<T>(method, path, options);
+  async callPath<T>(
+    method: string,
+    path: string,
+    options: PathCallOptions = {},
+  ): Promise<CallResult<T>> {
+    if (!this.direct) return this.call<T>(method, path, options);
     const target = options.query
       ? `${path}${path.includes("?") ? "&" : "?"}${new URLSearchParams(options.query)}`
       : path;
-    return this.exchange<T>(method, path, options, () =>
-      direct(method.toUpperCase(), target, options.signal),
-    );
-  }
-
-  /** Sends, reads the body and settles: one error contract whichever way the call went. */
-  private async exchange<T>(
-    method: string,
-    path: string,
-    options: PathCallOptions,
-    send: () => Promise<Response>,
-  ): Promise<CallResult<T>> {
     let response: Response | undefined;
     let outcome;
     try {
-      response = await send();
-      // Read here, not by the pipeline: a connection cut mid-body is told apart from a bug.
-      outcome = await readBody(response, method);
+      response = await this.direct(method.toUpperCase(), target, options.signal);
+      outcome = await readBody(response);
     } catch (error) {
       throw this.failure(error, method, path, options, response);
     }
@@ -153,15 +157,15 @@ export class Transport {
 }
 
 /**
- * Reads a body the way openapi-fetch does: nothing for 204, HEAD or an empty body, JSON for a
- * 2xx, and for an error the JSON if it parses, else the text (none for an empty error body). A
- * 2xx's empty body reads as "" whatever its headers say, so only an error's headers are consulted.
+ * Reads a body the way openapi-fetch does, so both paths give the same result: nothing for 204
+ * or an empty body, JSON for a 2xx, and for an error the JSON if it parses, else the text (none
+ * for an empty error body). A 2xx's empty body reads as "" whatever its headers say, so only an
+ * error's headers are consulted.
  */
 async function readBody(
   response: Response,
-  method: string,
 ): Promise<{ data?: unknown; error?: unknown; response: Response }> {
-  if (response.status === 204 || method.toUpperCase() === "HEAD") return { response };
+  if (response.status === 204) return { response };
   if (response.ok) {
     const raw = await readText(response);
     return { data: raw ? parseJson(raw) : undefined, response };
