@@ -133,7 +133,7 @@ export function resolveOptions(
       ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
     },
     pollIntervalMs: options.pollIntervalMs ?? 500,
-    middleware: options.middleware ?? [],
+    middleware: checkedMiddleware(options.middleware ?? []),
     logger: options.logger,
     onRetry: options.onRetry,
     validate: options.validate ?? true,
@@ -166,4 +166,25 @@ function resolveBehindProxy(
     }),
     apiKey: "",
   };
+}
+
+/** openapi-fetch's `use()` throws a plain Error on a bad entry; ours names it, as a ConfigurationError. */
+function checkedMiddleware(middleware: Middleware[]): Middleware[] {
+  if (!Array.isArray(middleware))
+    throw new ConfigurationError(
+      "middleware must be an array of { onRequest, onResponse, onError }",
+    );
+  middleware.forEach((entry, index) => {
+    const hooks = ["onRequest", "onResponse", "onError"] as const;
+    const valid =
+      typeof entry === "object" &&
+      entry !== null &&
+      hooks.some((hook) => typeof entry[hook] === "function") &&
+      hooks.every((hook) => entry[hook] === undefined || typeof entry[hook] === "function");
+    if (!valid)
+      throw new ConfigurationError(
+        `middleware[${index}] must be an object with onRequest, onResponse or onError functions`,
+      );
+  });
+  return middleware;
 }

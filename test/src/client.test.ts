@@ -334,6 +334,22 @@ describe("keys and configuration", () => {
     }
   });
 
+  it("names a malformed middleware entry as a ConfigurationError", () => {
+    const options = { baseUrl: env.emulator.url, apiKey: TEST_KEY };
+    const bad = [{ onRequest: () => undefined }, { onResponse: "not a function" }];
+    expect(() => createClient({ ...options, middleware: bad as never })).toThrow(
+      new ConfigurationError(
+        "middleware[1] must be an object with onRequest, onResponse or onError functions",
+      ),
+    );
+    expect(() => createClient({ ...options, middleware: bad as never })).toThrow(
+      ConfigurationError,
+    );
+    expect(() => createClient({ ...options, middleware: [null] as never })).toThrow(
+      /middleware\[0\] must be an object/,
+    );
+  });
+
   it("defaults the base URL to the spec's server", async () => {
     const urls: string[] = [];
     const client = createClient({
