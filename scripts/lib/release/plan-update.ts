@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { displayName } from "../build-contract.js";
 import { compareDocuments } from "../diff/compare-document.js";
 import { DiffInputError, loadSide } from "../diff/load-side.js";
+import { locateChanges } from "../diff/locate-changes.js";
 import type { DiffReport } from "../diff/report.js";
 import { diffSurface } from "../diff/surface-diff.js";
 import { formatDiagnostic } from "../diagnostics.js";
@@ -56,14 +57,21 @@ export async function planUpdate(
   });
   if (current.equals(source.bytes)) return undefined;
 
-  const { document, files, diagnostics } = await renderExport(options, specName, source.bytes);
+  const { document, locate, files, diagnostics } = await renderExport(
+    options,
+    specName,
+    source.bytes,
+  );
 
   const base = loadBase(specName, root);
   const alreadyRedundant = new Set(base.redundantOverlayActions.map((d) => d.message));
+  const changes = compareDocuments(base.document, document);
+  // The new export's lines are cited where the PR puts it: at the spec's own path.
+  locateChanges(changes, { base: base.source, head: { file: specName, locate } });
   const report: DiffReport = {
     base: `${specName} as released`,
     head: source.label,
-    changes: compareDocuments(base.document, document),
+    changes,
     surface: diffSurface(base.document, document),
     redundantOverlayActions: diagnostics
       .filter((d) => d.code === "overlay-action-redundant" && !alreadyRedundant.has(d.message))

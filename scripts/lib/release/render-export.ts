@@ -10,6 +10,8 @@ import { UpdateSpecError } from "./update-spec-error.js";
 
 export interface RenderedExport {
   document: JsonObject;
+  /** The line of a pointer in the new export, for the diff's `where`. */
+  locate: (pointer: string) => number | undefined;
   files: GeneratedFiles;
   diagnostics: Diagnostic[];
 }
@@ -38,6 +40,8 @@ export async function renderExport(
   const contract = buildContract(spec, overlays, {
     reader: diskReader(options.refRoot, (path) => displayName(path, options.root)),
     infer: options.infer,
+    // The diff in the PR text cites the new export's lines.
+    keepLines: true,
   });
   const errors = contract.diagnostics.filter((d) => d.severity === "error");
   if (!contract.document || errors.length > 0) throw notGenerated(errors.map(formatDiagnostic));
@@ -49,7 +53,12 @@ export async function renderExport(
   );
   if (emitDiagnostics.errors.length > 0)
     throw notGenerated(emitDiagnostics.errors.map(formatDiagnostic));
-  return { document: contract.document, files, diagnostics: contract.diagnostics };
+  return {
+    document: contract.document,
+    locate: contract.locate ?? (() => undefined),
+    files,
+    diagnostics: contract.diagnostics,
+  };
 }
 
 function notGenerated(errors: string[]): UpdateSpecError {

@@ -91,6 +91,12 @@ describe("npm run update-spec against a loopback export endpoint", () => {
     expect(title).toBe("Spec update: release 0.2.0 (major; 1 breaking, 0 warnings, 0 info)");
     expect(blank).toBe("");
     expect(run.stdout).toContain("`request-property-max-decreased`");
+    // Each row says where it is: the property's line in the new export, at the path the PR puts it.
+    const line =
+      current.toString("utf8").split("\n").indexOf("                guidance_scale:") + 1;
+    const row = run.stdout.split("\n").find((l) => l.includes("request-property-max-decreased"));
+    expect(line).toBeGreaterThan(0);
+    expect(row).toMatch(new RegExp(`\\| ${SPEC}:${line} \\(was ${SPEC}:${line}\\) \\|$`));
     // The query string is not printed either: an export URL may carry a secret there.
     expect(run.stdout).toContain(`${server.url}/v1/projects/4478210/export-openapi\``);
     expect(run.stdout + run.stderr + changelog).not.toContain(TOKEN);
