@@ -1,4 +1,4 @@
-import { basename } from "node:path";
+import { basename, relative, sep } from "node:path";
 import { Diagnostics, type Diagnostic, type LineLocator } from "./diagnostics.js";
 import { canonicalize } from "./canonicalize.js";
 import { holdBackContradicted } from "./infer/hold-back-contradicted.js";
@@ -45,7 +45,7 @@ export interface ContractOptions {
   /**
    * Keep the spec file's pointer-to-line index in the result, and for a multi-file spec the
    * source map of its other files (the spec diff cites lines); off by default, so generation
-   * does not hold them in memory. @default false
+   * does not hold them in memory after the build. @default false
    */
   keepLines?: boolean;
 }
@@ -72,15 +72,18 @@ export function buildContract(
   const diagnostics = new Diagnostics(spec.name);
   const parsed = parseYaml(repairYaml(spec.text, diagnostics), diagnostics);
   if (!parsed) return { document: undefined, diagnostics: diagnostics.items };
-  const located = new Diagnostics(spec.name, parsed.locate);
+  const rootFile = { id: spec.id ?? spec.name, name: spec.name, text: spec.text };
+  // Always kept: a warning about a node another file states cites that file's line. It costs
+  // one entry per copied node; a file's lines are indexed only when a diagnostic lands in it.
+  const sourceMap = new SourceMap({ id: rootFile.id, name: rootFile.name, locate: parsed.locate });
+  const located = new Diagnostics(spec.name, parsed.locate, (pointer) => {
+    const origin = sourceMap.origin(pointer);
+    return { file: origin.file.name, line: origin.line };
+  });
   located.items.push(...diagnostics.items);
   if (!isOpenApi3(parsed.value, located))
     return { document: undefined, diagnostics: located.items };
   const document = parsed.value;
-  const rootFile = { id: spec.id ?? spec.name, name: spec.name, text: spec.text };
-  const sourceMap = options.keepLines
-    ? new SourceMap({ id: rootFile.id, name: rootFile.name, locate: parsed.locate })
-    : undefined;
   bundleExternalRefs(document, rootFile, options.reader ?? NO_FILE_ACCESS, located, sourceMap);
 
   normalizeSchemaShapes(document, located);
@@ -178,4 +181,18 @@ function isOpenApi3(value: unknown, diagnostics: Diagnostics): value is JsonObje
 /** A display name for a file that is the same on every machine (no absolute paths). */
 export function displayName(path: string, root: string): string {
   return path.startsWith(root + "/") ? path.slice(root.length + 1) : basename(path);
+}
+
+/**
+ * What the other files of a multi-file spec are called in diagnostics: their path from the
+ * project when inside it (as the root spec is named), else from the root spec's real folder, so
+ * `resources/droplets/models/droplet.yml` is not cut to a bare `droplet.yml` that 2,000 files share.
+ * The spec diff names them the same way.
+ */
+export function referencedFileName(root: string, specFolder: string): (path: string) => string {
+  return (path) => {
+    if (path.startsWith(root + "/")) return displayName(path, root);
+    const fromSpec = relative(specFolder, path);
+    return sep === "/" ? fromSpec : fromSpec.split(sep).join("/");
+  };
 }

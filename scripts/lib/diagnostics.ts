@@ -1,3 +1,5 @@
+import { terminalSafe } from "./terminal-safe.js";
+
 /**
  * Located warnings and errors. Every stage reports through a `Diagnostics`
  * collector instead of printing, so the orchestrator decides what is fatal
@@ -29,12 +31,20 @@ export interface Diagnostic {
 /** Resolves a JSON pointer to the line it came from, where the source is known. */
 export type LineLocator = (pointer: string) => number | undefined;
 
+/**
+ * Resolves a pointer of a bundled multi-file spec to the file that states it (its display
+ * name) and its line there: a warning about `resources/foo.yml` cites that file, not the root.
+ */
+export type PlaceLocator = (pointer: string) => { file: string; line: number | undefined };
+
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
 
   constructor(
     private readonly file: string,
     private readonly locate: LineLocator = () => undefined,
+    /** Set for a bundled spec: pointers may land in another of its files (wins over `locate`). */
+    private readonly place?: PlaceLocator,
   ) {}
 
   warn(code: string, message: string, at: { pointer?: string; line?: number } = {}): void {
@@ -70,20 +80,31 @@ export class Diagnostics {
     message: string,
     at: { pointer?: string; line?: number },
   ): void {
-    const line = at.line ?? (at.pointer === undefined ? undefined : this.locate(at.pointer));
-    const location: SourceLocation = { file: this.file };
+    let file = this.file;
+    let line = at.line;
+    if (line === undefined && at.pointer !== undefined) {
+      if (this.place) ({ file, line } = this.place(at.pointer));
+      else line = this.locate(at.pointer);
+    }
+    // The pointer stays the bundled document's: it is what overlays and the contract address.
+    const location: SourceLocation = { file };
     if (line !== undefined) location.line = line;
     if (at.pointer !== undefined) location.pointer = at.pointer;
     this.items.push({ severity, code, message, location });
   }
 }
 
-/** `spec/x.yaml:28: warning [code] message (at #/paths/...)`: grep- and editor-friendly. */
+/**
+ * `spec/x.yaml:28: warning [code] message (at #/paths/...)`: grep- and editor-friendly. The
+ * file name, pointer and message come from the spec (a `$ref` names the file), so the
+ * characters a terminal acts on are shown as escapes.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where =
-    d.location.line === undefined ? d.location.file : `${d.location.file}:${d.location.line}`;
-  const pointer = d.location.pointer === undefined ? "" : ` (at ${d.location.pointer})`;
-  return `${where}: ${d.severity} [${d.code}] ${d.message}${pointer}`;
+  const file = terminalSafe(d.location.file);
+  const where = d.location.line === undefined ? file : `${file}:${d.location.line}`;
+  const pointer =
+    d.location.pointer === undefined ? "" : ` (at ${terminalSafe(d.location.pointer)})`;
+  return `${where}: ${d.severity} [${d.code}] ${terminalSafe(d.message)}${pointer}`;
 }
 
 /** Thrown when a run cannot produce output; carries everything that was reported. */

@@ -1,6 +1,12 @@
 import { readFile, realpath } from "node:fs/promises";
+import { dirname } from "node:path";
 import { diskReader } from "./load/spec-files.js";
-import { buildContract, displayName, type SourceText } from "./build-contract.js";
+import {
+  buildContract,
+  displayName,
+  referencedFileName,
+  type SourceText,
+} from "./build-contract.js";
 import { Diagnostics, type Diagnostic } from "./diagnostics.js";
 import { provenanceOf } from "./emit/banner.js";
 import { renderOutputs, type GeneratedFiles } from "./emit/render-outputs.js";
@@ -27,7 +33,10 @@ export async function generate(
     options.overlays.map((file) => readSource(file, options.root)),
   );
   const contract = buildContract(spec, overlays, {
-    reader: diskReader(options.refRoot, (path) => displayName(path, options.root)),
+    reader: diskReader(
+      options.refRoot,
+      referencedFileName(options.root, dirname(spec.id ?? options.spec)),
+    ),
     infer: options.infer,
   });
   const diagnostics = contract.diagnostics;

@@ -1,7 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
-import { buildContract, displayName, type SourceText } from "../build-contract.js";
+import {
+  buildContract,
+  displayName,
+  referencedFileName,
+  type SourceText,
+} from "../build-contract.js";
 import { formatDiagnostic, type Diagnostic, type LineLocator } from "../diagnostics.js";
 import { parseYaml } from "../load/parse-yaml.js";
 import { Diagnostics } from "../diagnostics.js";
@@ -90,9 +95,7 @@ export function loadSide(spec: string, rootFolder: string, overlays: OverlayChoi
     { name: displayName(path, root), text, id: realpathSync(path) },
     readOverlays(root, overlays),
     // A spec outside the project: its other files by their path from its folder, not bare names.
-    diskReader(folder, (file) =>
-      file.startsWith(root + "/") ? displayName(file, root) : slashed(relative(folder, file)),
-    ),
+    diskReader(folder, referencedFileName(root, folder)),
   );
   // A working-tree file is linked at HEAD: what the pull request's head commit holds.
   const commit = path.startsWith(root + "/") ? revParse(root, "HEAD") : undefined;

@@ -43,6 +43,9 @@ export class SourceMap {
 
   /** The file, pointer and line a pointer of the bundled document came from. */
   origin(pointer: string): Origin {
+    // A single-file spec (most runs): nothing was copied in, every pointer is the root's.
+    if (this.entries.size === 0)
+      return { file: this.root, pointer, line: this.root.locate(pointer) };
     const segments = parsePointer(pointer);
     // The deepest recorded ancestor wins: a file's content may hold copies of other files.
     for (let depth = segments.length; depth >= 0; depth--) {

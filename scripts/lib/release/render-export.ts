@@ -1,5 +1,11 @@
 import { readFile, realpath } from "node:fs/promises";
-import { buildContract, displayName, type SourceText } from "../build-contract.js";
+import { dirname } from "node:path";
+import {
+  buildContract,
+  displayName,
+  referencedFileName,
+  type SourceText,
+} from "../build-contract.js";
 import { Diagnostics, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { provenanceOf } from "../emit/banner.js";
 import { renderOutputs, type GeneratedFiles } from "../emit/render-outputs.js";
@@ -38,7 +44,10 @@ export async function renderExport(
     })),
   );
   const contract = buildContract(spec, overlays, {
-    reader: diskReader(options.refRoot, (path) => displayName(path, options.root)),
+    reader: diskReader(
+      options.refRoot,
+      referencedFileName(options.root, dirname(spec.id ?? options.spec)),
+    ),
     infer: options.infer,
     // The diff in the PR text cites the new export's lines.
     keepLines: true,
