@@ -106,6 +106,8 @@ export function bundleExternalRefs(
     return loaded;
   };
 
+  // Recorded before the node's own references are walked: a node whose content is a `$ref` to
+  // a third file is replaced in place, and that file's entry (same pointer) must win.
   const recordOrigin = (at: (string | number)[], from: Loaded, inFile: (string | number)[]) => {
     if (sourceMap && from.origin) sourceMap.record(at, from.origin, inFile);
   };
@@ -160,8 +162,8 @@ export function bundleExternalRefs(
     // Text, numbers, lists, or anything outside a schema's reach (info, tags, servers) is copied
     // in place of the reference.
     if (!isObject(copy) || ["info", "tags", "servers", "externalDocs"].includes(String(at[0]))) {
-      if (isObject(copy) || Array.isArray(copy)) walk(copy, at, target, targetAt);
       recordOrigin(at, target, targetAt);
+      if (isObject(copy) || Array.isArray(copy)) walk(copy, at, target, targetAt);
       return { replaceWith: copy };
     }
     if (at.length === 3 && at[0] === "components") {
@@ -169,8 +171,8 @@ export function bundleExternalRefs(
       assigned.set(key, toPointer(at));
       delete node.$ref;
       if (isObject(copy)) Object.assign(node, copy);
-      walk(node, at, target, targetAt);
       recordOrigin(at, target, targetAt);
+      walk(node, at, target, targetAt);
       return "skip";
     }
     const section = sectionFor(pointer, at);
@@ -178,8 +180,8 @@ export function bundleExternalRefs(
       // A path item: copied in place, its own references resolved from its file.
       delete node.$ref;
       if (isObject(copy)) Object.assign(node, copy);
-      walk(node, at, target, targetAt);
       recordOrigin(at, target, targetAt);
+      walk(node, at, target, targetAt);
       return "skip";
     }
     const bucket = (components[section] = isObject(components[section]) ? components[section] : {});
@@ -188,8 +190,8 @@ export function bundleExternalRefs(
     assigned.set(key, local);
     bucket[name] = copy;
     node.$ref = local;
-    walk(copy, ["components", section, name], target, targetAt);
     recordOrigin(["components", section, name], target, targetAt);
+    walk(copy, ["components", section, name], target, targetAt);
     return undefined;
   };
 

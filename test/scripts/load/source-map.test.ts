@@ -130,3 +130,38 @@ describe("the bundler's source map", () => {
     expect(JSON.stringify(plain.document)).toBe(JSON.stringify(document));
   });
 });
+
+describe("a file whose whole content is a reference to a third file", () => {
+  const root = [
+    'openapi: "3.0.3"',
+    "info: { title: t, version: '1' }",
+    "paths: {}",
+    "components:",
+    "  schemas:",
+    "    Alias:",
+    '      $ref: "schemas/alias.yaml"',
+    "",
+  ].join("\n");
+  const files = {
+    "schemas/alias.yaml": ["# an alias: points on", '$ref: "real.yaml"', ""].join("\n"),
+    "schemas/real.yaml": ["type: object", "properties:", "  id:", "    type: integer", ""].join(
+      "\n",
+    ),
+  };
+
+  it("gives the copied content the file that states it, not the one that only pointed on", () => {
+    const { sourceMap } = buildContract(
+      { name: "spec/root.yaml", id: "root.yaml", text: root },
+      [],
+      {
+        reader: readerOf(files),
+        keepLines: true,
+        infer: false,
+      },
+    );
+    const origin = sourceMap!.origin("#/components/schemas/Alias/properties/id/type");
+    expect(`${origin.file.name}:${origin.line} ${origin.pointer}`).toBe(
+      "spec/schemas/real.yaml:4 #/properties/id/type",
+    );
+  });
+});
