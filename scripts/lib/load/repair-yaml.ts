@@ -1,6 +1,7 @@
 import type { Diagnostics } from "../diagnostics.js";
 import { findBoundsViolation } from "./input-bounds.js";
 import { parseYamlDocument } from "./last-parse.js";
+import { parsePlainJson } from "./parse-json.js";
 
 /**
  * Repairs the YAML defects apifox exports are known for, one line at a time, so that every
@@ -18,6 +19,8 @@ import { parseYamlDocument } from "./last-parse.js";
 export function repairYaml(text: string, diagnostics: Diagnostics): string {
   // Too big or too deep to parse safely: parseYaml reports it, untouched.
   if (findBoundsViolation(text)) return text;
+  // Plain JSON is valid YAML: nothing to repair (and parseYaml takes the parse kept here).
+  if (parsePlainJson(text, true)) return text;
   let broken = brokenLines(text);
   if (broken.size === 0) return text;
   // An export saved on Windows ends its lines in CRLF: the same lines for YAML (which reads any
