@@ -18,6 +18,7 @@ export const INFERRED_KEYWORDS = "x-inferred-keywords";
  */
 export function inferConstraints(document: JsonObject, diagnostics: Diagnostics): void {
   const tooLong: string[] = [];
+  const readProse = memoizedProse();
   const read = (schema: JsonObject, text: unknown, at: Segments, textAt: Segments) => {
     if (typeof text !== "string" || text.trim() === "") return;
     if (inferenceOff(document, schema, at)) return;
@@ -28,7 +29,7 @@ export function inferConstraints(document: JsonObject, diagnostics: Diagnostics)
       tooLong.push(toPointer(textAt));
       return;
     }
-    applyProse(schema, parseProse(text), (code, message) =>
+    applyProse(schema, readProse(text), (code, message) =>
       diagnostics.warn(code, message, { pointer: toPointer(textAt) }),
     );
   };
@@ -45,6 +46,31 @@ export function inferConstraints(document: JsonObject, diagnostics: Diagnostics)
       `${tooLong.length} description(s) longer than ${MAX_PROSE_CHARS.toLocaleString("en")} characters not read for constraints, the first here`,
       { pointer: tooLong[0]! },
     );
+}
+
+/**
+ * parseProse, once per distinct text: a big spec repeats a description on many schemas (3,871
+ * descriptions, 2,741 distinct in OpenAI's), and reading one costs more than its lookup. The
+ * results are frozen because schemas sharing a text share them: applying only reads them.
+ */
+function memoizedProse(): (text: string) => ProseConstraints {
+  const read = new Map<string, ProseConstraints>();
+  return (text) => {
+    let found = read.get(text);
+    if (found === undefined) {
+      found = deepFreeze(parseProse(text));
+      read.set(text, found);
+    }
+    return found;
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /**

@@ -24,6 +24,27 @@ function propertiesOf(document: JsonObject): Record<string, JsonObject> {
 }
 
 describe("inferConstraints", () => {
+  it("reads a description shared by several schemas once, and gives each schema its own values", () => {
+    const description = 'formats: "jpeg", "png"';
+    const document = documentWith({
+      a: { type: "string", description },
+      b: { type: "string", description },
+      c: { type: "integer", description },
+    });
+    const diagnostics = collector();
+    inferConstraints(document, diagnostics);
+    const { a, b, c } = propertiesOf(document);
+    expect(a!.enum).toEqual(["jpeg", "png"]);
+    expect(b!.enum).toEqual(["jpeg", "png"]);
+    expect(a!.enum).not.toBe(b!.enum);
+    (a!.enum as string[]).push("webp");
+    expect(b!.enum).toEqual(["jpeg", "png"]);
+    // The same text on an integer is judged against that schema's type, not the first one's.
+    expect(c!.enum).toBeUndefined();
+    expect(codes(diagnostics).filter((code) => code === "inferred-constraint")).toHaveLength(2);
+    expect(codes(diagnostics)).toContain("prose-enum-type-mismatch");
+  });
+
   it("applies prose constraints coerced to the property's type and marks them as inferred", () => {
     const document = documentWith({
       n: { type: "integer", description: "count, range: 1-4, default: 2" },
