@@ -22,8 +22,19 @@ export interface BoundsViolation {
   line: number;
 }
 
+/**
+ * repairYaml and parseYaml both check the root spec's text: the last answer is kept (one entry,
+ * for the identical text) so that a big spec is scanned once.
+ */
+let last: { text: string; violation: BoundsViolation | undefined } | undefined;
+
 /** What makes `text` too big or too deep to read, if anything. Linear in the text's length. */
 export function findBoundsViolation(text: string): BoundsViolation | undefined {
+  if (last?.text !== text) last = { text, violation: checkBounds(text) };
+  return last.violation;
+}
+
+function checkBounds(text: string): BoundsViolation | undefined {
   if (text.length > MAX_INPUT_CHARS)
     return {
       code: "input-too-large",
