@@ -322,6 +322,9 @@ export const RULES: Record<string, Rule> = {
     },
     true,
   ),
+  // Ours: a comparison cut short by depth or budget on a hostile spec (report-cut.ts) must not
+  // pass as "no changes": breaking, so the diff fails until a reviewer has looked.
+  "schema-comparison-cut-short": { level: "breaking", ours: true },
   // Ours: oasdiff does not compare servers or security scheme definitions.
   "api-server-removed": { level: "warning", ours: true },
   "api-server-added": { level: "info", ours: true },

@@ -1,5 +1,5 @@
 import { INFERRED_KEYWORDS } from "../infer/infer-constraints.js";
-import type { JsonObject } from "../openapi-walk.js";
+import { isObject, type JsonObject } from "../openapi-walk.js";
 import type { Change, ChangeSink } from "./change.js";
 import {
   compareBounds,
@@ -17,6 +17,8 @@ import { emitChange, type ChangeValues } from "./emit-change.js";
 import { markShared } from "./collapse-shared.js";
 import { isUnchangedComponent } from "./unchanged-components.js";
 import { childPointer, viewSchema, type SchemaView } from "./schema-view.js";
+import { createBudget, spend, type ComparisonBudget } from "./comparison-budget.js";
+import { reportCut } from "./report-cut.js";
 
 export type Direction = "request" | "response";
 
@@ -30,6 +32,10 @@ export interface SchemaContext extends ChangeSink {
   within?: { ref: string; location: string };
   /** A union variant: its nullability was already compared as the whole union's. */
   variant?: true;
+  /** Shared by one top-level comparison and everything it recurses into. */
+  budget?: ComparisonBudget;
+  /** Components both sides reached on the way here: meeting one again is a recursion. */
+  refs?: string[];
 }
 
 /** JSON pointers of the schema being compared, on each side. */
@@ -60,15 +66,33 @@ export function compareSchemas(
   depth = 0,
   root = location === "",
 ): void {
+  if (!context.budget) context = { ...context, budget: createBudget() };
   if (sameUnchangedRef(baseSchema, headSchema, context)) return;
+  const cut = (reason: "depth" | "budget") =>
+    reportCut(context, baseSchema, headSchema, location, at, reason, sameComponent(context));
+  if (!spend(context.budget!)) return cut("budget");
   const before = viewSchema(baseSchema, context.base, at.base);
   const after = viewSchema(headSchema, context.head, at.head);
-  if (!before || !after || depth > MAX_DEPTH) return;
+  if (before?.cut || after?.cut) return cut("depth");
+  if (!before || !after) {
+    // Both sides are schemas, yet one has no view: nested past the view's depth limit.
+    if (isObject(baseSchema) && isObject(headSchema)) cut("depth");
+    return;
+  }
+  const recursion = before.ref !== undefined && before.ref === after.ref;
+  if (depth > MAX_DEPTH) {
+    // A recursive schema meets itself again: what differs was reported on the way down.
+    if (!(recursion && context.refs?.includes(before.ref!))) cut("depth");
+    return;
+  }
   const { variant, ...rest } = context;
-  const inner: SchemaContext =
-    before.ref !== undefined && before.ref === after.ref
-      ? { ...rest, within: { ref: before.ref, location } }
-      : rest;
+  const inner: SchemaContext = recursion
+    ? {
+        ...rest,
+        within: { ref: before.ref!, location },
+        refs: [...(rest.refs ?? []), before.ref!],
+      }
+    : rest;
   const emit: Emit = (suffix, message, values = {}) => {
     const id = context.parameter
       ? `request-parameter-${suffix}`
@@ -127,6 +151,11 @@ export function compareSchemas(
       depth + 1,
       false,
     );
+}
+
+/** Whether a component both sides name reads the same on both, all the way down. */
+export function sameComponent(context: SchemaContext): (ref: string) => boolean {
+  return (ref) => isUnchangedComponent(ref, context.base, context.head);
 }
 
 /** Both sides name the same component, and it reads the same all the way down: nothing to find. */

@@ -2,10 +2,13 @@ import { isObject, type JsonObject } from "../openapi-walk.js";
 import {
   baseType,
   compareSchemas,
+  sameComponent,
   typeLabel,
   type Emit,
   type SchemaContext,
 } from "./compare-schemas.js";
+import { spend } from "./comparison-budget.js";
+import { reportCut } from "./report-cut.js";
 import { childPointer, DISTRIBUTED, viewSchema, type SchemaView } from "./schema-view.js";
 
 interface Variant {
@@ -36,6 +39,13 @@ export function compareVariants(
 ): void {
   const list = unionKeyword(before.schema) ?? unionKeyword(after.schema);
   if (!list) return;
+  // Matching weighs every pair of variants: a wide union of wide unions spends the budget fast.
+  const pairs = memberCount(before.schema, list) * memberCount(after.schema, list);
+  if (!spend(context.budget!, pairs)) {
+    const pointers = { base: before.pointer, head: after.pointer };
+    const same = sameComponent(context);
+    return reportCut(context, before.schema, after.schema, location, pointers, "budget", same);
+  }
   const was = variantsOf(before, list, context.base);
   const now = variantsOf(after, list, context.head);
   if (!was || !now) return;
@@ -89,6 +99,11 @@ function wrapsObjectInOneOf(
     return false;
   if (unionKeyword(before.schema) || baseType(before.schema) !== "object") return false;
   return now.filter((v) => v.keys.type === "object" || v.properties.length > 0).length >= 2;
+}
+
+function memberCount(schema: JsonObject, list: string): number {
+  const members = schema[list];
+  return Array.isArray(members) ? members.length : 1;
 }
 
 export function unionKeyword(schema: JsonObject): "oneOf" | "anyOf" | undefined {

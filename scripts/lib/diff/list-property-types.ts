@@ -1,8 +1,22 @@
 import { isObject, listOperations, resolveSchema, type JsonObject } from "../openapi-walk.js";
+import { WORK_DONE } from "./comparison-budget.js";
 import { childPointer, DISTRIBUTED, viewSchema, type SchemaView } from "./schema-view.js";
 
 /** Far enough for the fields callers set and read; a recursive schema stops here. */
 const MAX_DEPTH = 5;
+
+/**
+ * Property paths listed per operation (and per component): union members that name the
+ * component below twice, layer after layer, unfold to 2^n paths. The contract diff, not this
+ * informational section, is what gates a release, and it reports where its own budget ran out.
+ */
+export const MAX_PATHS = 2_000;
+
+function record(types: Map<string, PropertyType>, path: string, type: PropertyType): void {
+  if (types.size >= MAX_PATHS && !types.has(path)) return;
+  WORK_DONE.typePaths++;
+  types.set(path, type);
+}
 
 /** One property's type and whether callers may leave it out (TypeScript's `?`). */
 export interface PropertyType {
@@ -69,7 +83,10 @@ function collect(
       cache.set(key, relative); // a cycle back here finds it empty and stops
       collectInline(document, schema, pointer, "", relative, depth);
     }
-    for (const [path, type] of relative) types.set(prefix + path, type);
+    for (const [path, type] of relative) {
+      if (types.size >= MAX_PATHS) break;
+      record(types, prefix + path, type);
+    }
     return;
   }
   collectInline(document, schema, pointer, prefix, types, depth);
@@ -93,7 +110,7 @@ function collectInline(
   for (const [name, child] of Object.entries(properties)) {
     const written = viewSchema(child, document, childPointer(view.pointer, "properties", name));
     if (!written) continue;
-    types.set(`${prefix}.${name}`, {
+    record(types, `${prefix}.${name}`, {
       type: render(written, document, 0),
       optional: !required.has(name),
     });

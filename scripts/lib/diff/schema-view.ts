@@ -1,4 +1,5 @@
 import { isObject, type JsonObject } from "../openapi-walk.js";
+import { WORK_DONE } from "./comparison-budget.js";
 import { escapePointerSegment, resolvePointer } from "../json-pointer.js";
 
 /**
@@ -14,10 +15,35 @@ export interface SchemaView {
   pointer: string;
   /** The component the schema was reached through, e.g. `#/components/schemas/Image`. */
   ref?: string;
+  /** Unions or `allOf`s nested past the depth limit: this view leaves out what lies below. */
+  cut?: true;
 }
 
-/** Deep enough for any real spec; a cycle or a hostile nesting stops here instead of hanging. */
+/** Deep enough for any real spec; a hostile nesting stops here instead of overflowing the stack. */
 const MAX_DEPTH = 24;
+
+/** What a view is apart from its pointer: the same wherever the schema object is reached from. */
+type ViewCore = Omit<SchemaView, "pointer">;
+
+/** A built view, and the depth it was built at when MAX_DEPTH cut it short. */
+interface CacheEntry {
+  core: ViewCore | undefined;
+  cutAt?: number;
+}
+
+/**
+ * Each schema object's view, per document. A union reaches each of its variants several times
+ * (folding nullability, open enums, `allOf` merges, matching, comparing), and without reuse that
+ * compounds per nested layer: 2^n work for n layers of hostile nesting. A view cut short by
+ * MAX_DEPTH serves only calls at least as deep, so each object is built at most MAX_DEPTH times.
+ * `BUILDING` marks a view under construction: reaching it again is a cycle (`A: oneOf: [$ref A,
+ * ..]`), which stops there. Callers must treat a view as read-only.
+ */
+const cache = new WeakMap<JsonObject, WeakMap<object, CacheEntry | typeof BUILDING>>();
+const BUILDING = Symbol("building");
+
+/** How many times MAX_DEPTH cut a view short: a rise during a build marks that view as cut. */
+let cuts = 0;
 
 export function viewSchema(
   schema: unknown,
@@ -25,15 +51,66 @@ export function viewSchema(
   pointer: string,
   depth = 0,
 ): SchemaView | undefined {
-  let current = schema;
+  if (!isObject(schema)) return undefined;
+  if (depth > MAX_DEPTH) {
+    cuts++;
+    return undefined;
+  }
+  let byDocument = cache.get(document);
+  if (!byDocument) cache.set(document, (byDocument = new WeakMap()));
+  let entry = byDocument.get(schema);
+  if (entry === BUILDING) return undefined;
+  if (!entry || (entry.cutAt !== undefined && depth < entry.cutAt)) {
+    byDocument.set(schema, BUILDING);
+    const cutsBefore = cuts;
+    WORK_DONE.viewsBuilt++;
+    const core = buildView(schema, document, pointer, depth);
+    entry = cuts > cutsBefore && core ? { core: { ...core, cut: true }, cutAt: depth } : { core };
+    byDocument.set(schema, entry);
+  } else if (entry.core?.cut) cuts++;
+  if (entry.core === undefined) return undefined;
+  // Without a `$ref`, the schema's keywords are where the caller found it.
+  return { ...entry.core, pointer: entry.core.ref ?? pointer };
+}
+
+function buildView(
+  schema: JsonObject,
+  document: JsonObject,
+  pointer: string,
+  depth: number,
+): ViewCore | undefined {
+  let current: unknown = schema;
   let at = pointer;
   let ref: string | undefined;
+  const followed: string[] = [];
   for (let hops = 0; isObject(current) && typeof current.$ref === "string" && hops < 32; hops++) {
     ref = current.$ref;
     at = current.$ref;
+    // A component whose view is being built reached again through its own unions or allOf:
+    // a cycle. Merging and distributing make fresh objects, so only the `$ref` can tell.
+    if (resolving.has(ref)) return undefined;
+    followed.push(ref);
     current = resolvePointer(document, current.$ref);
   }
-  if (!isObject(current) || depth > MAX_DEPTH) return undefined;
+  if (!isObject(current)) return undefined;
+  for (const name of followed) resolving.add(name);
+  try {
+    return buildResolved(current, document, at, depth, ref);
+  } finally {
+    for (const name of followed) resolving.delete(name);
+  }
+}
+
+/** `$ref`s whose views are being built, on the current call stack (one document at a time). */
+const resolving = new Set<string>();
+
+function buildResolved(
+  current: JsonObject,
+  document: JsonObject,
+  at: string,
+  depth: number,
+  ref: string | undefined,
+): ViewCore | undefined {
   let merged: JsonObject = current;
   let nullableByMembers = false;
   if (Array.isArray(current.allOf)) {
@@ -46,10 +123,9 @@ export function viewSchema(
     nullableByMembers = members.length > 0 && members.every((m) => m.nullable);
   }
   const folded = foldNullability(merged, document, at, depth);
-  const view: SchemaView = {
+  const view: ViewCore = {
     schema: folded.schema,
     nullable: folded.nullable || nullableByMembers,
-    pointer: at,
   };
   if (ref !== undefined) view.ref = ref;
   return view;

@@ -293,7 +293,20 @@ const requestSchema = (doc: any) =>
 const responseSchema = (doc: any) =>
   doc.paths["/x"].post.responses["200"].content["application/json"].schema;
 
+/** `{p: {p: … {type}}}`, `layers` objects deep: past the depth the diff compares. */
+const nestedProperty = (layers: number, type: string): JsonObject => {
+  let schema: JsonObject = { type };
+  for (let i = 0; i < layers; i++) schema = object({ p: schema });
+  return schema;
+};
+
 const STRUCTURE_PAIRS: Pair[] = [
+  {
+    name: "a change nested deeper than the diff compares: cut short, not passed",
+    base: contract(nestedProperty(20, "string")),
+    head: contract(nestedProperty(20, "integer")),
+    expected: ["schema-comparison-cut-short"],
+  },
   {
     name: "a new endpoint",
     base,
