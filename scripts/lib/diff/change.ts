@@ -29,6 +29,8 @@ export interface Change {
   component?: string;
   /** The operations a shared component's change reaches (`POST /path`, with the status). */
   operations?: string[];
+  /** Every location one operation reaches the same component change at, when more than one. */
+  locations?: string[];
 }
 
 export interface SourceLine {

@@ -44,7 +44,10 @@ export function collapseShared(changes: Change[]): Change[] {
   const replaced = new Map<Change, Change | null>();
   for (const group of groups.values()) {
     const operations = new Set(group.map((c) => `${c.method} ${c.path}`));
-    if (operations.size < 2) continue;
+    if (operations.size < 2) {
+      mergeWithinOperation(group, replaced);
+      continue;
+    }
     const first = group[0]!;
     const mark = marks.get(first)!;
     const reached = [...new Set(group.map((c) => marks.get(c)!.reachedFrom))].sort();
@@ -65,4 +68,27 @@ export function collapseShared(changes: Change[]): Change[] {
     const replacement = replaced.get(change);
     return replacement === undefined ? [change] : replacement === null ? [] : [replacement];
   });
+}
+
+/**
+ * One operation reaching a component through two union members (`<A>.tools[]<X>.f` and
+ * `<B>.tools[]<X>.f`) in the same part sees one change, listed once with every location.
+ */
+function mergeWithinOperation(group: Change[], replaced: Map<Change, Change | null>): void {
+  const byPart = new Map<string, Change[]>();
+  for (const change of group) {
+    const part = marks.get(change)!.reachedFrom;
+    byPart.set(part, [...(byPart.get(part) ?? []), change]);
+  }
+  for (const same of byPart.values()) {
+    if (same.length < 2) continue;
+    const [first, ...others] = same as [Change, ...Change[]];
+    const elsewhere = others.map((c) => `\`${c.location ?? ""}\``).join(", ");
+    replaced.set(first, {
+      ...first,
+      message: `${first.message} (also at ${elsewhere})`,
+      locations: same.map((c) => c.location ?? ""),
+    });
+    for (const other of others) replaced.set(other, null);
+  }
 }

@@ -86,3 +86,51 @@ describe("a change to a shared component", () => {
     ]);
   });
 });
+
+describe("a component one operation reaches through two union members", () => {
+  const twice: JsonObject = {
+    openapi: "3.0.1",
+    info: { title: "t", version: "1" },
+    paths: {
+      "/x": {
+        post: {
+          responses: {
+            "200": {
+              description: "",
+              content: {
+                "application/json": {
+                  schema: {
+                    oneOf: [
+                      { $ref: "#/components/schemas/Cat" },
+                      { $ref: "#/components/schemas/Dog" },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Cat: { type: "object", properties: { tag: { $ref: "#/components/schemas/Tag" } } },
+        Dog: { type: "object", properties: { tag: { $ref: "#/components/schemas/Tag" } } },
+        Tag: { type: "object", properties: { name: { type: "string" } } },
+      },
+    },
+  };
+
+  it("is listed once, with both locations", () => {
+    const head = edited(
+      twice,
+      (d) => (d.components.schemas.Tag.properties.color = { type: "string" }),
+    );
+    const added = compareDocuments(twice, head).filter(
+      (c) => c.id === "response-optional-property-added",
+    );
+    expect(added).toHaveLength(1);
+    expect(added[0]!.locations).toEqual(["<Cat>.tag.color", "<Dog>.tag.color"]);
+    expect(added[0]!.message).toMatch(/also at `<Dog>\.tag\.color`/);
+  });
+});
