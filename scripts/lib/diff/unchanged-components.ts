@@ -18,6 +18,12 @@ export function isUnchangedComponent(ref: string, base: JsonObject, head: JsonOb
   return check(ref, base, head, known);
 }
 
+/**
+ * Walks every component `ref` reaches. All of them read the same: each is unchanged too (what it
+ * reaches is a part of what `ref` reaches). One differs: every component on the path to it is
+ * changed. A component on a cycle is not judged before the whole walk is done, so a verdict
+ * never rests on a guess made while its own check was still open.
+ */
 function check(
   ref: string,
   base: JsonObject,
@@ -26,19 +32,35 @@ function check(
 ): boolean {
   const verdict = known.get(ref);
   if (verdict !== undefined) return verdict;
-  // A cycle back to a component being checked: its own text decides for it.
-  known.set(ref, true);
-  const before = resolvePointer(base, ref);
-  const after = resolvePointer(head, ref);
-  let same = before !== undefined && JSON.stringify(before) === JSON.stringify(after);
-  if (same)
-    for (const inner of refsIn(before))
-      if (!check(inner, base, head, known)) {
-        same = false;
-        break;
-      }
-  known.set(ref, same);
-  return same;
+  const visited = new Set<string>([ref]);
+  // The path from `ref` to the component being read, each with the refs it has left to visit.
+  const path: { ref: string; next: Iterator<string> }[] = [];
+  const changedOnPath = (): false => {
+    for (const step of path) known.set(step.ref, false);
+    return false;
+  };
+  const enter = (at: string): boolean => {
+    const before = resolvePointer(base, at);
+    const after = resolvePointer(head, at);
+    path.push({ ref: at, next: refsIn(before).values() });
+    return before !== undefined && JSON.stringify(before) === JSON.stringify(after);
+  };
+  if (!enter(ref)) return changedOnPath();
+  while (path.length > 0) {
+    const step = path[path.length - 1]!.next.next();
+    if (step.done) {
+      path.pop();
+      continue;
+    }
+    const inner = step.value;
+    const innerVerdict = known.get(inner);
+    if (innerVerdict === false) return changedOnPath();
+    if (innerVerdict === true || visited.has(inner)) continue;
+    visited.add(inner);
+    if (!enter(inner)) return changedOnPath();
+  }
+  for (const seen of visited) known.set(seen, true);
+  return true;
 }
 
 function refsIn(node: unknown, found = new Set<string>()): Set<string> {
