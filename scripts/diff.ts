@@ -13,6 +13,7 @@ import { formatMarkdown } from "./lib/diff/format-markdown.js";
 import { formatText } from "./lib/diff/format-text.js";
 import { DiffInputError, loadSide, type OverlayChoice } from "./lib/diff/load-side.js";
 import { locateChanges, repositoryUrlFrom } from "./lib/diff/locate-changes.js";
+import { sideNoteLines } from "./lib/diff/side-notes.js";
 import { diffSurface } from "./lib/diff/surface-diff.js";
 import { formatDiagnostic } from "./lib/diagnostics.js";
 
@@ -68,8 +69,7 @@ function main(argv: string[]): number {
   const [baseSpec = "", headSpec = ""] = positionals;
   const base = loadSide(baseSpec, root, overlays);
   const head = loadSide(headSpec, root, overlays);
-  for (const note of [...base.notes, ...head.notes])
-    console.error(`note: ${formatDiagnostic(note)}`);
+  for (const line of sideNoteLines([...base.notes, ...head.notes])) console.error(line);
   const changes = compareDocuments(base.document, head.document);
   locateChanges(
     changes,
