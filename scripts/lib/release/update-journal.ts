@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
-import { replaceFile } from "./replace-file.js";
+import { replaceFile, STAGING_SUFFIX } from "./replace-file.js";
 
 /**
  * A spec update changes several files (the spec, generated/, package.json, its lock, the
@@ -148,9 +148,14 @@ async function removeStagedCopies(target: string, afterCrash: boolean): Promise<
   if (!afterCrash) return;
   const name = basename(target);
   const siblings = await readdir(dirname(target), { withFileTypes: true }).catch(() => []);
-  const staged = new RegExp(`^${escapeRegExp(name)}\\.(update-spec\\.|\\d+\\.)?partial$`);
+  // The suffixes replaceFile (STAGING_SUFFIX) and the generator's writer (`.<pid>.partial`,
+  // `.partial` for its manifest) stage under.
+  const isStaged = (sibling: string) => {
+    const tail = sibling.startsWith(name) ? sibling.slice(name.length) : "";
+    return tail === STAGING_SUFFIX || tail === ".partial" || /^\.\d+\.partial$/.test(tail);
+  };
   for (const sibling of siblings)
-    if (!sibling.isDirectory() && staged.test(sibling.name))
+    if (!sibling.isDirectory() && isStaged(sibling.name))
       await rm(join(dirname(target), sibling.name), { force: true });
 }
 
@@ -198,8 +203,4 @@ function relativeName(root: string, path: string): string {
 
 function sha256(bytes: Buffer | string): string {
   return createHash("sha256").update(bytes).digest("hex");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
