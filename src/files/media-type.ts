@@ -1,66 +1,62 @@
 /** Image formats by magic bytes first, file extension second: a misnamed file still gets the right type. */
 
-const ascii = (b: Uint8Array, at: number, text: string) =>
-  [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
-
-/** An ISO-BMFF file (`....ftyp<brand>`) whose brand is an image format. */
-const ftypBrand = (b: Uint8Array, brands: string[]) =>
-  ascii(b, 4, "ftyp") && brands.some((brand) => ascii(b, 8, brand));
-
-const SIGNATURES: [string, (b: Uint8Array) => boolean][] = [
-  ["image/png", (b) => b[0] === 0x89 && ascii(b, 1, "PNG\r\n\x1a\n")],
-  ["image/jpeg", (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
-  ["image/gif", (b) => ascii(b, 0, "GIF87a") || ascii(b, 0, "GIF89a")],
-  ["image/webp", (b) => ascii(b, 0, "RIFF") && ascii(b, 8, "WEBP")],
-  ["image/avif", (b) => ftypBrand(b, ["avif", "avis"])],
-  ["image/heic", (b) => ftypBrand(b, ["heic", "heix", "mif1", "msf1"])],
-  ["image/bmp", (b) => ascii(b, 0, "BM") && b.length > 26],
-  ["image/tiff", (b) => ascii(b, 0, "II*\0") || ascii(b, 0, "MM\0*")],
-];
-
-const BY_EXTENSION: Record<string, string> = {
-  png: "image/png",
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  gif: "image/gif",
-  webp: "image/webp",
-  avif: "image/avif",
-  heic: "image/heic",
-  bmp: "image/bmp",
-  tif: "image/tiff",
-  tiff: "image/tiff",
+/**
+ * Each format's signature, as a pattern over the file's first bytes read as Latin-1 (one
+ * character per byte, so `\x89` is the byte 0x89). Keyed by the media subtype: `image/<key>`.
+ * ISO-BMFF files (`....ftyp<brand>`) count when their brand is an image format; a BMP needs
+ * its 26-byte header to follow.
+ */
+const SIGNATURES: Record<string, RegExp> = {
+  png: /^\x89PNG\r\n\x1a\n/,
+  jpeg: /^\xff\xd8\xff/,
+  gif: /^GIF8[79]a/,
+  webp: /^RIFF[^]{4}WEBP/,
+  avif: /^[^]{4}ftypavi[fs]/,
+  heic: /^[^]{4}ftyp(hei[cx]|m[is]f1)/,
+  bmp: /^BM[^]{25}/,
+  tiff: /^(II\*\0|MM\0\*)/,
 };
+
+/** File extensions that are not their format's subtype. */
+const ALIASES: Record<string, string> = { jpg: "jpeg", tif: "tiff" };
 
 /** The image formats recognised by their bytes, for messages. */
 export const IMAGE_FORMATS = "PNG, JPEG, GIF, WebP, AVIF, HEIC, BMP or TIFF";
 
+/** The first bytes as Latin-1 text, what the signatures are written against. */
+const head = (bytes: Uint8Array) => String.fromCharCode(...bytes.subarray(0, 32));
+
 /** The image type the bytes announce, whatever the file is called; undefined when not an image. */
 export function sniffImageType(bytes: Uint8Array): string | undefined {
-  return SIGNATURES.find(([, matches]) => matches(bytes))?.[0];
+  const text = head(bytes);
+  for (const type in SIGNATURES) if (SIGNATURES[type]!.test(text)) return `image/${type}`;
+  return undefined;
 }
 
 export function sniffMediaType(bytes: Uint8Array, fileName?: string): string {
-  const sniffed = sniffImageType(bytes);
-  if (sniffed) return sniffed;
-  const extension = fileName?.split(".").pop()?.toLowerCase();
-  return (extension && BY_EXTENSION[extension]) || "application/octet-stream";
+  const extension = fileName?.split(".").pop()?.toLowerCase() ?? "";
+  const type = (Object.hasOwn(ALIASES, extension) && ALIASES[extension]) || extension;
+  return (
+    sniffImageType(bytes) ??
+    (Object.hasOwn(SIGNATURES, type) ? `image/${type}` : "application/octet-stream")
+  );
 }
 
 /** What a file that is not an image seems to be, for an error message ("a PDF", "text"). */
 export function describeNonImage(bytes: Uint8Array): string {
+  const text = head(bytes);
   if (bytes.length === 0) return "an empty file";
-  if (ascii(bytes, 0, "%PDF")) return "a PDF";
-  if (ascii(bytes, 0, "PK\x03\x04")) return "a ZIP archive";
-  if (ascii(bytes, 0, "<svg") || ascii(bytes, 0, "<?xml")) return "XML or SVG text";
-  const head = bytes.subarray(0, 512);
+  if (text.startsWith("%PDF")) return "a PDF";
+  if (text.startsWith("PK\x03\x04")) return "a ZIP archive";
+  if (/^<(svg|\?xml)/.test(text)) return "XML or SVG text";
   // Text: no NUL and few control bytes besides tab, newline and carriage return.
-  const controls = head.filter((b) => b < 9 || (b > 13 && b < 32)).length;
+  const controls = bytes.subarray(0, 512).filter((b) => b < 9 || (b > 13 && b < 32)).length;
   return controls === 0 ? "text" : "bytes of an unknown format";
 }
 
+/** The file extension for a media type: `jpg` for JPEG, `tif` for TIFF, `bin` when not an image. */
 export function extensionFor(mediaType: string | undefined): string {
-  const type = mediaType?.split(";")[0]?.trim().toLowerCase();
-  if (type === "image/jpeg") return "jpg";
-  const entry = Object.entries(BY_EXTENSION).find(([, t]) => t === type);
-  return entry ? entry[0] : "bin";
+  const type = /^image\/([^;\s]+)/.exec(mediaType?.trim().toLowerCase() ?? "")?.[1] ?? "";
+  const alias = Object.keys(ALIASES).find((extension) => ALIASES[extension] === type);
+  return alias ?? (Object.hasOwn(SIGNATURES, type) ? type : "bin");
 }
