@@ -10,7 +10,7 @@ import {
 import { asChainHubError, resumableError } from "./internal/after-submit.js";
 import { createDirectFetch } from "./internal/direct-fetch.js";
 import { OperationIndex } from "./internal/operation-index.js";
-import { Transport } from "./internal/transport.js";
+import { createTransport } from "./internal/transport.js";
 import { authMiddleware } from "./middleware/auth.js";
 import { assertRunnable } from "./tasks/assert-runnable.js";
 import { createAuthLookup } from "./middleware/auth-lookup.js";
@@ -206,7 +206,7 @@ export function createClient<C extends Contract = typeof defaultContract>(
           onRetry,
         })
       : undefined;
-  const transport = new Transport(fetchClient, resolved.baseUrl, redactor, direct);
+  const transport = createTransport(fetchClient, resolved.baseUrl, redactor, direct);
   // One set of rules for queue submits and plain requests alike.
   const settings = {
     operations,

@@ -34,25 +34,99 @@ export interface CallResult<T> {
   response: Response;
 }
 
+/** Every HTTP exchange of the facade: a typed path through openapi-fetch, and untyped URLs. */
+export interface Transport {
+  /** A call through openapi-fetch (and its middleware): a typed operation's path template. */
+  call<T>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
+  /**
+   * Calls a path the spec does not type (a job's status, result or cancel URL). Without user
+   * middleware it skips openapi-fetch, which would only add a Request object per poll; the
+   * result and the errors are the same either way.
+   */
+  callPath<T>(method: string, path: string, options?: PathCallOptions): Promise<CallResult<T>>;
+}
+
 /**
  * Every HTTP exchange of the facade goes through openapi-fetch here, and every failure leaves as
  * one of our typed errors: non-2xx -> ApiError subclass, transport -> ConnectionError,
  * deadline -> TimeoutError, caller abort -> AbortedError, anything our own code (or a
  * middleware) threw -> InternalError. openapi-fetch itself never throws on a status; we throw,
- * so callers have one error contract.
+ * so callers have one error contract. Closures rather than a class: the helpers stay private
+ * and a bundler can shorten their names.
  */
-export class Transport {
-  constructor(
-    // Untyped on purpose: queue URLs (status/result/cancel) are not in the spec's paths.
-    private readonly client: Client<Record<string, never>>,
-    readonly baseUrl: string,
-    /** Every error leaves through it: relays may echo the request, key included, in a body. */
-    private readonly redactor: Redactor,
-    /** The lean path for untyped calls; absent when user middleware must see every request. */
-    private readonly direct?: DirectFetch,
-  ) {}
+export function createTransport(
+  // Untyped on purpose: queue URLs (status/result/cancel) are not in the spec's paths.
+  client: Client<Record<string, never>>,
+  baseUrl: string,
+  /** Every error leaves through it: relays may echo the request, key included, in a body. */
+  redactor: Redactor,
+  /** The lean path for untyped calls; absent when user middleware must see every request. */
+  direct?: DirectFetch,
+): Transport {
+  const request = client.request as (
+    m: string,
+    p: string,
+    i: unknown,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-  async call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+  /**
+   * What errors say about the call: method, URL and the job's id when known. Built only when a
+   * call fails: a poll that succeeds never needs it.
+   */
+  const contextOf = (method: string, path: string, requestId?: string): RequestContext => {
+    const context: RequestContext = { method: method.toUpperCase(), url: baseUrl + path };
+    if (requestId) context.requestId = requestId;
+    return context;
+  };
+
+  /**
+   * A call that got no readable answer, as our typed, redacted error. When the answer arrived but
+   * could not be read, a submit's 2xx means the job was accepted (and paid), so the id its header
+   * names must reach the error.
+   */
+  const failure = (
+    error: unknown,
+    method: string,
+    path: string,
+    options: PathCallOptions,
+    response: Response | undefined,
+  ): Error => {
+    const context = contextOf(method, path, options.requestId);
+    const id = response?.headers.get("x-fal-request-id");
+    if (id && !context.requestId) context.requestId = redactor.text(id);
+    return redactor.error(classifyFailure(error, context, options.signal));
+  };
+
+  /** A 2xx becomes the call's result; anything else our typed, redacted ApiError. */
+  const settle = <T>(
+    outcome: { data?: unknown; error?: unknown; response: Response },
+    method: string,
+    path: string,
+    knownRequestId: string | undefined,
+  ): CallResult<T> => {
+    const { response } = outcome;
+    if (!response.ok) {
+      const requestId = knownRequestId ?? response.headers.get("x-fal-request-id") ?? undefined;
+      // Redacted before the error exists, so its message (built from the body) is clean too.
+      throw redactor.error(
+        createApiError({
+          ...redactor.value(contextOf(method, path)),
+          ...(requestId ? { requestId: redactor.text(requestId) } : {}),
+          status: response.status,
+          statusText: redactor.text(response.statusText),
+          headers: redactor.value(response.headers),
+          body: redactor.value(outcome.error),
+        }),
+      );
+    }
+    return { data: outcome.data as T, response };
+  };
+
+  const call = async <T>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<CallResult<T>> => {
     let outcome;
     try {
       const init: Record<string, unknown> = {};
@@ -62,98 +136,36 @@ export class Transport {
       if (options.signal) init.signal = options.signal;
       // We read a 2xx body ourselves (readBody), so a connection cut mid-body is told apart from a bug.
       init.parseAs = "stream";
-      outcome = await (
-        this.client.request as (
-          m: string,
-          p: string,
-          i: unknown,
-        ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
-      )(method.toLowerCase(), path, init);
+      outcome = await request(method.toLowerCase(), path, init);
       if (outcome.response.ok && outcome.data !== undefined)
         outcome = await readBody(outcome.response);
     } catch (error) {
-      throw this.failure(error, method, path, options, outcome?.response);
+      throw failure(error, method, path, options, outcome?.response);
     }
-    return this.settle<T>(outcome, method, path, options.requestId);
-  }
+    return settle<T>(outcome, method, path, options.requestId);
+  };
 
-  /**
-   * Calls a path the spec does not type (a job's status, result or cancel URL). Without user
-   * middleware it skips openapi-fetch, which would only add a Request object per poll; the
-   * result and the errors are the same either way.
-   */
-  async callPath<T>(
+  const callPath = async <T>(
     method: string,
     path: string,
     options: PathCallOptions = {},
-  ): Promise<CallResult<T>> {
-    if (!this.direct) return this.call<T>(method, path, options);
+  ): Promise<CallResult<T>> => {
+    if (!direct) return call<T>(method, path, options);
     const target = options.query
       ? `${path}${path.includes("?") ? "&" : "?"}${new URLSearchParams(options.query)}`
       : path;
     let response: Response | undefined;
     let outcome;
     try {
-      response = await this.direct(method.toUpperCase(), target, options.signal);
+      response = await direct(method.toUpperCase(), target, options.signal);
       outcome = await readBody(response);
     } catch (error) {
-      throw this.failure(error, method, path, options, response);
+      throw failure(error, method, path, options, response);
     }
-    return this.settle<T>(outcome, method, path, options.requestId);
-  }
+    return settle<T>(outcome, method, path, options.requestId);
+  };
 
-  /**
-   * What errors say about the call: method, URL and the job's id when known. Built only when a
-   * call fails: a poll that succeeds never needs it.
-   */
-  private contextOf(method: string, path: string, requestId: string | undefined): RequestContext {
-    const context: RequestContext = { method: method.toUpperCase(), url: this.baseUrl + path };
-    if (requestId) context.requestId = requestId;
-    return context;
-  }
-
-  /**
-   * A call that got no readable answer, as our typed, redacted error. When the answer arrived but
-   * could not be read, a submit's 2xx means the job was accepted (and paid), so the id its header
-   * names must reach the error.
-   */
-  private failure(
-    error: unknown,
-    method: string,
-    path: string,
-    options: PathCallOptions,
-    response: Response | undefined,
-  ): Error {
-    const context = this.contextOf(method, path, options.requestId);
-    const id = response?.headers.get("x-fal-request-id");
-    if (id && !context.requestId) context.requestId = this.redactor.text(id);
-    return this.redactor.error(classifyFailure(error, context, options.signal));
-  }
-
-  /** A 2xx becomes the call's result; anything else our typed, redacted ApiError. */
-  private settle<T>(
-    outcome: { data?: unknown; error?: unknown; response: Response },
-    method: string,
-    path: string,
-    knownRequestId: string | undefined,
-  ): CallResult<T> {
-    const { response } = outcome;
-    if (!response.ok) {
-      const requestId = knownRequestId ?? response.headers.get("x-fal-request-id") ?? undefined;
-      // Redacted before the error exists, so its message (built from the body) is clean too.
-      throw this.redactor.error(
-        createApiError({
-          ...this.redactor.value(this.contextOf(method, path, undefined)),
-          ...(requestId ? { requestId: this.redactor.text(requestId) } : {}),
-          status: response.status,
-          statusText: this.redactor.text(response.statusText),
-          headers: this.redactor.value(response.headers),
-          body: this.redactor.value(outcome.error),
-        }),
-      );
-    }
-    return { data: outcome.data as T, response };
-  }
+  return { call, callPath };
 }
 
 /**
