@@ -26,19 +26,19 @@ export class ApiError extends ChainHubError {
   /** The class's name: `"ApiError"` or a subclass's, e.g. `"RateLimitError"`. */
   override name = "ApiError";
   /** The HTTP status, e.g. 422. */
-  readonly status: number;
+  declare readonly status: number;
   /** The response headers (`retry-after`, `x-fal-request-id`...). */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The response body, parsed as JSON when it was JSON. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** URL of the failed request; it never holds the API key. */
-  readonly url: string;
+  declare readonly url: string;
   /** fal's request id when known (queue jobs, `x-fal-request-id`). */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** Field-level problems the server reported (fal's 422 `detail[]`). */
-  readonly issues: FieldIssue[];
+  declare readonly issues: FieldIssue[];
 
   constructor(init: ApiErrorInit) {
     const issues = init.issues ?? [];

@@ -6,11 +6,11 @@ export class ConnectionError extends ChainHubError {
   /** Always `"ConnectionError"`. */
   override name = "ConnectionError";
   /** HTTP method of the request that got no answer. */
-  readonly method: string;
+  declare readonly method: string;
   /** Its URL; it never holds the API key. */
-  readonly url: string;
+  declare readonly url: string;
   /** fal's request id when the request concerned a known job. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(message: string, context: RequestContext, cause?: unknown) {
     super(`${message}: ${context.method} ${pathOfUrl(context.url)}`, { cause });

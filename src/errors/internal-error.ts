@@ -10,11 +10,11 @@ export class InternalError extends ChainHubError {
   /** Always `"InternalError"`. */
   override name = "InternalError";
   /** HTTP method of the request in flight, if there was one. */
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   /** Its URL, if there was one; it never holds the API key. */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   /** fal's request id when the failure concerned a known job. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(cause: unknown, context?: RequestContext) {
     const where = context ? `: ${context.method} ${pathOfUrl(context.url)}` : "";

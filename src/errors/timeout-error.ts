@@ -4,16 +4,18 @@ import { ChainHubError } from "./chainhub-error.js";
 export class TimeoutError extends ChainHubError {
   /** Always `"TimeoutError"`. */
   override name = "TimeoutError";
+  /** The job that was being waited for, if one was submitted. */
+  declare readonly requestId: string | undefined;
 
   constructor(
     message: string,
-    /** The job that was being waited for, if one was submitted. */
-    readonly requestId?: string,
+    requestId?: string,
     options?: {
       /** What stopped it: the signal's reason, or the deadline's error. */
       cause?: unknown;
     },
   ) {
     super(message, options);
+    this.requestId = requestId;
   }
 }

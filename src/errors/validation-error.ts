@@ -5,15 +5,16 @@ import { ChainHubError } from "./chainhub-error.js";
 export class ValidationError extends ChainHubError {
   /** Always `"ValidationError"`. */
   override name = "ValidationError";
+  /** The operation whose input was checked. */
+  declare readonly operationId: string;
+  /** Every problem found, one per field: all are reported at once. */
+  declare readonly issues: FieldIssue[];
 
-  constructor(
-    /** The operation whose input was checked. */
-    readonly operationId: string,
-    /** Every problem found, one per field: all are reported at once. */
-    readonly issues: FieldIssue[],
-  ) {
+  constructor(operationId: string, issues: FieldIssue[]) {
     super(
       `invalid input for ${operationId}: ${issues.map((i) => `${i.path || "body"}: ${i.message}`).join("; ")}`,
     );
+    this.operationId = operationId;
+    this.issues = issues;
   }
 }

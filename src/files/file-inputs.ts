@@ -35,7 +35,7 @@ export class FileInputError extends ChainHubError {
   /** Always `"FileInputError"`. */
   override name = "FileInputError";
   /** The input field it concerns (`image_url`, `image_urls.1`), for callers that name it otherwise. */
-  readonly field: string | undefined;
+  declare readonly field: string | undefined;
 
   constructor(
     message: string,
