@@ -10,12 +10,14 @@
  * collector had to trace).
  */
 export class DeadlineWatch {
-  private readonly watched: Watched[] = [];
-  private sweeper: ReturnType<typeof setInterval> | undefined;
-  private readonly periodMs: number;
+  readonly #watched: Watched[] = [];
+  #sweeper: ReturnType<typeof setInterval> | undefined;
+  readonly #periodMs: number;
+  readonly #timeoutMs: number;
 
-  constructor(private readonly timeoutMs: number) {
-    this.periodMs = Math.min(1_000, Math.max(1, Math.ceil(timeoutMs / 10)));
+  constructor(timeoutMs: number) {
+    this.#timeoutMs = timeoutMs;
+    this.#periodMs = Math.min(1_000, Math.max(1, Math.ceil(timeoutMs / 10)));
   }
 
   /**
@@ -25,58 +27,58 @@ export class DeadlineWatch {
   race<T>(work: Promise<T>, timeout: () => Error, onLate: (value: T) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const entry: Watched = {
-        deadline: Date.now() + this.timeoutMs,
+        deadline: Date.now() + this.#timeoutMs,
         expire: () => {
           reject(timeout());
           work.then(onLate, () => undefined);
         },
         slot: -1,
       };
-      this.watch(entry);
+      this.#watch(entry);
       work.then(
         (value) => {
-          this.unwatch(entry);
+          this.#unwatch(entry);
           resolve(value);
         },
         (error: unknown) => {
-          this.unwatch(entry);
+          this.#unwatch(entry);
           reject(error);
         },
       );
     });
   }
 
-  private watch(entry: Watched): void {
-    entry.slot = this.watched.push(entry) - 1;
-    if (this.sweeper !== undefined) return;
-    this.sweeper = setInterval(() => this.sweep(), this.periodMs);
+  #watch(entry: Watched): void {
+    entry.slot = this.#watched.push(entry) - 1;
+    if (this.#sweeper !== undefined) return;
+    this.#sweeper = setInterval(() => this.#sweep(), this.#periodMs);
     // Unref'd where the host has it (Node, Deno, Bun; a browser's timer is a plain number): a
     // pending deadline alone never keeps the process alive; the call it guards does.
-    (this.sweeper as { unref?: () => void }).unref?.();
+    (this.#sweeper as { unref?: () => void }).unref?.();
   }
 
   /** Takes the entry out; a second call (expired, then settled late) does nothing. */
-  private unwatch(entry: Watched): void {
+  #unwatch(entry: Watched): void {
     if (entry.slot < 0) return;
-    const last = this.watched.pop()!;
-    if (last !== entry) this.watched[(last.slot = entry.slot)] = last;
+    const last = this.#watched.pop()!;
+    if (last !== entry) this.#watched[(last.slot = entry.slot)] = last;
     entry.slot = -1;
   }
 
-  private sweep(): void {
+  #sweep(): void {
     const now = Date.now();
     // Backwards: an entry moved into a freed slot comes from the end, already looked at.
-    for (let i = this.watched.length - 1; i >= 0; i--) {
-      const entry = this.watched[i];
+    for (let i = this.#watched.length - 1; i >= 0; i--) {
+      const entry = this.#watched[i];
       if (entry && entry.deadline <= now) {
-        this.unwatch(entry);
+        this.#unwatch(entry);
         entry.expire();
       }
     }
     // Idle until the next call: no timer runs for a client that is not calling.
-    if (this.watched.length === 0) {
-      clearInterval(this.sweeper);
-      this.sweeper = undefined;
+    if (this.#watched.length === 0) {
+      clearInterval(this.#sweeper);
+      this.#sweeper = undefined;
     }
   }
 }

@@ -11,37 +11,37 @@ export type TaskOperation = OperationDescriptor & { task: TaskProtocol };
  * call); the maps are built on the first lookup, so a client that never looks up pays nothing.
  */
 export class OperationIndex {
-  private readonly operations: OperationDescriptor[];
-  private maps: NameMaps | undefined;
+  readonly #operations: OperationDescriptor[];
+  #maps: NameMaps | undefined;
 
   constructor(table: { readonly [id: string]: OperationDescriptor }) {
-    this.operations = Object.values(table);
+    this.#operations = Object.values(table);
   }
 
   all(): readonly OperationDescriptor[] {
-    return this.operations;
+    return this.#operations;
   }
 
   /** By operationId, `"METHOD /path"`, or a job operation's submit path. */
   find(name: string): OperationDescriptor | undefined {
-    return this.names().any.get(name);
+    return this.#names().any.get(name);
   }
 
   /** Like `find`, or a ConfigurationError naming the operations the spec has. */
   require(name: string): OperationDescriptor {
     const found = this.find(name);
     if (found) return found;
-    throw unknownOperation("operation", name, this.operations);
+    throw unknownOperation("operation", name, this.#operations);
   }
 
   /** Operations submitted to fal's queue. */
   queueOperations(): OperationDescriptor[] {
-    return this.operations.filter((d) => d.queue);
+    return this.#operations.filter((d) => d.queue);
   }
 
   /** A queue operation by operationId or submit path. */
   findQueue(name: string): OperationDescriptor | undefined {
-    return this.names().queue.get(name);
+    return this.#names().queue.get(name);
   }
 
   /** Like `findQueue`, or a ConfigurationError naming the queue operations the spec has. */
@@ -53,12 +53,12 @@ export class OperationIndex {
 
   /** An operation with a declared task protocol, by operationId or submit path. */
   task(name: string): TaskOperation | undefined {
-    return this.names().task.get(name) as TaskOperation | undefined;
+    return this.#names().task.get(name) as TaskOperation | undefined;
   }
 
   /** The operationIds of the spec (or of its queue operations), for "known: …" in errors. */
   known(only?: "queue"): string {
-    return this.operations
+    return this.#operations
       .filter((d) => only !== "queue" || d.queue)
       .map((d) => d.id)
       .join(", ");
@@ -68,8 +68,8 @@ export class OperationIndex {
    * Each name maps to the first operation, in table order, that answers to it: what a scan in
    * that order would find, when two operations share a name (one's id, another's path).
    */
-  private names(): NameMaps {
-    if (this.maps) return this.maps;
+  #names(): NameMaps {
+    if (this.#maps) return this.#maps;
     const maps: NameMaps = { any: new Map(), queue: new Map(), task: new Map() };
     const add = (
       map: Map<string, OperationDescriptor>,
@@ -78,13 +78,13 @@ export class OperationIndex {
     ) => {
       for (const name of names) if (!map.has(name)) map.set(name, d);
     };
-    for (const d of this.operations) {
+    for (const d of this.#operations) {
       const job = d.queue || d.task !== undefined;
       add(maps.any, d, d.id, `${d.method.toUpperCase()} ${d.path}`, ...(job ? [d.path] : []));
       if (d.queue) add(maps.queue, d, d.id, d.path);
       if (d.task !== undefined) add(maps.task, d, d.id, d.path);
     }
-    return (this.maps = maps);
+    return (this.#maps = maps);
   }
 }
 

@@ -13,22 +13,24 @@ const LONGEST_HINT_MS = 60_000;
  * when to come back (`Retry-After` on a 202) is taken at its word.
  */
 export class PollSchedule {
-  private readonly firstMs: number;
-  private delayMs: number;
-  private lastState: string | undefined;
+  readonly #longestMs: number;
+  readonly #firstMs: number;
+  #delayMs: number;
+  #lastState: string | undefined;
 
-  constructor(private readonly longestMs: number) {
-    this.firstMs = Math.min(FIRST_MS, longestMs);
-    this.delayMs = this.firstMs;
+  constructor(longestMs: number) {
+    this.#longestMs = longestMs;
+    this.#firstMs = Math.min(FIRST_MS, longestMs);
+    this.#delayMs = this.#firstMs;
   }
 
   /** The pause before the next poll, given what this one answered. */
   next(state: string, retryAfterMs?: number): number {
-    if (state !== this.lastState) this.delayMs = this.firstMs;
-    this.lastState = state;
+    if (state !== this.#lastState) this.#delayMs = this.#firstMs;
+    this.#lastState = state;
     if (retryAfterMs !== undefined) return Math.min(Math.max(0, retryAfterMs), LONGEST_HINT_MS);
-    const delay = this.delayMs;
-    this.delayMs = Math.min(this.longestMs, Math.round(this.delayMs * BACKOFF));
+    const delay = this.#delayMs;
+    this.#delayMs = Math.min(this.#longestMs, Math.round(this.#delayMs * BACKOFF));
     return delay;
   }
 }

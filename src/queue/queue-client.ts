@@ -23,13 +23,17 @@ export type QueueClientSettings = RequestSettings;
 
 /** submit, status, result, cancel: fal's queue protocol through the relay, for any queue operation. */
 export class QueueClient<T extends AnyTypes = DefaultTypes> {
-  constructor(
-    private readonly transport: Transport,
-    private readonly settings: QueueClientSettings,
-  ) {}
+  // ES private names: truly private, and short in an app's minified bundle.
+  readonly #transport: Transport;
+  readonly #settings: QueueClientSettings;
 
-  private describe(operation: string): OperationDescriptor {
-    return this.settings.operations.requireQueue(operation);
+  constructor(transport: Transport, settings: QueueClientSettings) {
+    this.#transport = transport;
+    this.#settings = settings;
+  }
+
+  #describe(operation: string): OperationDescriptor {
+    return this.#settings.operations.requireQueue(operation);
   }
 
   /**
@@ -37,7 +41,7 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
    * (required fields with a declared default count as given); an empty list means valid.
    */
   validate<N extends QueueOperation<T>>(operation: N, input: unknown) {
-    return checkBody(this.describe(operation), input).issues;
+    return checkBody(this.#describe(operation), input).issues;
   }
 
   /** Submits a job. Validation errors throw before anything is sent (and paid for). */
@@ -47,21 +51,21 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
     options: SubmitOptions = {},
   ): Promise<QueueHandle<N, T>> {
     try {
-      return await this.send(operation, input, options);
+      return await this.#send(operation, input, options);
     } catch (error) {
-      throw this.settings.redactor.error(asChainHubError(error));
+      throw this.#settings.redactor.error(asChainHubError(error));
     }
   }
 
-  private async send<N extends QueueOperation<T>>(
+  async #send<N extends QueueOperation<T>>(
     operation: N,
     input: InputOf<N, T>,
     options: SubmitOptions,
   ): Promise<QueueHandle<N, T>> {
-    const descriptor = this.describe(operation);
+    const descriptor = this.#describe(operation);
     const { data } = await sendChecked<Record<string, unknown>>(
-      this.transport,
-      this.settings,
+      this.#transport,
+      this.#settings,
       descriptor,
       {
         body: input,
@@ -102,7 +106,7 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
   }> {
     const handle = this.handleOf(ref);
     const query = options.logs ? { logs: "1" } : undefined;
-    const { data, response } = await this.transport.callPath<QueueStatus>(
+    const { data, response } = await this.#transport.callPath<QueueStatus>(
       "get",
       handle.urls.status,
       { query, signal: options.signal, requestId: handle.requestId },
@@ -121,7 +125,7 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
   ): Promise<OutputOf<N, T>> {
     const handle = this.handleOf(ref);
     if (handle.syncResult !== undefined) return handle.syncResult;
-    const { data } = await this.transport.callPath<OutputOf<N, T>>("get", handle.urls.result, {
+    const { data } = await this.#transport.callPath<OutputOf<N, T>>("get", handle.urls.result, {
       signal: options.signal,
       requestId: handle.requestId,
     });
@@ -139,7 +143,7 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
     const handle = this.handleOf(ref);
     if (handle.syncResult !== undefined) return "ALREADY_COMPLETED";
     try {
-      const { data } = await this.transport.callPath<{ status?: CancelOutcome }>(
+      const { data } = await this.#transport.callPath<{ status?: CancelOutcome }>(
         "put",
         handle.urls.cancel,
         { signal: options.signal, requestId: handle.requestId },
@@ -158,7 +162,7 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
   handleOf<N extends QueueOperation<T>>(ref: QueueRef<N, T>): QueueHandle<N, T> {
     checkJobRef(ref);
     if ("urls" in ref) return ref;
-    const descriptor = this.describe(ref.operation);
+    const descriptor = this.#describe(ref.operation);
     return {
       operationId: descriptor.id as OperationIdOf<N, T>,
       requestId: ref.requestId,
