@@ -1,7 +1,5 @@
-import { sleep } from "../internal/sleep.js";
-import { rethrowStopped, waitSignals } from "../internal/stop-waiting.js";
 import type { AnyTypes } from "../internal/contract.js";
-import { PollSchedule } from "./poll-schedule.js";
+import { pollUntilDone, type PolledJob } from "../internal/poll-until-done.js";
 import type { QueueClient } from "./queue-client.js";
 import type { OutputOf, QueueOperation, QueueRef, WaitOptions } from "./types.js";
 
@@ -19,43 +17,32 @@ export async function waitForResult<T extends AnyTypes, N extends QueueOperation
 ): Promise<OutputOf<N, T>> {
   const handle = queue.handleOf(ref);
   if (handle.syncResult !== undefined) return handle.syncResult;
-  const started = Date.now();
-  const deadline = options.timeoutMs ? started + options.timeoutMs : Number.POSITIVE_INFINITY;
-  const schedule = new PollSchedule(options.pollIntervalMs ?? 500);
-  const { deadline: deadlineSignal, signal } = waitSignals(options);
   let logsSeen = 0;
-
-  try {
-    for (;;) {
-      const { status, retryAfterMs } = await queue.statusWithHint(handle, {
-        logs: options.onLog !== undefined,
-        ...(signal ? { signal } : {}),
-      });
-      const progress = {
-        requestId: handle.requestId,
-        status: String(status.status),
-        elapsedMs: Date.now() - started,
-      };
-      options.onProgress?.(
-        typeof status.queue_position === "number"
-          ? { ...progress, queuePosition: status.queue_position }
-          : progress,
-      );
-      const logs = Array.isArray(status.logs) ? status.logs : [];
-      for (const log of logs.slice(logsSeen)) options.onLog?.(log);
-      logsSeen = Math.max(logsSeen, logs.length);
-      if (status.status === "COMPLETED")
-        return await queue.result(handle, signal ? { signal } : {});
-      const pause = schedule.next(String(status.status), retryAfterMs);
-      await sleep(Math.min(pause, Math.max(0, deadline - Date.now())), signal);
-    }
-  } catch (error) {
-    return rethrowStopped(error, {
-      ...options,
-      what: "job",
-      requestId: handle.requestId,
-      deadline: deadlineSignal,
-      cancel: (options.cancelOnStop ?? true) ? () => queue.cancel(handle) : undefined,
+  const job: PolledJob = {
+    what: "job",
+    requestId: handle.requestId,
+    cancel: () => queue.cancel(handle),
+  };
+  return pollUntilDone<OutputOf<N, T>>(job, options, async (signal) => {
+    const { status, retryAfterMs } = await queue.statusWithHint(handle, {
+      logs: options.onLog !== undefined,
+      ...(signal ? { signal } : {}),
     });
-  }
+    return {
+      state: String(status.status),
+      retryAfterMs,
+      progress:
+        typeof status.queue_position === "number"
+          ? { queuePosition: status.queue_position }
+          : undefined,
+      settle: async () => {
+        const logs = Array.isArray(status.logs) ? status.logs : [];
+        for (const log of logs.slice(logsSeen)) options.onLog?.(log);
+        logsSeen = Math.max(logsSeen, logs.length);
+        if (status.status === "COMPLETED")
+          return { result: await queue.result(handle, signal ? { signal } : {}) };
+        return undefined;
+      },
+    };
+  });
 }

@@ -1,10 +1,8 @@
 import { JobFailedError } from "../errors/job-failed-error.js";
 import type { OperationDescriptor, TaskCall, TaskProtocol } from "../internal/contract.js";
 import { parseRetryAfter } from "../internal/retry-policy.js";
-import { sleep } from "../internal/sleep.js";
-import { rethrowStopped, waitSignals } from "../internal/stop-waiting.js";
 import type { AnyTypes } from "../internal/contract.js";
-import { PollSchedule } from "../queue/poll-schedule.js";
+import { pollUntilDone, type PolledJob } from "../internal/poll-until-done.js";
 import type { QueueHandle, WaitOptions } from "../queue/types.js";
 
 /** A job's handle whatever the spec: the runner reads only its id and urls. */
@@ -65,26 +63,27 @@ export async function waitForTask(
   options: WaitOptions = {},
 ): Promise<unknown> {
   const { task } = descriptor;
-  const started = Date.now();
-  const endsAt = options.timeoutMs ? started + options.timeoutMs : Number.POSITIVE_INFINITY;
-  const schedule = new PollSchedule(options.pollIntervalMs ?? 500);
-  const { deadline, signal } = waitSignals(options);
-  const call = (which: TaskCall) =>
+  const call = (which: TaskCall, signal?: AbortSignal) =>
     request(which.operation, {
       ...(which.params ? { params: withId(which.params, handle.requestId) } : {}),
       ...(signal ? { signal } : {}),
     });
-  try {
-    for (;;) {
-      const { data, response } = await call(task.poll);
-      const status = valueAt(data, task.status);
-      options.onProgress?.({
-        requestId: handle.requestId,
-        status: String(status),
-        elapsedMs: Date.now() - started,
-      });
-      if (task.done.includes(status)) return task.result ? valueAt(data, task.result) : data;
-      if (task.failed?.includes(status)) {
+  const { cancel } = task;
+  const job: PolledJob = {
+    what: "task",
+    requestId: handle.requestId,
+    cancel: cancel && (() => call(cancel)),
+  };
+  return pollUntilDone(job, options, async (signal) => {
+    const { data, response } = await call(task.poll, signal);
+    const status = valueAt(data, task.status);
+    return {
+      state: String(status),
+      retryAfterMs: parseRetryAfter(response?.headers.get("retry-after") ?? null),
+      settle: () => {
+        if (task.done.includes(status))
+          return { result: task.result ? valueAt(data, task.result) : data };
+        if (!task.failed?.includes(status)) return undefined;
         const why = task.error ? valueAt(data, task.error) : undefined;
         throw new JobFailedError(
           `task ${handle.requestId} of ${descriptor.id} failed (${String(status)})${typeof why === "string" && why ? `: ${why.slice(0, 200)}` : ""}`,
@@ -92,27 +91,9 @@ export async function waitForTask(
           status,
           data,
         );
-      }
-      const hint = parseRetryAfter(response?.headers.get("retry-after") ?? null);
-      const pause = schedule.next(String(status), hint);
-      await sleep(Math.min(pause, Math.max(0, endsAt - Date.now())), signal);
-    }
-  } catch (error) {
-    const cancel = task.cancel;
-    return rethrowStopped(error, {
-      ...options,
-      what: "task",
-      requestId: handle.requestId,
-      deadline,
-      cancel:
-        (options.cancelOnStop ?? true) && cancel
-          ? () =>
-              request(cancel.operation, {
-                ...(cancel.params ? { params: withId(cancel.params, handle.requestId) } : {}),
-              })
-          : undefined,
-    });
-  }
+      },
+    };
+  });
 }
 
 /** The params with "{id}" replaced by the task's id wherever it stands. */
