@@ -56,14 +56,6 @@ export class OperationIndex {
     return this.#names().task.get(name) as TaskOperation | undefined;
   }
 
-  /** The operationIds of the spec (or of its queue operations), for "known: …" in errors. */
-  known(only?: "queue"): string {
-    return this.#operations
-      .filter((d) => only !== "queue" || d.queue)
-      .map((d) => d.id)
-      .join(", ");
-  }
-
   /**
    * Each name maps to the first operation, in table order, that answers to it: what a scan in
    * that order would find, when two operations share a name (one's id, another's path).

@@ -51,7 +51,10 @@ export function allowedRoutes(
     const descriptor = operations.find(name);
     if (!descriptor)
       throw new TypeError(
-        `createProxy: unknown operation "${name}" in allow; known: ${operations.known()}`,
+        `createProxy: unknown operation "${name}" in allow; known: ${operations
+          .all()
+          .map((d) => d.id)
+          .join(", ")}`,
       );
     routes.push(
       route(
