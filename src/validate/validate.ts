@@ -16,78 +16,141 @@ export function validate(
   options: ValidateOptions = {},
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const rejectUnknown = options.rejectUnknown ?? true;
-
-  const check = (value: unknown, schema: ConstraintSchema, path: string): void => {
-    const fail = (message: string) => void issues.push({ path, message });
-    if (value === null) {
-      if (!schema.nullable && schema.type !== undefined) fail("must not be null");
-      return;
-    }
-    const options = schema.oneOf ?? schema.anyOf;
-    if (options) {
-      if (!options.some((option) => validate(value, option, { rejectUnknown }).length === 0))
-        fail("matches none of the allowed shapes");
-      return;
-    }
-    if (schema.type !== undefined && !hasType(value, schema.type))
-      return fail(`must be ${article(schema.type)}, got ${describeValue(value)}`);
-    if (schema.enum && !schema.enum.includes(value)) {
-      const allowed = schema.enum.map((v) => JSON.stringify(v)).join(", ");
-      return fail(`must be one of ${allowed}, got ${describeValue(value)}`);
-    }
-    if (typeof value === "number") {
-      const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = schema;
-      const above = exclusiveMinimum === true;
-      const below = exclusiveMaximum === true;
-      if (minimum !== undefined && (above ? value <= minimum : value < minimum))
-        fail(`must be ${above ? ">" : ">="} ${minimum}, got ${value}`);
-      if (maximum !== undefined && (below ? value >= maximum : value > maximum))
-        fail(`must be ${below ? "<" : "<="} ${maximum}, got ${value}`);
-      if (
-        multipleOf !== undefined &&
-        Math.abs(value / multipleOf - Math.round(value / multipleOf)) > 1e-9
-      )
-        fail(`must be a multiple of ${multipleOf}`);
-    } else if (typeof value === "string") {
-      const { minLength, maxLength, pattern } = schema;
-      if (minLength !== undefined && value.length < minLength)
-        fail(`must be at least ${minLength} characters`);
-      if (maxLength !== undefined && value.length > maxLength)
-        fail(`must be at most ${maxLength} characters, got ${value.length}`);
-      if (pattern !== undefined && !new RegExp(pattern, "u").test(value))
-        fail(`must match /${pattern}/`);
-    } else if (Array.isArray(value)) {
-      const { minItems, maxItems, items } = schema;
-      if (minItems !== undefined && value.length < minItems)
-        fail(`must have at least ${minItems} items`);
-      if (maxItems !== undefined && value.length > maxItems)
-        fail(`must have at most ${maxItems} items, got ${value.length}`);
-      if (items) value.forEach((item, i) => check(item, items, join(path, String(i))));
-    } else if (typeof value === "object") {
-      const record = value as Record<string, unknown>;
-      const { properties, additionalProperties } = schema;
-      for (const name of schema.required ?? [])
-        if (record[name] === undefined)
-          issues.push({ path: join(path, name), message: "is required" });
-      for (const key in record) {
-        const child = record[key];
-        if (child === undefined) continue;
-        const childSchema =
-          properties?.[key] ??
-          (typeof additionalProperties === "object" ? additionalProperties : undefined);
-        if (childSchema) check(child, childSchema, join(path, key));
-        else if (properties && additionalProperties !== true && rejectUnknown)
-          issues.push({
-            path: join(path, key),
-            message: unknownFieldMessage(key, Object.keys(properties)),
-          });
-      }
-    }
-  };
-
-  check(value, schema, "");
+  check(value, schema, "", issues, options.rejectUnknown ?? true);
   return issues;
+}
+
+function check(
+  value: unknown,
+  schema: ConstraintSchema,
+  path: string,
+  issues: FieldIssue[],
+  rejectUnknown: boolean,
+): void {
+  if (value === null) {
+    if (!schema.nullable && schema.type !== undefined)
+      issues.push({ path, message: "must not be null" });
+    return;
+  }
+  if (schema.oneOf || schema.anyOf) {
+    const options = (schema.oneOf ?? schema.anyOf)!;
+    if (!options.some((option) => validate(value, option, { rejectUnknown }).length === 0)) {
+      issues.push({ path, message: "matches none of the allowed shapes" });
+    }
+    return;
+  }
+  if (schema.type !== undefined && !hasType(value, schema.type)) {
+    issues.push({ path, message: `must be ${article(schema.type)}, got ${describeValue(value)}` });
+    return;
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
+    issues.push({
+      path,
+      message: `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(value)}`,
+    });
+    return;
+  }
+  if (typeof value === "number") checkNumber(value, schema, path, issues);
+  else if (typeof value === "string") checkString(value, schema, path, issues);
+  else if (Array.isArray(value)) checkArray(value, schema, path, issues, rejectUnknown);
+  else if (typeof value === "object")
+    checkObject(value as Record<string, unknown>, schema, path, issues, rejectUnknown);
+}
+
+function checkNumber(
+  value: number,
+  schema: ConstraintSchema,
+  path: string,
+  issues: FieldIssue[],
+): void {
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = schema;
+  if (minimum !== undefined && (exclusiveMinimum === true ? value <= minimum : value < minimum)) {
+    issues.push({
+      path,
+      message: `must be ${exclusiveMinimum === true ? ">" : ">="} ${minimum}, got ${value}`,
+    });
+  }
+  if (maximum !== undefined && (exclusiveMaximum === true ? value >= maximum : value > maximum)) {
+    issues.push({
+      path,
+      message: `must be ${exclusiveMaximum === true ? "<" : "<="} ${maximum}, got ${value}`,
+    });
+  }
+  if (
+    multipleOf !== undefined &&
+    Math.abs(value / multipleOf - Math.round(value / multipleOf)) > 1e-9
+  ) {
+    issues.push({ path, message: `must be a multiple of ${multipleOf}` });
+  }
+}
+
+function checkString(
+  value: string,
+  schema: ConstraintSchema,
+  path: string,
+  issues: FieldIssue[],
+): void {
+  if (schema.minLength !== undefined && value.length < schema.minLength) {
+    issues.push({ path, message: `must be at least ${schema.minLength} characters` });
+  }
+  if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+    issues.push({
+      path,
+      message: `must be at most ${schema.maxLength} characters, got ${value.length}`,
+    });
+  }
+  if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) {
+    issues.push({ path, message: `must match /${schema.pattern}/` });
+  }
+}
+
+function checkArray(
+  value: unknown[],
+  schema: ConstraintSchema,
+  path: string,
+  issues: FieldIssue[],
+  rejectUnknown: boolean,
+): void {
+  if (schema.minItems !== undefined && value.length < schema.minItems) {
+    issues.push({ path, message: `must have at least ${schema.minItems} items` });
+  }
+  if (schema.maxItems !== undefined && value.length > schema.maxItems) {
+    issues.push({
+      path,
+      message: `must have at most ${schema.maxItems} items, got ${value.length}`,
+    });
+  }
+  if (schema.items)
+    value.forEach((item, i) =>
+      check(item, schema.items!, join(path, String(i)), issues, rejectUnknown),
+    );
+}
+
+function checkObject(
+  value: Record<string, unknown>,
+  schema: ConstraintSchema,
+  path: string,
+  issues: FieldIssue[],
+  rejectUnknown: boolean,
+): void {
+  const properties = schema.properties;
+  for (const name of schema.required ?? []) {
+    if (value[name] === undefined) issues.push({ path: join(path, name), message: "is required" });
+  }
+  for (const key in value) {
+    const child = value[key];
+    if (child === undefined) continue;
+    const childSchema = properties?.[key];
+    if (childSchema) check(child, childSchema, join(path, key), issues, rejectUnknown);
+    else if (typeof schema.additionalProperties === "object")
+      check(child, schema.additionalProperties, join(path, key), issues, rejectUnknown);
+    else if (properties && schema.additionalProperties !== true && rejectUnknown) {
+      issues.push({
+        path: join(path, key),
+        message: unknownFieldMessage(key, Object.keys(properties)),
+      });
+    }
+  }
 }
 
 function hasType(value: unknown, type: NonNullable<ConstraintSchema["type"]>): boolean {
