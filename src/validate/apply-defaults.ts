@@ -10,7 +10,11 @@ export function fillRequiredDefaults<T extends Record<string, unknown>>(
   schema: ConstraintSchema,
 ): T {
   const missing = (schema.required ?? []).filter(
-    (name) => input[name] === undefined && schema.properties?.[name]?.default !== undefined,
+    (name) =>
+      input[name] === undefined &&
+      schema.properties !== undefined &&
+      Object.hasOwn(schema.properties, name) &&
+      schema.properties[name]!.default !== undefined,
   );
   if (missing.length === 0) return input;
   const filled: Record<string, unknown> = { ...input };

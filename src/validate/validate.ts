@@ -140,7 +140,8 @@ function checkObject(
   for (const key in value) {
     const child = value[key];
     if (child === undefined) continue;
-    const childSchema = properties?.[key];
+    // Own names only: `properties.constructor` would read Object.prototype's function.
+    const childSchema = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
     if (childSchema) check(child, childSchema, join(path, key), issues, rejectUnknown);
     else if (typeof schema.additionalProperties === "object")
       check(child, schema.additionalProperties, join(path, key), issues, rejectUnknown);

@@ -58,6 +58,17 @@ describe("validate against the generated Kontext [max] table", () => {
     );
   });
 
+  it("treats a field named like an Object.prototype member as unknown, not as declared", () => {
+    // `properties.constructor` reads the prototype's function: such a field used to pass unchecked.
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const body = JSON.parse(JSON.stringify(valid)) as Record<string, unknown>;
+      Object.defineProperty(body, name, { value: "x", enumerable: true });
+      expect(validate(body, schema)).toEqual([
+        { path: name, message: expect.stringContaining("is not a known field") },
+      ]);
+    }
+  });
+
   it("fills a required field the spec gives a default, and nothing else", () => {
     expect(fillRequiredDefaults({ prompt: "p", image_url: "u" }, schema)).toEqual({
       prompt: "p",
