@@ -40,6 +40,7 @@ export const COMMONJS_LIBRARIES = new Map(
   [
     "ts-morph",
     "yaml",
+    "js-yaml",
     // prettier's CommonJS builds (see emit/format.ts).
     "prettier/standalone",
     "prettier/plugins/estree",

@@ -11,6 +11,7 @@ const PEERS = [
   "ts-morph",
   "prettier",
   "yaml",
+  "js-yaml",
   "jsonpath-rfc9535",
 ];
 

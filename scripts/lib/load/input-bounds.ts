@@ -16,6 +16,12 @@ export const MAX_INPUT_CHARS = 8 * 1024 * 1024;
  */
 export const MAX_NESTING = 100;
 
+/**
+ * Most copies aliases may make, as the `yaml` library counts them (its `maxAliasCount`): far
+ * above what a spec shares by alias, far below what exhausts memory.
+ */
+export const MAX_ALIAS_COUNT = 1000;
+
 export interface BoundsViolation {
   code: "input-too-large" | "yaml-too-deep";
   message: string;

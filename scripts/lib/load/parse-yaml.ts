@@ -1,19 +1,12 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node,
-} from "yaml";
+import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { Diagnostics, LineLocator } from "../diagnostics.js";
-import { escapePointerSegment, parsePointer, toPointer } from "../json-pointer.js";
-import { findBoundsViolation } from "./input-bounds.js";
+import { parsePointer, toPointer } from "../json-pointer.js";
+import { findBoundsViolation, MAX_ALIAS_COUNT } from "./input-bounds.js";
 import { jsonLineIndex } from "./json-line-index.js";
 import { parsePlainJson } from "./parse-json.js";
+import { fastLineIndex, parseYamlFast } from "./fast-yaml.js";
 import { parseYamlDocument } from "./last-parse.js";
+import { yamlLineIndex } from "./yaml-line-index.js";
 
 export interface ParsedYaml {
   value: unknown;
@@ -43,6 +36,13 @@ export function parseYaml(
   // Plain JSON: the same value, many times faster; lines only if a diagnostic asks.
   const json = parsePlainJson(text, false);
   if (json) return { value: json.value, locate: locatorOver(() => jsonLineIndex(text)) };
+  // YAML that js-yaml reads exactly as the `yaml` library would: the same value and the same
+  // lines, several times faster. Anything else (errors included) goes on below.
+  const fast = parseYamlFast(text, false);
+  if (fast) {
+    const eager = index === "eager" ? fastLineIndex(fast) : undefined;
+    return { value: fast.value, locate: locatorOver(() => eager ?? lateLineIndex(text)) };
+  }
   const { document, lineCounter } = parseYamlDocument(text, false);
   for (const error of document.errors) {
     const line = lineCounter.linePos(error.pos[0]).line;
@@ -50,8 +50,8 @@ export function parseYaml(
   }
   if (document.errors.length > 0) return undefined;
 
-  const eager = index === "eager" ? lineIndex(document, lineCounter) : undefined;
-  const locate = locatorOver(() => eager ?? lineIndex(...parseDocumentFresh(text)));
+  const eager = index === "eager" ? yamlLineIndex(document, lineCounter) : undefined;
+  const locate = locatorOver(() => eager ?? yamlLineIndex(...parseDocumentFresh(text)));
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -68,6 +68,12 @@ export function parseYaml(
   return { value, locate };
 }
 
+/** The index of a text the fast path read, at a late lookup: from a second fast parse. */
+function lateLineIndex(text: string): Map<string, number> {
+  const again = parseYamlFast(text, false);
+  return again ? fastLineIndex(again) : yamlLineIndex(...parseDocumentFresh(text));
+}
+
 /** Looks a pointer up (or its nearest indexed ancestor) in an index built at the first call. */
 function locatorOver(buildIndex: () => Map<string, number>): LineLocator {
   let lines: Map<string, number> | undefined;
@@ -82,9 +88,6 @@ function locatorOver(buildIndex: () => Map<string, number>): LineLocator {
   };
 }
 
-/** Far above what a spec shares by alias, far below what exhausts memory. */
-const MAX_ALIAS_COUNT = 1000;
-
 function firstAliasOffset(document: Document): number {
   let offset = 0;
   visit(document, {
@@ -96,46 +99,11 @@ function firstAliasOffset(document: Document): number {
   return offset;
 }
 
-/** JSON pointer -> line, for every node of a document that parsed without errors. */
-function lineIndex(document: Document, lineCounter: LineCounter): Map<string, number> {
-  const lines = new Map<string, number>();
-  indexLines(document.contents, "#", lines, (offset) => lineCounter.linePos(offset).line);
-  return lines;
-}
-
 /** Not parseYamlDocument: a late lookup must not take the parse kept for another file. */
 function parseDocumentFresh(text: string): [Document, LineCounter] {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   return [document, lineCounter];
-}
-
-/**
- * Carries each node's pointer as a string, one segment appended per level: a root spec has
- * hundreds of thousands of nodes, and rebuilding every pointer from its path was a twentieth
- * of a run on OpenAI's spec.
- */
-function indexLines(
-  node: Node | null,
-  pointer: string,
-  lines: Map<string, number>,
-  lineOf: (offset: number) => number,
-): void {
-  if (!node) return;
-  if (node.range && !lines.has(pointer)) lines.set(pointer, lineOf(node.range[0]));
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const childPointer = `${pointer}/${escapePointerSegment(key)}`;
-      // The key's line is where a reader looks for the entry, not where its value starts.
-      if (isScalar(pair.key) && pair.key.range) lines.set(childPointer, lineOf(pair.key.range[0]));
-      indexLines(pair.value as Node | null, childPointer, lines, lineOf);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) =>
-      indexLines(item as Node | null, `${pointer}/${index}`, lines, lineOf),
-    );
-  }
 }
 
 function firstLine(message: string): string {

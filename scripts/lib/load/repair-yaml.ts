@@ -1,4 +1,5 @@
 import type { Diagnostics } from "../diagnostics.js";
+import { parseYamlFast } from "./fast-yaml.js";
 import { findBoundsViolation } from "./input-bounds.js";
 import { parseYamlDocument } from "./last-parse.js";
 import { parsePlainJson } from "./parse-json.js";
@@ -21,6 +22,9 @@ export function repairYaml(text: string, diagnostics: Diagnostics): string {
   if (findBoundsViolation(text)) return text;
   // Plain JSON is valid YAML: nothing to repair (and parseYaml takes the parse kept here).
   if (parsePlainJson(text, true)) return text;
+  // YAML the fast path reads is YAML the `yaml` library reads without an error: nothing to
+  // repair either (and parseYaml takes the parse kept here).
+  if (parseYamlFast(text, true)) return text;
   let broken = brokenLines(text);
   if (broken.size === 0) return text;
   // An export saved on Windows ends its lines in CRLF: the same lines for YAML (which reads any

@@ -1,0 +1,132 @@
+import type { State } from "js-yaml";
+import { CORE_PLAIN_TAG } from "./core-scalars.js";
+
+/** One node js-yaml composed, as its `listener` option reports it. */
+export interface NodeRecord {
+  /**
+   * Line (from 1) where the node's content starts (past an anchor), as the `yaml` library's
+   * index has it; for a map value, where js-yaml opened it (its key's line is what counts).
+   */
+  line: number;
+  /** Offsets where js-yaml opened and closed the node. */
+  start: number;
+  end: number;
+  kind: "scalar" | "sequence" | "mapping" | null;
+  /** The value js-yaml built: the very object that ends up in the document, for a collection. */
+  result: unknown;
+  /** The nodes composed inside it, in order: a mapping's keys and values, a sequence's items. */
+  children: NodeRecord[] | undefined;
+  /** Whether it carries an anchor (`&name`). */
+  anchored: boolean;
+}
+
+/** Parts of js-yaml's loader state that its published types leave out. */
+interface LoaderState extends State {
+  tag: string | null;
+  anchor: string | null;
+}
+
+/** Thrown from the listener to stop a parse the fast path must not finish. */
+export class NotForFastPath extends Error {}
+
+const SPACE = 0x20;
+const LF = 0x0a;
+const CR = 0x0d;
+const HASH = 0x23;
+const BANG = 0x21;
+const AMPERSAND = 0x26;
+
+/**
+ * A js-yaml `listener` that records every node into a tree, and stops the parse (throws
+ * NotForFastPath) at the first tag (where the two libraries read the same text differently),
+ * anchored node with a `*` inside (an alias there would nest copies in copies: how a "billion
+ * laughs" bomb grows, and a cycle when it names its own anchor), or comment against a token.
+ * Properties are found in the text where each node opens: js-yaml's state can drop a tag or
+ * an anchor written on the line before a block scalar.
+ */
+export function recordNodes(): {
+  listener: (event: "open" | "close", state: State) => void;
+  root: () => NodeRecord | undefined;
+  anchors: () => number;
+} {
+  const open: NodeRecord[] = [];
+  let root: NodeRecord | undefined;
+  let anchors = 0;
+  const listener = (event: "open" | "close", state: State): void => {
+    const input = state.input;
+    if (event === "open") {
+      const content = skipSeparation(input, state.position);
+      const first = input.charCodeAt(content);
+      if (first === BANG) throw new NotForFastPath();
+      const anchored = first === AMPERSAND;
+      open.push({
+        line: state.line + 1 + (anchored ? linesPastProperties(input, state.position) : 0),
+        start: state.position,
+        end: -1,
+        kind: null,
+        result: undefined,
+        children: undefined,
+        anchored,
+      });
+      return;
+    }
+    const { tag, anchor, kind, result, position } = state as LoaderState;
+    // `?` is a plain scalar no type claimed (a string), null a quoted or block scalar or a
+    // collection; anything else was written in the text.
+    if (tag !== null && tag !== "?" && tag !== CORE_PLAIN_TAG) throw new NotForFastPath();
+    // js-yaml takes `#` right after a closing quote or bracket (`"a"#b`) for a comment, the
+    // `yaml` library rightly for an error.
+    if (input.charCodeAt(position) === HASH && !isSpace(input.charCodeAt(position - 1)))
+      throw new NotForFastPath();
+    const node = open.pop()!;
+    if (node.anchored || anchor !== null) {
+      // An anchored empty node: the `yaml` library cites the anchor's line, not the next one.
+      if (!node.anchored || result === null || input.slice(node.start, position).includes("*"))
+        throw new NotForFastPath();
+      anchors++;
+    }
+    node.end = position;
+    node.kind = kind as NodeRecord["kind"];
+    node.result = result;
+    const parent = open[open.length - 1];
+    if (parent) (parent.children ??= []).push(node);
+    else root = node;
+  };
+  return { listener, root: () => root, anchors: () => anchors };
+}
+
+/** Past spaces, line breaks and comments from `i` (tabs never get here). */
+function skipSeparation(input: string, i: number): number {
+  for (;;) {
+    const c = input.charCodeAt(i);
+    if (c === SPACE || c === LF || c === CR) i++;
+    else if (c === HASH) {
+      const end = input.indexOf("\n", i);
+      i = end < 0 ? input.length : end;
+    } else return i;
+  }
+}
+
+/**
+ * How many lines a node's content starts below where js-yaml opened it, past its anchor: the
+ * `yaml` library cites `- a` in `&name` on one line and `- a` on the next at the second.
+ */
+function linesPastProperties(input: string, start: number): number {
+  let lines = 0;
+  let anchors = 0;
+  for (let i = skipSeparation(input, start); ;) {
+    // Two anchors before one node: an error for the `yaml` library, not always for js-yaml.
+    if (input.charCodeAt(i) !== AMPERSAND) {
+      for (let j = start; j < i; j++) if (input.charCodeAt(j) === LF) lines++;
+      return lines;
+    }
+    if (++anchors > 1) throw new NotForFastPath();
+    const end = input.slice(i).search(/[\s,[\]{}]/);
+    i = skipSeparation(input, end < 0 ? input.length : i + end);
+    if (input.charCodeAt(i) === BANG) throw new NotForFastPath();
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === SPACE || code === LF || code === CR;
+}
