@@ -23,10 +23,12 @@ const FIRST_LINE_MARKER = /^---\r?\n/;
 
 /**
  * A block scalar header and an empty first line with spaces on it: the `yaml` library wants an
- * indentation indicator when such a line is indented more than the text, js-yaml does not.
- * Searched without the header's context (fast), which is then checked at each match.
+ * indentation indicator when such a line is indented more than the text, js-yaml does not. A
+ * header with a comment counts too (matching the comment to its line end from every `|` of
+ * `|#|#|#...` would take quadratic time). Searched without the header's context (fast), which
+ * is then checked at each match.
  */
-const HEADER_THEN_SPACES_LINE = /[|>][-+1-9]{0,2} *(?:#[^\n]*)?\r?\n +\r?\n/g;
+const HEADER_THEN_SPACES_LINE = /[|>][-+1-9]{0,2} *(?:#|\r?\n +\r?\n)/g;
 
 /** Whether js-yaml may read `text` differently from the `yaml` library. */
 export function isDifferentByDesign(text: string): boolean {

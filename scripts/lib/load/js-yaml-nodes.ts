@@ -52,6 +52,9 @@ export function recordNodes(): {
   const open: NodeRecord[] = [];
   let root: NodeRecord | undefined;
   let anchors = 0;
+  // Where the text has a `*`, found once: anchored nodes nest, and scanning each one's text
+  // would read the text once per level.
+  let stars: number[] | undefined;
   const listener = (event: "open" | "close", state: State): void => {
     const input = state.input;
     if (event === "open") {
@@ -81,7 +84,8 @@ export function recordNodes(): {
     const node = open.pop()!;
     if (node.anchored || anchor !== null) {
       // An anchored empty node: the `yaml` library cites the anchor's line, not the next one.
-      if (!node.anchored || result === null || input.slice(node.start, position).includes("*"))
+      stars ??= positionsOf(input, "*");
+      if (!node.anchored || result === null || hasBetween(stars, node.start, position))
         throw new NotForFastPath();
       anchors++;
     }
@@ -125,6 +129,25 @@ function linesPastProperties(input: string, start: number): number {
     i = skipSeparation(input, end < 0 ? input.length : i + end);
     if (input.charCodeAt(i) === BANG) throw new NotForFastPath();
   }
+}
+
+function positionsOf(input: string, character: string): number[] {
+  const positions: number[] = [];
+  for (let i = input.indexOf(character); i >= 0; i = input.indexOf(character, i + 1))
+    positions.push(i);
+  return positions;
+}
+
+/** Whether a sorted list holds a value in [start, end). */
+function hasBetween(sorted: number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low]! < end;
 }
 
 function isSpace(code: number): boolean {

@@ -164,6 +164,18 @@ describe("parseYamlFast", () => {
     expect(diagnostics.errors[0]).toMatchObject({ code: "yaml-aliases" });
   });
 
+  it("stays linear on hostile text: a megabyte of each guard's worst case, and nested anchors", () => {
+    const megabyte = (piece: string) => piece.repeat(Math.ceil(2 ** 20 / piece.length));
+    // A guard that read the rest of the text again at each repetition would take hours here
+    // (the vitest timeout fails it first); linear, these take milliseconds.
+    expect(parseYamlFast(`a: "${megabyte("|#")}"`, false)?.value).toEqual({ a: megabyte("|#") });
+    expect(parseYamlFast(`a:\n${megabyte("#\n")}  b: 1`, false)).toBeUndefined();
+    // 90 nested anchors around a megabyte, each checked for an alias inside it.
+    const nested = Array.from({ length: 90 }, (_, i) => `&a${i} [`).join("");
+    const anchors = `a: ${nested}"${megabyte("x")}"${"]".repeat(90)}\nb: *a0`;
+    expect(parseYamlFast(anchors, false)).toBeDefined();
+  });
+
   it("agrees with the yaml library on texts built from YAML's tricky pieces (a fixed-seed fuzz)", () => {
     const starts = ["", " ", "  ", "    ", "k: ", "- ", "  k2: ", "    - ", "- - ", "k4:", "? "];
     const pieces = [
