@@ -108,6 +108,7 @@ describe("parseYamlFast", () => {
   it.each([
     ["a duplicate key", "a: 1\na: 2"],
     ["a null key", "~: 1\nb: 2"],
+    ["keys equal only as strings", '1: a\n"1": b'],
     ["an empty key in a flow mapping", "a: {: 1}"],
     ["a collection as key", "[a, b]: 1"],
     ["an explicit key", "? a\n: 1"],
