@@ -100,6 +100,7 @@ describe("parseYamlFast", () => {
     ["flow collections", "a: [1, {b: 2, c: [3]}, 'x', \"y\"]\nd: {}\ne: []"],
     ["a document marker on the first line", "---\na: 1"],
     ["anchors copied by aliases", "a: &x [1, 2]\nb: *x\nc:\n  - &y {k: v}\n  - *y"],
+    ["a megabyte-long line", `a: ${"x y".repeat(350_000)}\nb: '${"z".repeat(2 ** 20)}'`],
     ["an anchor on the line before its content", "a:\n  - &x\n    k: v\n  - *x"],
   ])("reads %s as the yaml library does", (name, text) => {
     expect(expectSameOrDeferred(text, name)).toBe(true);
