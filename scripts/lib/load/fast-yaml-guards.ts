@@ -7,13 +7,13 @@
 
 /**
  * A byte order mark (the `yaml` library rejects one before a block sequence, js-yaml reads one
- * past the start as text); tabs (js-yaml takes them in places where the `yaml` library rejects them); a lone CR (a line
- * break for js-yaml only); a directive (`%YAML 1.1` changes the `yaml` library's schema); a
- * comment against a flow indicator (`[a,#b`: an error for the `yaml` library); a document
- * marker past the first line (js-yaml reads `---word` at a line start as `word`); a block
- * scalar header with an indentation indicator (`|2`: js-yaml counts from another column at
- * the top level); a last line of spaces without a line break (js-yaml adds the break, which a
- * `|+` block keeps).
+ * past the start as text); tabs (js-yaml takes them where the `yaml` library rejects them); a
+ * lone CR (a line break for js-yaml only); a directive (`%YAML 1.1` changes the `yaml`
+ * library's schema); a comment against a flow indicator (`[a,#b`: an error for the `yaml`
+ * library); a document marker past the first line (js-yaml reads `---word` at a line start
+ * as `word`); a block scalar header with an indentation indicator (`|2`: js-yaml counts from
+ * another column at the top level); a last line of spaces without a line break (js-yaml adds
+ * the break, which a `|+` block keeps).
  */
 const DIFFERENT_BY_DESIGN =
   /\uFEFF|\t|\r(?!\n)|(?:^|\n)%|[,[{]#|\n(?:---|\.\.\.)|(?:^|[ \n])[|>](?:[-+]?[1-9]|[1-9][-+])(?![^ \r\n#])|\n +$/;
@@ -33,7 +33,8 @@ const HEADER_THEN_SPACES_LINE = /[|>][-+1-9]{0,2} *(?:#|\r?\n +\r?\n)/g;
 /** Whether js-yaml may read `text` differently from the `yaml` library. */
 export function isDifferentByDesign(text: string): boolean {
   if (/^(?:---|\.\.\.)/.test(text) && !FIRST_LINE_MARKER.test(text)) return true;
-  if (DIFFERENT_BY_DESIGN.test(text.replace(FIRST_LINE_MARKER, ""))) return true;
+  // A marker past the first line follows a line break, which `\n(?:---|...)` finds.
+  if (DIFFERENT_BY_DESIGN.test(text)) return true;
   if (hasCommentBeforeDeeperLine(text)) return true;
   HEADER_THEN_SPACES_LINE.lastIndex = 0;
   for (let match; (match = HEADER_THEN_SPACES_LINE.exec(text));) {

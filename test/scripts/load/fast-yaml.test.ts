@@ -125,6 +125,7 @@ describe("parseYamlFast", () => {
     ["an anchored empty node", "a: &x\nb: *x"],
     ["a %YAML 1.1 directive", "%YAML 1.1\n---\na: yes"],
     ["two documents", "a: 1\n---\nb: 2"],
+    ["a marker right after the first line's", "---\n---word\na: 1"],
     ["a byte order mark", "\uFEFFa: 1"],
     ["a tab", "a:\t1"],
     ["a lone CR", "a: 1\rb: 2"],
