@@ -45,7 +45,7 @@ let last: { text: string; parsed: FastYaml | undefined } | undefined;
 export function parseYamlFast(text: string, keep: boolean): FastYaml | undefined {
   const kept = last;
   last = undefined;
-  const parsed = kept !== undefined && kept.text === text ? kept.parsed : parseFresh(text);
+  const parsed = kept !== undefined && kept.text === text ? kept.parsed : parseYamlFastFresh(text);
   if (keep) last = { text, parsed };
   return parsed;
 }
@@ -57,7 +57,8 @@ export function fastLineIndex(parsed: FastYaml): Map<string, number> {
   return lines;
 }
 
-function parseFresh(text: string): FastYaml | undefined {
+/** parseYamlFast without the kept answer: a late lookup must not take one kept for another file. */
+export function parseYamlFastFresh(text: string): FastYaml | undefined {
   if (isDifferentByDesign(text)) return undefined;
   const nodes = recordNodes();
   let value: unknown;

@@ -4,7 +4,7 @@ import { parsePointer, toPointer } from "../json-pointer.js";
 import { findBoundsViolation, MAX_ALIAS_COUNT } from "./input-bounds.js";
 import { jsonLineIndex } from "./json-line-index.js";
 import { parsePlainJson } from "./parse-json.js";
-import { fastLineIndex, parseYamlFast } from "./fast-yaml.js";
+import { fastLineIndex, parseYamlFast, parseYamlFastFresh } from "./fast-yaml.js";
 import { parseYamlDocument } from "./last-parse.js";
 import { yamlLineIndex } from "./yaml-line-index.js";
 
@@ -70,7 +70,7 @@ export function parseYaml(
 
 /** The index of a text the fast path read, at a late lookup: from a second fast parse. */
 function lateLineIndex(text: string): Map<string, number> {
-  const again = parseYamlFast(text, false);
+  const again = parseYamlFastFresh(text);
   return again ? fastLineIndex(again) : yamlLineIndex(...parseDocumentFresh(text));
 }
 
