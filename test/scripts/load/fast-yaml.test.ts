@@ -36,6 +36,24 @@ function written(value: unknown): string {
   return `{${entries.join(",")}}`;
 }
 
+/**
+ * Where a value repeats one object (an alias): each later place with the first place it was
+ * met, so that two values compare on what they share as well as on what they hold.
+ */
+function sharing(value: unknown): string[] {
+  const first = new Map<object, string>();
+  const repeats: string[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (typeof node !== "object" || node === null) return;
+    const seen = first.get(node);
+    if (seen !== undefined) return void repeats.push(`${path} is ${seen}`);
+    first.set(node, path);
+    for (const [key, child] of Object.entries(node)) walk(child, `${path}/${key}`);
+  };
+  walk(value, "#");
+  return repeats;
+}
+
 /** The fast path's answer for `text`, checked against the `yaml` library's; true when it took it. */
 function expectSameOrDeferred(text: string, name: string): boolean {
   const fast = parseYamlFast(text, false);
@@ -44,6 +62,7 @@ function expectSameOrDeferred(text: string, name: string): boolean {
   expect(slow, `${name}: the yaml library rejects what the fast path read`).not.toBe("error");
   if (slow === "error") return true;
   expect(written(fast.value), name).toBe(written(slow.value));
+  expect(sharing(fast.value), name).toEqual(sharing(slow.value));
   expect(Object.fromEntries(fastLineIndex(fast)), name).toEqual(Object.fromEntries(slow.lines));
   return true;
 }
@@ -99,7 +118,7 @@ describe("parseYamlFast", () => {
     ["quoted scalars across lines", "a: \"x\\\n  y \\t \\u00e9\"\nb: 'p\n\n  q'''"],
     ["flow collections", "a: [1, {b: 2, c: [3]}, 'x', \"y\"]\nd: {}\ne: []"],
     ["a document marker on the first line", "---\na: 1"],
-    ["anchors copied by aliases", "a: &x [1, 2]\nb: *x\nc:\n  - &y {k: v}\n  - *y"],
+    ["anchors copied by aliases", "a: &x [1, 2]\nb: *x\nc:\n  - &y {k: v}\n  - *y\nd: {e: *x}"],
     ["a megabyte-long line", `a: ${"x y".repeat(350_000)}\nb: '${"z".repeat(2 ** 20)}'`],
     ["an anchor on the line before its content", "a:\n  - &x\n    k: v\n  - *x"],
   ])("reads %s as the yaml library does", (name, text) => {
