@@ -35,7 +35,7 @@ export function isDifferentByDesign(text: string): boolean {
   if (/^(?:---|\.\.\.)/.test(text) && !FIRST_LINE_MARKER.test(text)) return true;
   // A marker past the first line follows a line break, which `\n(?:---|...)` finds.
   if (DIFFERENT_BY_DESIGN.test(text)) return true;
-  if (hasCommentBeforeDeeperLine(text)) return true;
+  if (hasCommentBeforeDeeperLine(text) || hasEscapePastUnicode(text)) return true;
   HEADER_THEN_SPACES_LINE.lastIndex = 0;
   for (let match; (match = HEADER_THEN_SPACES_LINE.exec(text));) {
     // A header starts its line or follows a space (`key: |`, `- &a >-`), not text (`a|`).
@@ -72,6 +72,17 @@ function hasCommentBeforeDeeperLine(text: string): boolean {
     }
     commentLine.lastIndex = lineEnd;
   }
+  return false;
+}
+
+/**
+ * `\U00110000` and above in a double-quoted string: no character, an error for the `yaml`
+ * library, two unrelated ones for js-yaml. (Any `\U` with eight hex digits counts, escape or
+ * not: a false alarm only costs the slow parse.)
+ */
+function hasEscapePastUnicode(text: string): boolean {
+  for (const [, hex] of text.matchAll(/\\U([0-9a-fA-F]{8})/g))
+    if (parseInt(hex!, 16) > 0x10ffff) return true;
   return false;
 }
 
