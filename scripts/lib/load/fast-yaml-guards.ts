@@ -91,5 +91,5 @@ function hasEscapePastUnicode(text: string): boolean {
  * (`**bold**` in a description counts too).
  */
 export function countAliasLike(text: string): number {
-  return text.match(/(?:^|[\s[{,])\*[^\s,[\]{}]/g)?.length ?? 0;
+  return text.match(/(?:^|[\s[{,:])\*[^\s,[\]{}]/g)?.length ?? 0;
 }

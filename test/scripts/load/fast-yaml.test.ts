@@ -115,12 +115,17 @@ describe("parseYamlFast", () => {
       "block scalars, folded and kept",
       "a: |\n  x\n\n   y\nb: >-\n  p\n  q\n\n  r\nc: |+\n  t\n\nd: >\n\n  late",
     ],
+    [
+      "a line ending in a backslash before a blank line, outside double quotes",
+      "a: |\n  x \\\n\n  y\nb: 'p\\\n\n  q'",
+    ],
     ["escapes", "a: \"\\ud800 \\U0001F600 \\x41 \\N\\_\\e\\/\\ \\L\\P\\0\"\nb: 'C:\\Users'"],
     ["quoted scalars across lines", "a: \"x\\\n  y \\t \\u00e9\"\nb: 'p\n\n  q'''"],
     ["flow collections", "a: [1, {b: 2, c: [3]}, 'x', \"y\"]\nd: {}\ne: []"],
     ["a document marker on the first line", "---\na: 1"],
     ["anchors copied by aliases", "a: &x [1, 2]\nb: *x\nc:\n  - &y {k: v}\n  - *y\nd: {e: *x}"],
     ["a megabyte-long line", `a: ${"x y".repeat(350_000)}\nb: '${"z".repeat(2 ** 20)}'`],
+    ["an anchor whose name holds a no-break space", "a: [&x\u00a0\n  1]\nb: *x\u00a0"],
     ["an anchor on the line before its content", "a:\n  - &x\n    k: v\n  - *x"],
   ])("reads %s as the yaml library does", (name, text) => {
     expect(expectSameOrDeferred(text, name)).toBe(true);
@@ -149,6 +154,7 @@ describe("parseYamlFast", () => {
     ["a byte order mark", "\uFEFFa: 1"],
     ["a tab", "a:\t1"],
     ["a lone CR", "a: 1\rb: 2"],
+    ["an escaped line break before a blank line in a double-quoted string", 'a: "x\\\n  \n  y"'],
     ["an escape past Unicode", 'a: "\\U00110000"'],
     ["a comment against a closing quote", 'a: "x"#c'],
     ["a comment against a comma", "a: [1,#c\n  2]"],
