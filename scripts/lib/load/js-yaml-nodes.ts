@@ -144,6 +144,8 @@ function linesPastProperties(input: string, start: number): number {
     // The name ends where js-yaml ends it: at a space, a line break or a flow indicator (not
     // at the other characters `\s` matches, such as U+00A0).
     const end = input.slice(i).search(/[ \t\r\n,[\]{}]/);
+    // `&a{}` or `[&a]`: the `yaml` library wants a space after the name.
+    if (end >= 0 && !isSpace(input.charCodeAt(i + end))) throw new NotForFastPath();
     i = skipSeparation(input, end < 0 ? input.length : i + end);
     if (input.charCodeAt(i) === BANG) throw new NotForFastPath();
   }

@@ -156,6 +156,7 @@ describe("parseYamlFast", () => {
     ["a tag before a block scalar", "a: !\n  |-\n  x"],
     ["an alias inside the node it names", "a: &x [1, *x]"],
     ["an alias inside another anchored node", "a: &x [1]\nb: &y [*x, *x]\nc: *y"],
+    ["an anchor against a flow indicator", "a:\n  - &x{}\n  - *x"],
     ["an anchored empty node", "a: &x\nb: *x"],
     ["a %YAML 1.1 directive", "%YAML 1.1\n---\na: yes"],
     ["two documents", "a: 1\n---\nb: 2"],
