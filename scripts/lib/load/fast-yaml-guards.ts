@@ -9,14 +9,14 @@
  * A byte order mark (the `yaml` library rejects one before a block sequence, js-yaml reads one
  * past the start as text); tabs (js-yaml takes them where the `yaml` library rejects them); a
  * lone CR (a line break for js-yaml only); a directive (`%YAML 1.1` changes the `yaml`
- * library's schema); a comment against a flow indicator (`[a,#b`: an error for the `yaml`
- * library); a document marker past the first line (js-yaml reads `---word` at a line start
- * as `word`); a block scalar header with an indentation indicator (`|2`: js-yaml counts from
- * another column at the top level); a last line of spaces without a line break (js-yaml adds
- * the break, which a `|+` block keeps).
+ * library's schema); a comment against a flow indicator or colon (`[a,#b`, `{"a":#b}`: errors
+ * for the `yaml` library); a document marker past the first line (js-yaml reads `---word` at a
+ * line start as `word`); a block scalar header with an indentation indicator (`|2`: js-yaml
+ * counts from another column at the top level); a last line of spaces without a line break
+ * (js-yaml adds the break, which a `|+` block keeps).
  */
 const DIFFERENT_BY_DESIGN =
-  /\uFEFF|\t|\r(?!\n)|(?:^|\n)%|[,[{]#|\n(?:---|\.\.\.)|(?:^|[ \n])[|>](?:[-+]?[1-9]|[1-9][-+])(?![^ \r\n#])|\n +$/;
+  /\uFEFF|\t|\r(?!\n)|(?:^|\n)%|[,[{:]#|\n(?:---|\.\.\.)|(?:^|[ \n])[|>](?:[-+]?[1-9]|[1-9][-+])(?![^ \r\n#])|\n +$/;
 
 /** The one document marker the fast path reads: `---` alone on the first line. */
 const FIRST_LINE_MARKER = /^---\r?\n/;

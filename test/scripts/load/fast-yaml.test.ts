@@ -168,6 +168,7 @@ describe("parseYamlFast", () => {
     ["an escape past Unicode", 'a: "\\U00110000"'],
     ["a comment against a closing quote", 'a: "x"#c'],
     ["a comment against a comma", "a: [1,#c\n  2]"],
+    ["a comment against a flow colon", 'a: {"k":#c\n  }'],
     ["a flow collection indented less than its key", "a:\n  b: [\n  1]\nc: [\n1]"],
     ["a block scalar with an indentation indicator", "a: |2\n   x"],
     ["a block scalar whose first line holds spaces", "a: |\n    \n  x"],
