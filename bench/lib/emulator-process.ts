@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 export async function spawnEmulator(
   args: string[] = [],
   cpu?: number,
-): Promise<{ url: string; stop(): void }> {
+): Promise<{ url: string; pid: number; stop(): void }> {
   const root = fileURLToPath(new URL("../..", import.meta.url));
   const command = [
     process.execPath,
@@ -34,7 +34,9 @@ export async function spawnEmulator(
     });
     child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
   });
-  return { url, stop: () => child.kill("SIGTERM") };
+  // Its own CPU time is read from /proc/<pid> (cpu-share.ts); under taskset the pid is taskset's
+  // own, which execs node in place.
+  return { url, pid: child.pid!, stop: () => child.kill("SIGTERM") };
 }
 
 /** Pins this process to one core, where `taskset` exists; says whether it did. */
