@@ -1,13 +1,17 @@
 /**
- * The facade's cost on its hot path, printed as ratios measured in one run (this machine is
- * noisy, so rounds alternate between clients and each round compares them back to back):
+ * The facade's cost on its hot path, printed as ratios measured in one run:
  *  1. status polls per second against the emulator (in its own process), at concurrency 1 and
  *     32: this facade vs bare fetch (target >= 0.95x), vs bare fetch with an abortable
  *     per-attempt deadline, vs openapi-fetch alone and vs @fal-ai/client 1.10 driven
- *     through a request middleware; plus the client process's CPU time per poll;
+ *     through a request middleware; beside each, the client process's CPU time per poll and
+ *     the collector's share of it;
  *  2. validation cost per request (target < 5 us), vs JSON.stringify of the same body.
+ * This machine is shared and noisy, so rounds are many and short, each measures every client
+ * back to back (forwards, then backwards), and each round's ratio compares clients measured in
+ * that round. The verdict is the median round with a 95% interval (bench/lib/paired-ratios.ts),
+ * and what else the machine ran meanwhile is printed beside it.
  * Bundle size and import time are bench:package's.
- * Usage: npm run bench:client [-- --requests 2000 --rounds 7]
+ * Usage: npm run bench:client [-- --requests 500 --rounds 21]
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,8 +21,11 @@ import { createFalClient } from "@fal-ai/client";
 import { operationTable } from "../test/fixtures/seed/generated/index.gen.js";
 import { seedContract } from "../test/helpers/seed.js";
 import { validate } from "../src/validate/validate.js";
+import { PerformanceObserver } from "node:perf_hooks";
+import { describeLoad, machineCpu, othersCores, processCpuMs } from "./lib/cpu-share.js";
 import { pinToCpu, spawnEmulator } from "./lib/emulator-process.js";
 import { formatTable, median } from "./lib/measure.js";
+import { describeRatio, summarizeRatios } from "./lib/paired-ratios.js";
 import { builtCopy } from "./lib/temp-checkout.js";
 
 // The facade as users run it: the package's built entry, built in a temporary copy of the
@@ -30,8 +37,8 @@ const { createClient } = (await import(
 
 const { values } = parseArgs({
   options: {
-    requests: { type: "string", default: "2000" },
-    rounds: { type: "string", default: "7" },
+    requests: { type: "string", default: "500" },
+    rounds: { type: "string", default: "21" },
   },
 });
 const total = Number(values.requests);
@@ -55,14 +62,33 @@ const NO_DEADLINE = "this facade, timeoutMs: 0";
 interface Sample {
   perSecond: number;
   cpuUsPerCall: number;
+  /** Filled in at the end, from the collector's entries that fall in [start, end]. */
+  gcUsPerCall: number;
+  start: number;
+  end: number;
+  /** The emulator's CPU per poll (10 ms steps over the segment: a rough figure). */
+  emulatorUsPerCall: number;
+  /** Cores' worth of CPU the rest of the machine used during the segment. */
+  others: number | undefined;
 }
 
-/** Collects before each segment, so no client pays for the garbage the one before it left. */
+/**
+ * Collects before each segment, so no client pays for the garbage the one before it left; the
+ * collections inside a segment are the client's own, and are counted (`gcUsPerCall`): a segment
+ * short enough to end before its first scavenge would otherwise hide that cost.
+ */
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const collections: { start: number; end: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    collections.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+}).observe({ entryTypes: ["gc"] });
 
 async function measure(task: () => Promise<unknown>, concurrency: number): Promise<Sample> {
   collect();
   let next = 0;
+  const machine = machineCpu();
+  const emulatorCpu = processCpuMs(emulator.pid) ?? Number.NaN;
   const cpu = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
@@ -70,9 +96,30 @@ async function measure(task: () => Promise<unknown>, concurrency: number): Promi
       while (next++ < total) await task();
     }),
   );
-  const seconds = (performance.now() - start) / 1000;
+  const end = performance.now();
   const used = process.cpuUsage(cpu);
-  return { perSecond: total / seconds, cpuUsPerCall: (used.user + used.system) / total };
+  const emulatorMs = (processCpuMs(emulator.pid) ?? Number.NaN) - emulatorCpu;
+  const ownMs = (used.user + used.system) / 1000 + emulatorMs;
+  return {
+    perSecond: total / ((end - start) / 1000),
+    cpuUsPerCall: (used.user + used.system) / total,
+    gcUsPerCall: 0,
+    start,
+    end,
+    emulatorUsPerCall: (emulatorMs * 1000) / total,
+    others: othersCores(machine, machineCpu(), ownMs),
+  };
+}
+
+/** The collector's time inside each sample's segment, per call (the forced collection before it excluded). */
+async function attributeCollections(samples: Sample[]): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve)); // the observer reports asynchronously
+  for (const sample of samples) {
+    const ms = collections
+      .filter((gc) => gc.start >= sample.start && gc.end <= sample.end)
+      .reduce((sum, gc) => sum + (gc.end - gc.start), 0);
+    sample.gcUsPerCall = (ms * 1000) / total;
+  }
 }
 
 // Client on core 0, emulator on core 1 (2-core machines): neither steals the other's core.
@@ -141,6 +188,7 @@ try {
   ];
   for (const [, task] of clients) await task();
 
+  console.log(`${describeLoad()} before the polls`);
   for (const concurrency of [1, 32]) {
     const samples = new Map<string, Sample[]>(clients.map(([name]) => [name, []]));
     // Rounds interleave the clients, forwards then backwards (ABC CBA ...), so none always runs
@@ -148,36 +196,47 @@ try {
     for (let round = 0; round < rounds; round++)
       for (const [name, task] of round % 2 === 0 ? clients : [...clients].reverse())
         samples.get(name)!.push(await measure(task, concurrency));
-    // Each round's ratio compares clients measured in the same round; the median round is reported.
+    await attributeCollections([...samples.values()].flat());
+    // Each round's ratio compares clients measured in the same round.
     const bare = samples.get("bare fetch")!;
-    const ratio = (name: string, pick: (s: Sample) => number) =>
-      median(samples.get(name)!.map((sample, round) => pick(sample) / pick(bare[round]!)));
+    const ratios = (name: string, pick: (s: Sample) => number) =>
+      summarizeRatios(samples.get(name)!.map((sample, round) => pick(sample) / pick(bare[round]!)));
+    const mid = (name: string, pick: (s: Sample) => number) => median(samples.get(name)!.map(pick));
     console.log(
-      `\n1. Status polls, concurrency ${concurrency} (${total} polls x ${rounds} interleaved rounds, median round)`,
+      `\n1. Status polls, concurrency ${concurrency} (${total} polls x ${rounds} interleaved rounds; medians)`,
     );
     console.log(
       formatTable(
-        ["client", "polls/s", "vs bare fetch", "client CPU/poll", "vs bare fetch"],
+        ["client", "polls/s", "vs bare fetch", "client CPU/poll", "vs bare fetch", "of it GC"],
         clients.map(([name]) => [
           name,
-          median(samples.get(name)!.map((s) => s.perSecond)).toFixed(0),
-          `${ratio(name, (s) => s.perSecond).toFixed(2)}x`,
-          `${median(samples.get(name)!.map((s) => s.cpuUsPerCall)).toFixed(0)} us`,
-          `${ratio(name, (s) => s.cpuUsPerCall).toFixed(2)}x`,
+          mid(name, (s) => s.perSecond).toFixed(0),
+          `${ratios(name, (s) => s.perSecond).median.toFixed(2)}x`,
+          `${mid(name, (s) => s.cpuUsPerCall).toFixed(0)} us`,
+          `${ratios(name, (s) => s.cpuUsPerCall).median.toFixed(2)}x`,
+          `${mid(name, (s) => s.gcUsPerCall).toFixed(1)} us`,
         ]),
       ),
     );
+    const all = [...samples.values()].flat();
+    const others = all.map((s) => s.others).filter((v): v is number => v !== undefined);
     console.log(
-      `   facade: ${ratio(FACADE, (s) => s.perSecond).toFixed(2)}x bare fetch (target >= 0.95x), ` +
-        `${(ratio(FACADE, (s) => s.perSecond) / ratio(DEADLINE, (s) => s.perSecond)).toFixed(2)}x ` +
-        `bare fetch with the same deadline, ` +
-        `${(ratio(FACADE, (s) => s.perSecond) / ratio(FAL, (s) => s.perSecond)).toFixed(2)}x @fal-ai/client`,
+      `   the rest of the machine used ${others.length ? `${median(others).toFixed(2)} cores (median segment; ${Math.min(...others).toFixed(2)}-${Math.max(...others).toFixed(2)})` : "an unknown share (no /proc)"}; the emulator ${median(bare.map((s) => s.emulatorUsPerCall)).toFixed(0)} us of CPU per bare poll`,
     );
-    // Throughput moves with whatever else the machine runs; the client's own CPU per poll much less.
     console.log(
-      `   facade CPU per poll: ${ratio(FACADE, (s) => s.cpuUsPerCall).toFixed(2)}x bare fetch's (the steadier measure on a shared machine)`,
+      `   facade throughput vs bare fetch: ${describeRatio(
+        ratios(FACADE, (s) => s.perSecond),
+        0.95,
+      )}`,
+    );
+    console.log(
+      `   facade CPU per poll vs bare fetch: ${describeRatio(ratios(FACADE, (s) => s.cpuUsPerCall))}`,
+    );
+    console.log(
+      `   facade vs bare fetch with the same deadline: ${(ratios(FACADE, (s) => s.perSecond).median / ratios(DEADLINE, (s) => s.perSecond).median).toFixed(2)}x; vs @fal-ai/client: ${(ratios(FACADE, (s) => s.perSecond).median / ratios(FAL, (s) => s.perSecond).median).toFixed(2)}x`,
     );
   }
+  console.log(`${describeLoad()} after the polls`);
 } finally {
   emulator.stop();
 }
