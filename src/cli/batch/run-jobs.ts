@@ -47,6 +47,9 @@ export async function runJobs(work: Work[], run: JobsRun): Promise<void> {
   process.once("SIGTERM", interrupt);
   const ticker = setInterval(() => reporter.bar(counts, gate.pausedFor), 200);
 
+  /** Finished jobs whose `done` is on its way to disk; each settles counted (never rejects). */
+  const settling = new Set<Promise<void>>();
+
   /** Resolves once the record is on disk; a journal that cannot be written stops the batch. */
   const durable = (record: JournalRecord) =>
     journal.append(record).catch((error: unknown) => {
@@ -100,13 +103,17 @@ export async function runJobs(work: Work[], run: JobsRun): Promise<void> {
       );
       return undefined;
     }
-    await durable({
+    // Not awaited: waiting for the job needs nothing on disk, and the journal keeps order, so
+    // its `done` is never durable before this. A kill before this record lands leaves the job
+    // `unknown`, never resubmitted, as a kill a moment earlier would. (A failed write has
+    // already stopped the batch through `durable`.)
+    durable({
       t: "submitted",
       key: job.key,
       digest: job.digest,
       requestId: handle.requestId,
       operation: handle.operationId,
-    });
+    }).catch(() => undefined);
     return handle;
   };
 
@@ -136,10 +143,21 @@ export async function runJobs(work: Work[], run: JobsRun): Promise<void> {
       });
       const files = await save(job, data, handle.requestId);
       const requestId = handle.requestId;
-      await durable({ t: "done", key: job.key, digest: job.digest, requestId, files });
-      results.add({ key: job.key, line: job.line, status: "done", requestId, files });
-      counts.done++;
-      if (!process.stderr.isTTY) reporter.event(`done ${job.key} (${files.length} file(s))`);
+      // Counted and reported once durable, but the worker does not wait for it: its next job's
+      // `submitting` then joins the same group commit (one fsync between two jobs, not two).
+      const record = { t: "done", key: job.key, digest: job.digest, requestId, files } as const;
+      const landed = durable(record).then(
+        () => {
+          results.add({ key: job.key, line: job.line, status: "done", requestId, files });
+          counts.done++;
+          if (!process.stderr.isTTY) reporter.event(`done ${job.key} (${files.length} file(s))`);
+        },
+        // The journal stopped the batch: the result is saved, and the next run finds the job
+        // submitted (it fetches the result again) or unknown (it never resubmits it silently).
+        () => void tally.stillRunning++,
+      );
+      settling.add(landed);
+      void landed.then(() => settling.delete(landed));
     } catch (error) {
       if (!(error instanceof AbortedError || controller.signal.aborted)) {
         if (error instanceof ApiError && error.requestId)
@@ -160,6 +178,7 @@ export async function runJobs(work: Work[], run: JobsRun): Promise<void> {
     const untaken = await runPool(work, options.concurrency, runOne, controller.signal);
     tally.notStarted += untaken.length;
   } finally {
+    await Promise.all(settling);
     clearInterval(ticker);
     reporter.end();
     process.off("SIGINT", interrupt);
