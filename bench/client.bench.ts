@@ -6,12 +6,11 @@
  *     through a request middleware; beside each, the client process's CPU time per poll and
  *     the collector's share of it;
  *  2. validation cost per request (target < 5 us), vs JSON.stringify of the same body.
- * This machine is shared and noisy, so rounds are many and short, each measures every client
- * back to back (forwards, then backwards), and each round's ratio compares clients measured in
- * that round. The verdict is the median round with a 95% interval (bench/lib/paired-ratios.ts),
+ * This machine is shared and noisy, so each round interleaves the clients in chunks of 100 polls
+ * (forwards, then backwards), and each round's ratio compares clients measured in that round. The verdict is the median round with a 95% interval (bench/lib/paired-ratios.ts),
  * and what else the machine ran meanwhile is printed beside it.
  * Bundle size and import time are bench:package's.
- * Usage: npm run bench:client [-- --requests 500 --rounds 21]
+ * Usage: npm run bench:client [-- --requests 600 --chunk 100 --rounds 21]
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -37,11 +36,13 @@ const { createClient } = (await import(
 
 const { values } = parseArgs({
   options: {
-    requests: { type: "string", default: "500" },
+    requests: { type: "string", default: "600" },
+    chunk: { type: "string", default: "100" },
     rounds: { type: "string", default: "21" },
   },
 });
 const total = Number(values.requests);
+const chunk = Number(values.chunk);
 const rounds = Number(values.rounds);
 const key = "sk-bench";
 const input = {
@@ -62,61 +63,93 @@ const NO_DEADLINE = "this facade, timeoutMs: 0";
 interface Sample {
   perSecond: number;
   cpuUsPerCall: number;
-  /** Filled in at the end, from the collector's entries that fall in [start, end]. */
+  /** Filled in at the end, from the collector's entries that fall in the client's chunks. */
   gcUsPerCall: number;
-  start: number;
-  end: number;
-  /** The emulator's CPU per poll (10 ms steps over the segment: a rough figure). */
+  /** When each of the client's chunks ran, to attribute the collector's pauses. */
+  windows: [number, number][];
+  /** The emulator's CPU per poll (10 ms steps, summed over the chunks: a rough figure). */
   emulatorUsPerCall: number;
-  /** Cores' worth of CPU the rest of the machine used during the segment. */
+  /** Cores' worth of CPU the rest of the machine used during the client's chunks. */
   others: number | undefined;
 }
 
 /**
- * Collects before each segment, so no client pays for the garbage the one before it left; the
- * collections inside a segment are the client's own, and are counted (`gcUsPerCall`): a segment
- * short enough to end before its first scavenge would otherwise hide that cost.
+ * No forced collection between chunks: a client that allocates more starts more scavenges, and
+ * they fall in its own chunks as often as its share of the allocation says. Counted per client.
  */
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const collections: { start: number; end: number }[] = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries())
     collections.push({ start: entry.startTime, end: entry.startTime + entry.duration });
 }).observe({ entryTypes: ["gc"] });
 
-async function measure(task: () => Promise<unknown>, concurrency: number): Promise<Sample> {
-  collect();
-  let next = 0;
-  const machine = machineCpu();
-  const emulatorCpu = processCpuMs(emulator.pid) ?? Number.NaN;
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < total) await task();
-    }),
+/**
+ * One round: every client polls `total` times, in chunks of `chunk` polls that alternate between
+ * the clients (forwards, then backwards), so that a burst of load from elsewhere, which lasts
+ * tens of milliseconds, lands on all of them alike instead of on one client's whole segment.
+ */
+async function measureRound(
+  clients: [string, () => Promise<unknown>][],
+  concurrency: number,
+): Promise<Map<string, Sample>> {
+  const sums = new Map(
+    clients.map(([name]) => [
+      name,
+      { ms: 0, cpuUs: 0, emulatorMs: 0, busyMs: 0, totalMs: 0, windows: [] as [number, number][] },
+    ]),
   );
-  const end = performance.now();
-  const used = process.cpuUsage(cpu);
-  const emulatorMs = (processCpuMs(emulator.pid) ?? Number.NaN) - emulatorCpu;
-  const ownMs = (used.user + used.system) / 1000 + emulatorMs;
-  return {
-    perSecond: total / ((end - start) / 1000),
-    cpuUsPerCall: (used.user + used.system) / total,
-    gcUsPerCall: 0,
-    start,
-    end,
-    emulatorUsPerCall: (emulatorMs * 1000) / total,
-    others: othersCores(machine, machineCpu(), ownMs),
-  };
+  for (let done = 0, turn = 0; done < total; done += chunk, turn++) {
+    const size = Math.min(chunk, total - done);
+    for (const [name, task] of turn % 2 === 0 ? clients : [...clients].reverse()) {
+      const sum = sums.get(name)!;
+      let next = 0;
+      const machine = machineCpu();
+      const emulatorCpu = processCpuMs(emulator.pid) ?? Number.NaN;
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      await Promise.all(
+        Array.from({ length: Math.min(concurrency, size) }, async () => {
+          while (next++ < size) await task();
+        }),
+      );
+      const end = performance.now();
+      const used = process.cpuUsage(cpu);
+      const after = machineCpu();
+      sum.ms += end - start;
+      sum.cpuUs += used.user + used.system;
+      sum.emulatorMs += (processCpuMs(emulator.pid) ?? Number.NaN) - emulatorCpu;
+      if (machine && after) {
+        sum.busyMs += after.busyMs - machine.busyMs;
+        sum.totalMs += after.totalMs - machine.totalMs;
+      }
+      sum.windows.push([start, end]);
+    }
+  }
+  return new Map(
+    [...sums].map(([name, sum]) => [
+      name,
+      {
+        perSecond: total / (sum.ms / 1000),
+        cpuUsPerCall: sum.cpuUs / total,
+        gcUsPerCall: 0,
+        windows: sum.windows,
+        emulatorUsPerCall: (sum.emulatorMs * 1000) / total,
+        others: othersCores(
+          { busyMs: 0, totalMs: 0 },
+          sum.totalMs > 0 ? { busyMs: sum.busyMs, totalMs: sum.totalMs } : undefined,
+          sum.cpuUs / 1000 + sum.emulatorMs,
+        ),
+      },
+    ]),
+  );
 }
 
-/** The collector's time inside each sample's segment, per call (the forced collection before it excluded). */
+/** The collector's time inside each sample's chunks, per call. */
 async function attributeCollections(samples: Sample[]): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve)); // the observer reports asynchronously
   for (const sample of samples) {
     const ms = collections
-      .filter((gc) => gc.start >= sample.start && gc.end <= sample.end)
+      .filter((gc) => sample.windows.some(([start, end]) => gc.start >= start && gc.end <= end))
       .reduce((sum, gc) => sum + (gc.end - gc.start), 0);
     sample.gcUsPerCall = (ms * 1000) / total;
   }
@@ -191,11 +224,10 @@ try {
   console.log(`${describeLoad()} before the polls`);
   for (const concurrency of [1, 32]) {
     const samples = new Map<string, Sample[]>(clients.map(([name]) => [name, []]));
-    // Rounds interleave the clients, forwards then backwards (ABC CBA ...), so none always runs
-    // first, last or after the same neighbour while the machine's load drifts.
+    await measureRound(clients, concurrency); // warm-up at this concurrency, not counted
     for (let round = 0; round < rounds; round++)
-      for (const [name, task] of round % 2 === 0 ? clients : [...clients].reverse())
-        samples.get(name)!.push(await measure(task, concurrency));
+      for (const [name, sample] of await measureRound(clients, concurrency))
+        samples.get(name)!.push(sample);
     await attributeCollections([...samples.values()].flat());
     // Each round's ratio compares clients measured in the same round.
     const bare = samples.get("bare fetch")!;
@@ -203,7 +235,7 @@ try {
       summarizeRatios(samples.get(name)!.map((sample, round) => pick(sample) / pick(bare[round]!)));
     const mid = (name: string, pick: (s: Sample) => number) => median(samples.get(name)!.map(pick));
     console.log(
-      `\n1. Status polls, concurrency ${concurrency} (${total} polls x ${rounds} interleaved rounds; medians)`,
+      `\n1. Status polls, concurrency ${concurrency} (${total} polls per client and round, in chunks of ${chunk}, x ${rounds} rounds; medians)`,
     );
     console.log(
       formatTable(
