@@ -1,14 +1,16 @@
 /**
  * `kontext batch` against the ten-line Promise pool over `client.run` a user could write instead
- * (bench/lib/promise-pool.mjs): the same jobs, the same concurrency, the same emulator (in its own
- * process, short timings), each as a whole process timed from spawn to exit, both from the built
- * package as users run them (a TypeScript loader would weigh on the CLI's many modules more than
- * on the pool's few). Nothing is subtracted: start-up is part of what a user waits for.
+ * (bench/lib/promise-pool.mjs), and against the same pool saving its results as the batch must
+ * (bench/lib/saving-pool.mjs; results expire upstream): the same jobs, the same concurrency, the
+ * same emulator (in its own process, short timings), each as a whole process timed from spawn to
+ * exit, all from the built package as users run them (a TypeScript loader would weigh on the
+ * CLI's many modules more than on the pools' few). Nothing is subtracted: start-up is part of
+ * what a user waits for.
  *
- * Each round runs the two back to back, alternating which goes first, and its ratio compares
- * them; the verdict is the median round with a 95% interval (bench/lib/paired-ratios.ts). Every
- * round is printed with what else the machine ran meanwhile and what the emulator spent, so a
- * slow round can be traced to its cause instead of averaged away.
+ * Each round runs the three back to back, forwards then backwards, and its ratios compare them;
+ * the verdict is the median round with a 95% interval (bench/lib/paired-ratios.ts). Every round
+ * is printed with what else the machine ran meanwhile and what the emulator spent, so a slow
+ * round can be traced to its cause instead of averaged away.
  * Usage: npm run bench:batch [-- --jobs 200 --concurrency 16 --delay-ms 100 --rounds 11]
  */
 import { spawn } from "node:child_process";
@@ -106,77 +108,87 @@ const pool = (label: string) =>
     jobsFile(`pool-${label}`),
     String(concurrency),
   ]);
+const savingPool = (label: string) =>
+  timed([
+    join(root, "bench/lib/saving-pool.mjs"),
+    join(built, "dist/js/index.js"),
+    jobsFile(`saving-${label}`),
+    String(concurrency),
+    join(work, `saved-${label}`),
+  ]);
+
+const BATCH = "kontext batch";
+const POOL = "pool over client.run";
+const SAVING = "pool that saves results";
+const runners: [string, (label: string) => Promise<Run>][] = [
+  [BATCH, batch],
+  [POOL, pool],
+  [SAVING, savingPool],
+];
 
 try {
   const loadBefore = describeLoad();
   // Warm-up, reported apart: the disk cache, the emulator's JIT and its first images.
-  const warm = { batch: await batch("warm"), pool: await pool("warm") };
-  const pairs: { batch: Run; pool: Run; batchFirst: boolean }[] = [];
+  const warm = new Map<string, Run>();
+  for (const [name, run] of runners) warm.set(name, await run("warm"));
+  const rows: { first: string; runs: Map<string, Run> }[] = [];
   for (let round = 0; round < rounds; round++) {
-    const batchFirst = round % 2 === 0;
-    const first = batchFirst ? await batch(String(round)) : await pool(String(round));
-    const second = batchFirst ? await pool(String(round)) : await batch(String(round));
-    pairs.push(
-      batchFirst
-        ? { batch: first, pool: second, batchFirst }
-        : { batch: second, pool: first, batchFirst },
-    );
+    // Forwards, then backwards: no runner always goes first or follows the same one.
+    const order = round % 2 === 0 ? runners : [...runners].reverse();
+    const runs = new Map<string, Run>();
+    for (const [name, run] of order) runs.set(name, await run(String(round)));
+    rows.push({ first: order[0]![0], runs });
   }
   const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const cores = (value: number | undefined) => (value === undefined ? "?" : value.toFixed(2));
+  const cores = (value: number | undefined) => (value === undefined ? "?" : value.toFixed(1));
+  const cells = (runs: Map<string, Run>) =>
+    runners.flatMap(([name]) => {
+      const run = runs.get(name)!;
+      return [
+        `${ms(run.wallMs)} / ${ms(run.cpuMs)}`,
+        `${ms(run.emulatorMs)} / ${cores(run.others)}`,
+      ];
+    });
   console.log(
-    `Batch throughput: ${jobs} jobs at concurrency ${concurrency}, emulator ${delayMs} ms per job, whole-process wall time, ${rounds} rounds alternating which runs first (Node ${process.version}; ${loadBefore} before, ${describeLoad()} after)\n`,
+    `Batch throughput: ${jobs} jobs at concurrency ${concurrency}, emulator ${delayMs} ms per job, whole-process wall time, ${rounds} rounds alternating the order (Node ${process.version}; ${loadBefore} before, ${describeLoad()} after)\n`,
+  );
+  console.log(
+    "Each cell: wall / process CPU, then the emulator's CPU / the rest of the machine's cores meanwhile.",
   );
   console.log(
     formatTable(
-      [
-        "round",
-        "first",
-        "batch wall",
-        "pool wall",
-        "pool/batch",
-        "batch CPU",
-        "pool CPU",
-        "emulator CPU b/p",
-        "others' cores b/p",
-      ],
+      ["round", "first", ...runners.flatMap(([name]) => [name, "emulator / others"]), "pool/batch"],
       [
         [
           "warm-up",
-          "batch",
-          ms(warm.batch.wallMs),
-          ms(warm.pool.wallMs),
-          (warm.pool.wallMs / warm.batch.wallMs).toFixed(2),
-          ms(warm.batch.cpuMs),
-          ms(warm.pool.cpuMs),
-          `${ms(warm.batch.emulatorMs)} / ${ms(warm.pool.emulatorMs)}`,
-          `${cores(warm.batch.others)} / ${cores(warm.pool.others)}`,
+          BATCH,
+          ...cells(warm),
+          (warm.get(POOL)!.wallMs / warm.get(BATCH)!.wallMs).toFixed(2),
         ],
-        ...pairs.map((pair, round) => [
+        ...rows.map((row, round) => [
           String(round),
-          pair.batchFirst ? "batch" : "pool",
-          ms(pair.batch.wallMs),
-          ms(pair.pool.wallMs),
-          (pair.pool.wallMs / pair.batch.wallMs).toFixed(2),
-          ms(pair.batch.cpuMs),
-          ms(pair.pool.cpuMs),
-          `${ms(pair.batch.emulatorMs)} / ${ms(pair.pool.emulatorMs)}`,
-          `${cores(pair.batch.others)} / ${cores(pair.pool.others)}`,
+          row.first,
+          ...cells(row.runs),
+          (row.runs.get(POOL)!.wallMs / row.runs.get(BATCH)!.wallMs).toFixed(2),
         ]),
       ],
     ),
   );
-  const wall = (pick: (pair: (typeof pairs)[number]) => Run) =>
-    median(pairs.map((p) => pick(p).wallMs));
+  const wall = (name: string) => median(rows.map((row) => row.runs.get(name)!.wallMs));
   console.log(
-    `\nmedian wall: batch ${ms(wall((p) => p.batch))} (${(jobs / (wall((p) => p.batch) / 1000)).toFixed(1)} jobs/s), pool ${ms(wall((p) => p.pool))} (${(jobs / (wall((p) => p.pool) / 1000)).toFixed(1)} jobs/s)`,
+    `\nmedian wall: ${runners.map(([name]) => `${name} ${ms(wall(name))} (${(jobs / (wall(name) / 1000)).toFixed(1)} jobs/s)`).join(", ")}`,
   );
-  const throughput = summarizeRatios(pairs.map((p) => p.pool.wallMs / p.batch.wallMs));
-  console.log(`kontext batch / pool throughput: ${describeRatio(throughput, 0.95)}`);
-  const cpu = summarizeRatios(pairs.map((p) => p.batch.cpuMs / p.pool.cpuMs));
-  console.log(`kontext batch / pool process CPU: ${describeRatio(cpu)}`);
+  const ratio = (pick: (runs: Map<string, Run>) => number) =>
+    summarizeRatios(rows.map((row) => pick(row.runs)));
+  const throughput = (than: string) =>
+    ratio((runs) => runs.get(than)!.wallMs / runs.get(BATCH)!.wallMs);
+  const cpu = (than: string) => ratio((runs) => runs.get(BATCH)!.cpuMs / runs.get(than)!.cpuMs);
+  console.log(`kontext batch / ${POOL}, throughput: ${describeRatio(throughput(POOL), 0.95)}`);
+  console.log(`kontext batch / ${POOL}, process CPU: ${describeRatio(cpu(POOL))}`);
+  console.log(`kontext batch / ${SAVING}, throughput: ${describeRatio(throughput(SAVING))}`);
+  console.log(`kontext batch / ${SAVING}, process CPU: ${describeRatio(cpu(SAVING))}`);
   console.log(
-    "The batch also downloads and saves every result and journals every step (fsync'd); the pool keeps results in memory.",
+    "The batch downloads and saves every result and journals every step (fsync'd); the first pool keeps results in memory, the second saves them as the batch does, without a journal.",
   );
 } finally {
   emulator.stop();
