@@ -7,11 +7,12 @@
  *     the collector's share of it;
  *  2. validation cost per request (target < 5 us), vs JSON.stringify of the same body, from the
  *     built package.
- * This machine is shared and noisy, so each round interleaves the clients in chunks of 100 polls
- * (forwards, then backwards), and each round's ratio compares clients measured in that round. The verdict is the median round with a 95% interval (bench/lib/paired-ratios.ts),
- * and what else the machine ran meanwhile is printed beside it.
+ * This machine is shared and noisy, so each round interleaves the clients in chunks of polls
+ * (forwards, then backwards), and each round's ratio compares clients measured in that round.
+ * The verdict is the median round with a 95% interval (bench/lib/paired-ratios.ts), and what
+ * else the machine ran meanwhile is printed beside it.
  * Bundle size and import time are bench:package's.
- * Usage: npm run bench:client [-- --requests 600 --chunk 100 --rounds 21]
+ * Usage: npm run bench:client [-- --rounds 21 --concurrency 1,32 --chunk <polls> --requests <polls>]
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -35,13 +36,22 @@ const { createClient } = (await import(
 
 const { values } = parseArgs({
   options: {
-    requests: { type: "string", default: "600" },
-    chunk: { type: "string", default: "100" },
+    // Default: chunks of 10 polls per worker (at least 100), five chunks per client and round.
+    requests: { type: "string" },
+    chunk: { type: "string" },
+    concurrency: { type: "string", default: "1,32" },
     rounds: { type: "string", default: "21" },
   },
 });
-const total = Number(values.requests);
-const chunk = Number(values.chunk);
+/**
+ * Chunks long enough that one collection pause (ours or the emulator's) does not double one, and
+ * short enough that load from elsewhere lands on every client alike: at concurrency 32, chunks of
+ * 320 polls gave a 95% interval half as wide as chunks of 100 at the same load.
+ */
+function sizes(concurrency: number): { total: number; chunk: number } {
+  const chunk = values.chunk ? Number(values.chunk) : Math.max(100, 10 * concurrency);
+  return { chunk, total: values.requests ? Number(values.requests) : 5 * chunk };
+}
 const rounds = Number(values.rounds);
 const key = "sk-bench";
 const input = {
@@ -91,6 +101,7 @@ async function measureRound(
   clients: [string, () => Promise<unknown>][],
   concurrency: number,
 ): Promise<Map<string, Sample>> {
+  const { total, chunk } = sizes(concurrency);
   const sums = new Map(
     clients.map(([name]) => [
       name,
@@ -144,7 +155,7 @@ async function measureRound(
 }
 
 /** The collector's time inside each sample's chunks, per call. */
-async function attributeCollections(samples: Sample[]): Promise<void> {
+async function attributeCollections(samples: Sample[], total: number): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve)); // the observer reports asynchronously
   for (const sample of samples) {
     const ms = collections
@@ -221,13 +232,14 @@ try {
   for (const [, task] of clients) await task();
 
   console.log(`${describeLoad()} before the polls`);
-  for (const concurrency of [1, 32]) {
+  for (const concurrency of String(values.concurrency).split(",").map(Number)) {
     const samples = new Map<string, Sample[]>(clients.map(([name]) => [name, []]));
     await measureRound(clients, concurrency); // warm-up at this concurrency, not counted
     for (let round = 0; round < rounds; round++)
       for (const [name, sample] of await measureRound(clients, concurrency))
         samples.get(name)!.push(sample);
-    await attributeCollections([...samples.values()].flat());
+    const { total, chunk } = sizes(concurrency);
+    await attributeCollections([...samples.values()].flat(), total);
     // Each round's ratio compares clients measured in the same round.
     const bare = samples.get("bare fetch")!;
     const ratios = (name: string, pick: (s: Sample) => number) =>
