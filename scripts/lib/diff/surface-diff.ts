@@ -66,9 +66,8 @@ export function diffSurface(base: JsonObject, head: JsonObject): SurfaceChange[]
 }
 
 function render(project: Project, name: string, document: JsonObject): SourceFile {
-  const file = project.createSourceFile(name, "", { overwrite: true });
-  renderOperations(file, document, describeOperations(document), new Diagnostics(name));
-  return file;
+  const text = renderOperations(document, describeOperations(document), new Diagnostics(name));
+  return project.createSourceFile(name, text, { overwrite: true });
 }
 
 function declarations(file: SourceFile): Map<string, Declaration> {

@@ -1,39 +1,27 @@
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type SourceFile,
-  type StatementStructures,
-  type WriterFunction,
-} from "ts-morph";
 import type { Diagnostics } from "../diagnostics.js";
 import { toPointer } from "../json-pointer.js";
 import { isObject, type JsonObject } from "../openapi-walk.js";
 import { toConstraintSchema } from "./constraint-schema.js";
 import { DESCRIPTOR_TYPES } from "./descriptor-types.js";
 import { docText, identifier, jsonLiteral, stringLiteral } from "./code-text.js";
+import { constText, interfaceText, joinStatements, typeAliasText } from "./declaration-text.js";
 import { camelCase, pascalCase, propertyKey } from "./naming.js";
 import type { OperationModel } from "./operation-model.js";
 import { resolveOperationAuth } from "../security/resolve-auth.js";
 
 /**
- * Fills `operations.gen.ts`: a named type per operation input and output, a literal union and
- * an `as const` value table per enum, the runtime operation table the facade validates with,
+ * The text of `operations.gen.ts`: a named type per operation input and output, a literal union
+ * and an `as const` value table per enum, the runtime operation table the facade validates with,
  * and id/path-keyed type maps that make every operation callable without facade changes.
  */
 export function renderOperations(
-  file: SourceFile,
   document: JsonObject,
   operations: OperationModel[],
   diagnostics: Diagnostics,
-): void {
+): string {
   const names = new NameRegistry(diagnostics);
   const out: Statements = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "./schema.gen.js",
-      namedImports: ["components", "operations"],
-      isTypeOnly: true,
-    },
+    'import type { components, operations } from "./schema.gen.js";',
     DESCRIPTOR_TYPES,
   ];
   const byId = new Map(operations.map((operation) => [operation.id, operation]));
@@ -42,15 +30,10 @@ export function renderOperations(
   addServers(out, document);
   addOperationTable(out, document, operations, names);
   addTypeMaps(out, document, operations);
-  // One insertion: ts-morph re-parses the file after each, so adding one by one is quadratic.
-  file.addStatements(
-    out.flatMap((statement, index) => (index === 0 ? [statement] : [blankLine, statement])),
-  );
+  return joinStatements(out);
 }
 
-type Statements = (string | StatementStructures)[];
-
-const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
+type Statements = string[];
 
 function addOperationTypes(
   out: Statements,
@@ -63,31 +46,29 @@ function addOperationTypes(
   const at = ["paths", operation.path, operation.method];
   if (operation.body) {
     const input = names.claim(`${operation.typeName}Input`, label, at);
-    out.push({
-      kind: StructureKind.TypeAlias,
-      name: input,
-      isExported: true,
-      type: `NonNullable<${indexed}["requestBody"]>["content"][${stringLiteral(operation.body.contentType)}]`,
-      docs: [docLines(`Request body of ${label}.`, operation.summary)],
-    });
+    out.push(
+      typeAliasText({
+        name: input,
+        type: `NonNullable<${indexed}["requestBody"]>["content"][${stringLiteral(operation.body.contentType)}]`,
+        doc: docLines(`Request body of ${label}.`, operation.summary),
+      }),
+    );
     const bodyAt = [...at, "requestBody", "content", operation.body.contentType, "schema"];
     addEnums(out, operation.body.schema, operation.typeName, label, names, bodyAt);
   }
-  out.push({
-    kind: StructureKind.TypeAlias,
-    name: names.claim(`${operation.typeName}Output`, label, at),
-    isExported: true,
-    type: outputType(operation, byId),
-    docs: [
-      docText(
+  out.push(
+    typeAliasText({
+      name: names.claim(`${operation.typeName}Output`, label, at),
+      type: outputType(operation, byId),
+      doc: docText(
         operation.queue
           ? `The finished result of ${label}, as the queue's result endpoint returns it.`
           : operation.task
             ? `The finished result of ${label}, as its task's poll answers it when done.`
             : `The successful response of ${label}.`,
       ),
-    ],
-  });
+    }),
+  );
 }
 
 function outputType(operation: OperationModel, byId: Map<string, OperationModel>): string {
@@ -155,30 +136,23 @@ function addEnum(
   const values = schema.enum as unknown[];
   const typeName = names.claim(identifier(stem), where, at);
   const tableName = names.claim(identifier(`${camelCase(stem)}Values`), where, at);
-  out.push({
-    kind: StructureKind.TypeAlias,
-    name: typeName,
-    isExported: true,
-    type: values.map((v) => jsonLiteral(v)).join(" | "),
-    docs: [
-      docLines(
+  out.push(
+    typeAliasText({
+      name: typeName,
+      type: values.map((v) => jsonLiteral(v)).join(" | "),
+      doc: docLines(
         `Values accepted by ${where}.`,
         typeof schema.description === "string" ? schema.description : undefined,
       ),
-    ],
-  });
-  out.push({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: tableName,
-        initializer: `${jsonLiteral(values)} as const satisfies readonly ${typeName}[]`,
-      },
-    ],
-    docs: [`Every value of {@link ${typeName}}, in the order the spec lists them.`],
-  });
+    }),
+  );
+  out.push(
+    constText({
+      name: tableName,
+      initializer: `${jsonLiteral(values)} as const satisfies readonly ${typeName}[]`,
+      doc: `Every value of {@link ${typeName}}, in the order the spec lists them.`,
+    }),
+  );
 }
 
 function addComponentEnums(out: Statements, document: JsonObject, names: NameRegistry): void {
@@ -202,13 +176,13 @@ function addServers(out: Statements, document: JsonObject): void {
     .filter(isObject)
     .map((server) => server.url)
     .filter((url) => typeof url === "string");
-  out.push({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: "serverUrls", initializer: `${jsonLiteral(urls)} as const` }],
-    docs: ["The servers the spec lists; the first is the client's default base URL."],
-  });
+  out.push(
+    constText({
+      name: "serverUrls",
+      initializer: `${jsonLiteral(urls)} as const`,
+      doc: "The servers the spec lists; the first is the client's default base URL.",
+    }),
+  );
 }
 
 /** The name of an operation's own descriptor constant: `falAiFluxProKontextMaxOperation`. */
@@ -233,38 +207,24 @@ function addOperationTable(
       operation.path,
       operation.method,
     ]);
-    out.push({
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [
-        {
-          name,
-          initializer: `${jsonLiteral(describe(operation, document))} as const satisfies OperationDescriptor`,
-        },
-      ],
-      docs: [
-        docText(
+    out.push(
+      constText({
+        name,
+        initializer: `${jsonLiteral(describe(operation, document))} as const satisfies OperationDescriptor`,
+        doc: docText(
           `\`${operation.method.toUpperCase()} ${operation.path}\`: where it lives and the constraints its inputs must meet.`,
         ),
-      ],
-    });
+      }),
+    );
     return `${propertyKey(operation.id)}: ${name}`;
   });
-  out.push({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: "operationTable",
-        initializer: `{${entries.join(",\n")}} as const satisfies { readonly [id: string]: OperationDescriptor }`,
-      },
-    ],
-    docs: [
-      "Every operation of the spec, keyed by operationId: method, path and the constraints its body must meet.",
-    ],
-  });
+  out.push(
+    constText({
+      name: "operationTable",
+      initializer: `{${entries.join(",\n")}} as const satisfies { readonly [id: string]: OperationDescriptor }`,
+      doc: "Every operation of the spec, keyed by operationId: method, path and the constraints its body must meet.",
+    }),
+  );
 }
 
 function describe(operation: OperationModel, document: JsonObject): JsonObject {
@@ -300,74 +260,63 @@ function describe(operation: OperationModel, document: JsonObject): JsonObject {
 function addTypeMaps(out: Statements, document: JsonObject, operations: OperationModel[]): void {
   // The document's own auth: what calls outside the spec's paths (fal's queue URLs) carry.
   const defaultAuth = resolveOperationAuth(document, {});
-  out.push({
-    kind: StructureKind.Interface,
-    name: "OperationTypes",
-    isExported: true,
-    docs: ["Input and output types of every operation, keyed by operationId."],
-    properties: operations.map((operation) => ({
-      name: propertyKey(operation.id),
-      type: `{ input: ${operation.body ? `${operation.typeName}Input` : "never"}; output: ${operation.typeName}Output; params: operations[${stringLiteral(operation.id)}]["parameters"]; response: ${responseType(operation)} }`,
-    })),
-  });
-  out.push({
-    kind: StructureKind.Interface,
-    name: "OperationIdByRoute",
-    isExported: true,
-    docs: [
-      "Every operation behind its `METHOD /path`, so callers may name any operation by its route.",
-    ],
-    properties: operations.map((operation) => ({
-      name: stringLiteral(`${operation.method.toUpperCase()} ${operation.path}`),
-      type: stringLiteral(operation.id),
-    })),
-  });
-  out.push({
-    kind: StructureKind.TypeAlias,
-    name: "OperationId",
-    isExported: true,
-    type: "keyof OperationTypes",
-    docs: ["Every operationId in the spec."],
-  });
+  out.push(
+    interfaceText({
+      name: "OperationTypes",
+      doc: "Input and output types of every operation, keyed by operationId.",
+      properties: operations.map((operation) => ({
+        name: propertyKey(operation.id),
+        type: `{ input: ${operation.body ? `${operation.typeName}Input` : "never"}; output: ${operation.typeName}Output; params: operations[${stringLiteral(operation.id)}]["parameters"]; response: ${responseType(operation)} }`,
+      })),
+    }),
+  );
+  out.push(
+    interfaceText({
+      name: "OperationIdByRoute",
+      doc: "Every operation behind its `METHOD /path`, so callers may name any operation by its route.",
+      properties: operations.map((operation) => ({
+        name: stringLiteral(`${operation.method.toUpperCase()} ${operation.path}`),
+        type: stringLiteral(operation.id),
+      })),
+    }),
+  );
+  out.push(
+    typeAliasText({
+      name: "OperationId",
+      type: "keyof OperationTypes",
+      doc: "Every operationId in the spec.",
+    }),
+  );
   // Run as jobs: fal's queue, or a provider's own protocol declared with x-async-task.
   const queued = operations.filter((o) => o.queue || o.task);
-  out.push({
-    kind: StructureKind.Interface,
-    name: "QueueOperationIdByPath",
-    isExported: true,
-    docs: [
-      "The job operation (fal's queue or a declared task protocol) behind each submit path, so callers may name it by its path.",
-    ],
-    properties: queued.map((operation) => ({
-      name: stringLiteral(operation.path),
-      type: stringLiteral(operation.id),
-    })),
-  });
-  out.push({
-    kind: StructureKind.TypeAlias,
-    name: "QueueOperationId",
-    isExported: true,
-    type: queued.length > 0 ? queued.map((o) => stringLiteral(o.id)).join(" | ") : "never",
-    docs: [
-      "Operations run as jobs: submitted, then polled until done (fal's queue, or an x-async-task protocol).",
-    ],
-  });
-  out.push({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: "contract",
-        type: "Contract<{ operations: OperationTypes; routes: OperationIdByRoute; jobPaths: QueueOperationIdByPath; jobs: QueueOperationId }>",
-        initializer:
-          defaultAuth === undefined
-            ? "{ operationTable, serverUrls }"
-            : `{ operationTable, serverUrls, auth: ${jsonLiteral(defaultAuth)} }`,
-      },
-    ],
-    docs: ["This spec as one value: `createClient({ contract })` types every call from it."],
-  });
+  out.push(
+    interfaceText({
+      name: "QueueOperationIdByPath",
+      doc: "The job operation (fal's queue or a declared task protocol) behind each submit path, so callers may name it by its path.",
+      properties: queued.map((operation) => ({
+        name: stringLiteral(operation.path),
+        type: stringLiteral(operation.id),
+      })),
+    }),
+  );
+  out.push(
+    typeAliasText({
+      name: "QueueOperationId",
+      type: queued.length > 0 ? queued.map((o) => stringLiteral(o.id)).join(" | ") : "never",
+      doc: "Operations run as jobs: submitted, then polled until done (fal's queue, or an x-async-task protocol).",
+    }),
+  );
+  out.push(
+    constText({
+      name: "contract",
+      type: "Contract<{ operations: OperationTypes; routes: OperationIdByRoute; jobPaths: QueueOperationIdByPath; jobs: QueueOperationId }>",
+      initializer:
+        defaultAuth === undefined
+          ? "{ operationTable, serverUrls }"
+          : `{ operationTable, serverUrls, auth: ${jsonLiteral(defaultAuth)} }`,
+      doc: "This spec as one value: `createClient({ contract })` types every call from it.",
+    }),
+  );
   out.push(contractWithSource(defaultAuth));
 }
 

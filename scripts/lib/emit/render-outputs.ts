@@ -1,5 +1,5 @@
 import { astToString, type OpenAPI3 } from "openapi-typescript";
-import { Project, type ts } from "ts-morph";
+import { Project } from "ts-morph";
 import type { Diagnostics } from "../diagnostics.js";
 import type { JsonObject } from "../openapi-walk.js";
 import { releaseMemory } from "../release-memory.js";
@@ -45,33 +45,21 @@ export async function renderOutputs(
   between();
   const schema = await renderSchema(forCode, operations, between);
   between();
-  // ts-morph's parse of the operations file is handed to the formatter, which splits it into
-  // pieces along that parse instead of parsing the file again.
-  const operationsFile = renderOperationsFile(forCode, operations, diagnostics);
   const sources = new Map([
     ["schema.gen.ts", schema],
-    ["operations.gen.ts", operationsFile.text],
+    ["operations.gen.ts", renderOperations(forCode, operations, diagnostics)],
     ["index.gen.ts", INDEX_SOURCE],
   ]);
-  const parses = new Map([["operations.gen.ts", operationsFile.parsed]]);
   between();
   const header = banner(provenance);
   const files: GeneratedFiles = new Map();
   files.set("openapi.json", JSON.stringify(withProvenance(document, provenance), null, 2) + "\n");
   for (const name of ["index.gen.ts", "operations.gen.ts", "schema.gen.ts"]) {
     const source = header + "\n" + sources.get(name)!;
-    const parsed = parses.get(name);
     sources.delete(name);
-    parses.delete(name);
     files.set(
       name,
-      await formatTypeScript(
-        source,
-        pieceChars,
-        big ? releaseMemory : undefined,
-        formatMemo,
-        parsed && { file: parsed, offset: header.length + 1 },
-      ),
+      await formatTypeScript(source, pieceChars, big ? releaseMemory : undefined, formatMemo),
     );
     between();
   }
@@ -94,17 +82,6 @@ async function renderSchema(
     ...planRootDocs(parsedBase),
     ...planPropertyDocs(parsedBase, document, operations),
   ]);
-}
-
-/** The operations file's text, and ts-morph's parse of it. */
-function renderOperationsFile(
-  document: JsonObject,
-  operations: OperationModel[],
-  diagnostics: Diagnostics,
-): { text: string; parsed: ts.SourceFile } {
-  const file = newProject().createSourceFile("operations.gen.ts", "");
-  renderOperations(file, document, operations, diagnostics);
-  return { text: file.getFullText(), parsed: file.compilerNode };
 }
 
 const INDEX_SOURCE = [
