@@ -1,4 +1,10 @@
-import { Node, type PropertySignature, type SourceFile, type TypeNode } from "ts-morph";
+import {
+  Node,
+  type PropertySignature,
+  type SourceFile,
+  type TypeLiteralNode,
+  type TypeNode,
+} from "ts-morph";
 import { isObject, type JsonObject } from "../../openapi-walk.js";
 import { schemaJsDoc } from "../jsdoc.js";
 import type { OperationModel } from "../operation-model.js";
@@ -51,6 +57,16 @@ function membersByName(node: Node | undefined): Map<string, PropertySignature> {
   return new Map(members.map((member) => [unquote(member.getName()), member]));
 }
 
+/** Like findMember for every name at once: the first member of each name. */
+function firstMembersByName(type: TypeLiteralNode): Map<string, PropertySignature> {
+  const members = new Map<string, PropertySignature>();
+  for (const member of type.getProperties()) {
+    const name = unquote(member.getName());
+    if (!members.has(name)) members.set(name, member);
+  }
+  return members;
+}
+
 /** Follows property names through nested type literals. */
 function descend(type: TypeNode | undefined, names: string[]): TypeNode | undefined {
   return names.reduce<TypeNode | undefined>(
@@ -69,8 +85,10 @@ function planType(type: TypeNode | undefined, schema: JsonObject, edits: TextEdi
   if (Node.isArrayTypeNode(type) && isObject(schema.items))
     return planType(type.getElementTypeNode(), schema.items, edits);
   if (!Node.isTypeLiteral(type) || !isObject(schema.properties)) return;
+  // Indexed once per type: finding each property by scanning the members was quadratic.
+  const members = firstMembersByName(type);
   for (const [name, child] of Object.entries(schema.properties)) {
-    const member = findMember(type, name);
+    const member = members.get(name);
     if (!member || !isObject(child) || typeof child.$ref === "string") continue;
     planDoc(member, child, edits);
     planType(member.getTypeNode(), child, edits);
