@@ -1,4 +1,5 @@
 import { ts } from "ts-morph";
+import { positionsAfterEdits, type TextEdit } from "./enrich/text-edits.js";
 
 /**
  * prettier holds a whole file's AST, comments and print document at once: formatting the 5 MB
@@ -46,12 +47,15 @@ export async function formatInPieces(
 }
 
 /**
- * A parse of `source.slice(offset)`: the text ts-morph built (the operations file), before the
- * banner was put in front of it. Parsing a 1.5 MB file again took a second at 500 operations.
+ * A parse of `source.slice(offset)`, or of the text `edits` made that (the schema file: the
+ * parse ts-morph enriched, before the doc comments went in), before the banner was put in front
+ * of it. Parsing a 1.5 MB file again took a second at 500 operations.
  */
 export interface ParsedTail {
   file: ts.SourceFile;
   offset: number;
+  /** Made `file.text` into the source's tail; none when the parse is of the tail itself. */
+  edits?: readonly TextEdit[];
 }
 
 /** One level of nesting, and a stand-in for it that prettier formats the same way. */
@@ -117,23 +121,47 @@ function innerLines(formatted: string, depth: number): string {
 
 /** The pieces in order, or undefined when the text has a shape this does not split safely. */
 function planPieces(source: string, pieceChars: number, parsed?: ParsedTail): Piece[] | undefined {
-  // The given parse serves only if it is of this very text, and the text before it is
-  // comments and blank lines (the banner), which the first piece takes along.
-  const usable =
-    parsed !== undefined &&
-    source.length - parsed.offset === parsed.file.text.length &&
-    source.endsWith(parsed.file.text) &&
-    isCommentsOnly(source.slice(0, parsed.offset));
-  const { file, offset } = usable
-    ? parsed
-    : { file: ts.createSourceFile("pieces.ts", source, ts.ScriptTarget.Latest, false), offset: 0 };
+  // The given parse serves only if it is of this very text (once edited), and the text before
+  // it is comments and blank lines (the banner), which the first piece takes along.
+  const located =
+    parsed !== undefined && isCommentsOnly(source.slice(0, parsed.offset))
+      ? locateTail(source, parsed)
+      : undefined;
+  const { file, at } = located ?? {
+    file: ts.createSourceFile("pieces.ts", source, ts.ScriptTarget.Latest, false),
+    at: (position: number) => position,
+  };
   if ((file as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return undefined;
   const last = file.statements.at(-1);
   // Comments after the last statement belong to no piece.
-  if (!last || source.slice(offset + last.end).trim() !== "") return undefined;
+  if (!last || source.slice(at(last.end, "before")).trim() !== "") return undefined;
   const pieces: Piece[] = [];
-  splitList({ file, source, offset }, file.statements, [], pieces, pieceChars);
+  splitList({ file, source, at }, file.statements, [], pieces, pieceChars);
   return pieces;
+}
+
+/**
+ * The given parse's positions in `source`, if the source's tail is its text (with its edits
+ * made): checked piece by piece, without building the edited text again.
+ */
+function locateTail(source: string, parsed: ParsedTail): Located | undefined {
+  const { file, offset, edits = [] } = parsed;
+  const shifted = positionsAfterEdits(edits);
+  const at = (position: number, side: "before" | "after") => offset + shifted(position, side);
+  if (at(file.text.length, "after") !== source.length) return undefined;
+  let cursor = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (!sameText(source, at(cursor, "after"), file.text, cursor, edit.start)) return undefined;
+    if (!source.startsWith(edit.text, at(edit.start, "before"))) return undefined;
+    cursor = edit.end;
+  }
+  if (!sameText(source, at(cursor, "after"), file.text, cursor, file.text.length)) return undefined;
+  return { file, source, at };
+}
+
+/** Whether `text.slice(from, to)` is in `source` at `at`. */
+function sameText(source: string, at: number, text: string, from: number, to: number): boolean {
+  return source.startsWith(to - from === text.length ? text : text.slice(from, to), at);
 }
 
 /** Line comments and blank lines only (a banner). */
@@ -141,11 +169,15 @@ function isCommentsOnly(text: string): boolean {
   return text.split("\n").every((line) => line.trim() === "" || line.trimStart().startsWith("//"));
 }
 
-/** A parse, the whole source, and where in it the parse's text starts. */
+/**
+ * A parse, the whole source, and where a position of the parse is in the source (past the
+ * banner, and past the edits made after the parse; `side` says which side of an insertion at
+ * that very position: see positionsAfterEdits).
+ */
 interface Located {
   file: ts.SourceFile;
   source: string;
-  offset: number;
+  at: (position: number, side: "before" | "after") => number;
 }
 
 function splitList(
@@ -155,22 +187,22 @@ function splitList(
   out: Piece[],
   pieceChars: number,
 ): void {
-  const { file, source, offset } = located;
+  const { source, at } = located;
   let group: MembersPiece | undefined;
   let groupStart = 0;
   nodes.forEach((node, index) => {
-    // Positions in `source`: the parse's plus the offset of its text.
-    const end = offset + node.end;
+    // Positions in `source`.
+    const end = at(node.end, "before");
     // The first statement's piece starts at 0: the file's banner comment is part of it.
-    const start = index === 0 && frames.length === 0 ? 0 : offset + node.pos;
-    const blankBefore = index > 0 && blankLineAfter(source, offset + nodes[index - 1]!.end);
-    const block = end - start > pieceChars ? openBlock(file, node, frames) : undefined;
+    const start = index === 0 && frames.length === 0 ? 0 : at(node.pos, "before");
+    const blankBefore = index > 0 && blankLineAfter(source, at(nodes[index - 1]!.end, "before"));
+    const block = end - start > pieceChars ? openBlock(located, node, frames) : undefined;
     if (block) {
       group = undefined;
       const open: OpenPiece = {
         kind: "open",
-        head: source.slice(start, offset + block.openEnd),
-        tail: source.slice(offset + block.closeStart, end),
+        head: source.slice(start, block.openEnd),
+        tail: source.slice(block.closeStart, end),
         frames,
         separator: block.frame.separator,
         blankBefore,
@@ -190,9 +222,12 @@ function splitList(
   });
 }
 
-/** A node whose members can be formatted in groups: where they are, and its stand-in frame. */
+/**
+ * A node whose members can be formatted in groups: where they are, where its braces are in the
+ * source, and its stand-in frame.
+ */
 function openBlock(
-  file: ts.SourceFile,
+  { file, source, at }: Located,
   node: ts.Node,
   frames: Frame[],
 ):
@@ -224,15 +259,15 @@ function openBlock(
     frame = { open: "_: {", close: "},", separator: "," };
   }
   if (!members || !body || !frame || members.length === 0) return undefined;
-  const source = file.text;
-  const openEnd = members.pos;
-  const closeStart = body.end - 1;
+  const openEnd = at(members.pos, "before");
+  const closeStart = at(body.end - 1, "before");
   if (source[openEnd - 1] !== "{" || source[closeStart] !== "}") return undefined;
   // prettier keeps a block expanded when its first member starts on a new line; one written on
   // a single line may be joined back onto it, which a piece cannot know: keep that block whole.
-  if (!source.slice(openEnd, members[0]!.getStart(file)).includes("\n")) return undefined;
+  const firstStart = at(members[0]!.getStart(file), "after");
+  if (!source.slice(openEnd, firstStart).includes("\n")) return undefined;
   // A comment between the last member and `}` would belong to no piece: keep such a block whole.
-  if (!/^[\s,;]*$/.test(source.slice(members.end, closeStart))) return undefined;
+  if (!/^[\s,;]*$/.test(source.slice(at(members.end, "before"), closeStart))) return undefined;
   return { members, openEnd, closeStart, frame };
 }
 

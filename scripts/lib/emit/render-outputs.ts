@@ -8,6 +8,7 @@ import { planPropertyDocs } from "./enrich/document-properties.js";
 import { planRootDocs } from "./enrich/document-roots.js";
 import { applyTextEdits } from "./enrich/text-edits.js";
 import { formatTypeScript } from "./format.js";
+import type { ParsedTail } from "./format-in-pieces.js";
 import type { FormatMemo } from "./format-memo.js";
 import { describeOperations, type OperationModel } from "./operation-model.js";
 import { renderOperations } from "./render-operations.js";
@@ -42,46 +43,53 @@ export async function renderOutputs(
   // the peak is one stage's, not their sum.
   const big = operations.length >= BIG_SPEC_OPERATIONS;
   const between = () => (big ? releaseMemory() : undefined);
-  between();
-  const schema = await renderSchema(forCode, operations, between);
-  between();
-  const sources = new Map([
-    ["schema.gen.ts", schema],
-    ["operations.gen.ts", renderOperations(forCode, operations, diagnostics)],
-    ["index.gen.ts", INDEX_SOURCE],
-  ]);
-  between();
   const header = banner(provenance);
+  const format = (text: string, parsed?: Omit<ParsedTail, "offset">) =>
+    formatTypeScript(
+      header + "\n" + text,
+      pieceChars,
+      big ? releaseMemory : undefined,
+      formatMemo,
+      parsed && { ...parsed, offset: header.length + 1 },
+    );
   const files: GeneratedFiles = new Map();
   files.set("openapi.json", JSON.stringify(withProvenance(document, provenance), null, 2) + "\n");
-  for (const name of ["index.gen.ts", "operations.gen.ts", "schema.gen.ts"]) {
-    const source = header + "\n" + sources.get(name)!;
-    sources.delete(name);
-    files.set(
-      name,
-      await formatTypeScript(source, pieceChars, big ? releaseMemory : undefined, formatMemo),
-    );
-    between();
-  }
+  between();
+  // Each file is formatted as soon as it is rendered: the schema's parse, made for enrichment,
+  // is the one its pieces are cut along, and no two files' trees are alive at once.
+  const schema = await renderSchema(forCode, operations, between);
+  files.set("schema.gen.ts", await format(schema.text, schema.parsed));
+  between();
+  files.set("operations.gen.ts", await format(renderOperations(forCode, operations, diagnostics)));
+  between();
+  files.set("index.gen.ts", await format(INDEX_SOURCE));
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** openapi-typescript's output with our doc comments added (ranges, defaults, enum tables). */
+/**
+ * openapi-typescript's output with our doc comments added (ranges, defaults, enum tables), and
+ * the parse the comments were planned on, with the edits that made its text into ours.
+ */
 async function renderSchema(
   document: JsonObject,
   operations: OperationModel[],
   /** Releases memory on big specs: openapi-typescript's AST is garbage once printed. */
   between: () => void,
-): Promise<string> {
+): Promise<{ text: string; parsed: Omit<ParsedTail, "offset"> }> {
   const base = astToString(
     openapiTypes(dropExamplesHoldingRefs(structuredClone(document)) as unknown as OpenAPI3),
   );
   between();
   const parsedBase = newProject().createSourceFile("openapi-typescript.ts", base);
-  return applyTextEdits(base, [
+  const edits = [
     ...planRootDocs(parsedBase),
     ...planPropertyDocs(parsedBase, document, operations),
-  ]);
+  ];
+  return {
+    text: applyTextEdits(base, edits),
+    // The compiler's tree alone: ts-morph's wrappers and project are garbage from here on.
+    parsed: { file: parsedBase.compilerNode, edits },
+  };
 }
 
 const INDEX_SOURCE = [

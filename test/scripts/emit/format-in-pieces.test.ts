@@ -9,6 +9,7 @@ import { provenanceOf } from "../../../scripts/lib/emit/banner.js";
 import { format } from "prettier";
 import { formatInPieces } from "../../../scripts/lib/emit/format-in-pieces.js";
 import { formatTypeScript } from "../../../scripts/lib/emit/format.js";
+import { applyTextEdits } from "../../../scripts/lib/emit/enrich/text-edits.js";
 
 const OPTIONS = { parser: "typescript", printWidth: 100, endOfLine: "lf" } as const;
 import { renderOutputs } from "../../../scripts/lib/emit/render-outputs.js";
@@ -137,5 +138,54 @@ describe("formatting in pieces along a given parse", () => {
         offset: code.length,
       }),
     ).toBe(await formatInPieces(code + text, formatPiece, Infinity));
+  });
+  it("plans the pieces from a parse of the text before its edits, into the same bytes", async () => {
+    // Members with doc comments (openapi-typescript's), which the edits replace or drop.
+    const documented = text
+      .replace("  m5:", "  /** five */\n  m5:")
+      .replace("  m9:", "  /**\n   * nine\n   */\n  m9:");
+    const parsed = ts.createSourceFile("t.ts", documented, ts.ScriptTarget.Latest, true);
+    let reads = 0;
+    const watched = Object.create(parsed, {
+      statements: { get: () => (reads++, parsed.statements) },
+    }) as ts.SourceFile;
+    const at = (needle: string) => documented.indexOf(needle);
+    // As enrichment plans them: docs inserted at members' starts (and at the first statement's,
+    // where a full start and a token start meet), an old doc replaced, another dropped.
+    const edits = [
+      { start: at("m3:"), end: at("m3:"), text: "/** three */\n" },
+      { start: at("m0:"), end: at("m0:"), text: "/**\n * zero\n */\n" },
+      { start: at("/** five"), end: at("m5:"), text: "/** five, and more */\n" },
+      { start: at("/**\n   * nine"), end: at("m9:"), text: "" },
+      { start: at("k7:"), end: at("k7:"), text: "/** seven */\n" },
+      { start: 0, end: 0, text: "/** The import. */\n" },
+    ];
+    const edited = applyTextEdits(documented, edits);
+    const expected = await formatInPieces(banner + edited, formatPiece, Infinity);
+    const given = { file: watched, offset: banner.length, edits };
+    for (const pieceChars of [1, 60, 120])
+      expect(await formatInPieces(banner + edited, formatPiece, pieceChars, undefined, given)).toBe(
+        expected,
+      );
+    expect(reads).toBeGreaterThan(0);
+  });
+
+  it("parses afresh when the edits do not make the parse's text into the source", async () => {
+    const parsed = ts.createSourceFile("t.ts", text, ts.ScriptTarget.Latest, true);
+    let reads = 0;
+    const watched = Object.create(parsed, {
+      statements: { get: () => (reads++, parsed.statements) },
+    }) as ts.SourceFile;
+    const start = text.indexOf("  m3:") + 2;
+    const edited = applyTextEdits(text, [{ start, end: start, text: "/** three */\n  " }]);
+    const claimed = [{ start, end: start, text: "/** four */\n  " }];
+    expect(
+      await formatInPieces(banner + edited, formatPiece, 120, undefined, {
+        file: watched,
+        offset: banner.length,
+        edits: claimed,
+      }),
+    ).toBe(await formatInPieces(banner + edited, formatPiece, Infinity));
+    expect(reads).toBe(0);
   });
 });
