@@ -66,7 +66,7 @@ export function diffSurface(base: JsonObject, head: JsonObject): SurfaceChange[]
 }
 
 function render(project: Project, name: string, document: JsonObject): SourceFile {
-  const text = renderOperations(document, describeOperations(document), new Diagnostics(name));
+  const { text } = renderOperations(document, describeOperations(document), new Diagnostics(name));
   return project.createSourceFile(name, text, { overwrite: true });
 }
 

@@ -58,21 +58,29 @@ export function interfaceText(declaration: {
 
 /**
  * Statements with a blank line between each two (one line break is added to a statement that
- * already ends with one), and a final line break.
+ * already ends with one), and a final line break; with where each statement is in the text
+ * (without the line breaks after it), which the formatter cuts its pieces along.
  */
-export function joinStatements(statements: readonly string[]): string {
+export function joinStatements(statements: readonly string[]): {
+  text: string;
+  spans: [start: number, end: number][];
+} {
   // The text's last two characters are kept aside: asking the growing text for its ending
   // flattens V8's string rope at every statement, which made this quadratic (0.4 s on OpenAI's).
   const parts: string[] = [];
+  const spans: [number, number][] = [];
+  let length = 0;
   let tail = "";
   const append = (text: string) => {
     parts.push(text);
+    length += text.length;
     tail = text.length >= 2 ? text.slice(-2) : (tail + text).slice(-2);
   };
   for (const statement of statements) {
     if (parts.length > 0) append(tail === "\n\n" ? "" : tail.endsWith("\n") ? "\n" : "\n\n");
+    spans.push([length, length + statement.trimEnd().length]);
     append(statement);
   }
   if (!tail.endsWith("\n")) append("\n");
-  return parts.join("");
+  return { text: parts.join(""), spans };
 }

@@ -5,7 +5,7 @@ import type { Options } from "prettier";
 import * as prettier from "prettier/standalone";
 import * as estree from "prettier/plugins/estree";
 import * as babel from "prettier/plugins/babel";
-import { formatInPieces, type ParsedTail } from "./format-in-pieces.js";
+import { formatInPieces, type OutlinedTail, type ParsedTail } from "./format-in-pieces.js";
 import type { FormatMemo } from "./format-memo.js";
 
 /**
@@ -46,13 +46,20 @@ export function formatTypeScript(
   pieceChars?: number,
   afterMegabyte?: () => void,
   memo?: FormatMemo,
-  /** A parse of the source after its banner, if the caller has one: not parsed again. */
-  parsed?: ParsedTail,
+  /**
+   * What the caller knows of the source after its banner (a parse, or where its statements
+   * are): not parsed again.
+   */
+  known?: ParsedTail | OutlinedTail,
 ): Promise<string> {
   const formatPiece = (text: string) => prettier.format(text, OPTIONS);
   if (!memo || FORMATTER_ID === undefined)
-    return formatInPieces(source, formatPiece, pieceChars, afterMegabyte, parsed);
-  return memo.remember(source, () =>
-    formatInPieces(source, memo.wrap(formatPiece), pieceChars, afterMegabyte, parsed),
-  );
+    return formatInPieces(source, formatPiece, pieceChars, afterMegabyte, known);
+  let given = known;
+  return memo.remember(source, () => {
+    // Handed on, not held here: a parse is garbage once the pieces are planned.
+    const handed = given;
+    given = undefined;
+    return formatInPieces(source, memo.wrap(formatPiece), pieceChars, afterMegabyte, handed);
+  });
 }

@@ -12,13 +12,14 @@ import { resolveOperationAuth } from "../security/resolve-auth.js";
 /**
  * The text of `operations.gen.ts`: a named type per operation input and output, a literal union
  * and an `as const` value table per enum, the runtime operation table the facade validates with,
- * and id/path-keyed type maps that make every operation callable without facade changes.
+ * and id/path-keyed type maps that make every operation callable without facade changes. With
+ * it, where each statement is in it (the formatter's outline).
  */
 export function renderOperations(
   document: JsonObject,
   operations: OperationModel[],
   diagnostics: Diagnostics,
-): string {
+): { text: string; spans: [start: number, end: number][] } {
   const names = new NameRegistry(diagnostics);
   const out: Statements = [
     'import type { components, operations } from "./schema.gen.js";',

@@ -8,7 +8,7 @@ import { planPropertyDocs } from "./enrich/document-properties.js";
 import { planRootDocs } from "./enrich/document-roots.js";
 import { applyTextEdits } from "./enrich/text-edits.js";
 import { formatTypeScript } from "./format.js";
-import type { ParsedTail } from "./format-in-pieces.js";
+import type { OutlinedTail, ParsedTail } from "./format-in-pieces.js";
 import type { FormatMemo } from "./format-memo.js";
 import { describeOperations, type OperationModel } from "./operation-model.js";
 import { renderOperations } from "./render-operations.js";
@@ -44,23 +44,30 @@ export async function renderOutputs(
   const big = operations.length >= BIG_SPEC_OPERATIONS;
   const between = () => (big ? releaseMemory() : undefined);
   const header = banner(provenance);
-  const format = (text: string, parsed?: Omit<ParsedTail, "offset">) =>
+  const format = (
+    text: string,
+    known?: Omit<ParsedTail, "offset"> | Omit<OutlinedTail, "offset">,
+  ) =>
     formatTypeScript(
       header + "\n" + text,
       pieceChars,
       big ? releaseMemory : undefined,
       formatMemo,
-      parsed && { ...parsed, offset: header.length + 1 },
+      known && { ...known, offset: header.length + 1 },
     );
   const files: GeneratedFiles = new Map();
   files.set("openapi.json", JSON.stringify(withProvenance(document, provenance), null, 2) + "\n");
   between();
   // Each file is formatted as soon as it is rendered: the schema's parse, made for enrichment,
   // is the one its pieces are cut along, and no two files' trees are alive at once.
-  const schema = await renderSchema(forCode, operations, between);
-  files.set("schema.gen.ts", await format(schema.text, schema.parsed));
+  const schema = renderSchema(forCode, operations, between);
+  const formatting = format(schema.text, schema.parsed);
+  // The formatter plans its pieces before it first waits; the parse need not outlive that.
+  schema.parsed = undefined;
+  files.set("schema.gen.ts", await formatting);
   between();
-  files.set("operations.gen.ts", await format(renderOperations(forCode, operations, diagnostics)));
+  const { text, spans } = renderOperations(forCode, operations, diagnostics);
+  files.set("operations.gen.ts", await format(text, { spans }));
   between();
   files.set("index.gen.ts", await format(INDEX_SOURCE));
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
@@ -70,12 +77,12 @@ export async function renderOutputs(
  * openapi-typescript's output with our doc comments added (ranges, defaults, enum tables), and
  * the parse the comments were planned on, with the edits that made its text into ours.
  */
-async function renderSchema(
+function renderSchema(
   document: JsonObject,
   operations: OperationModel[],
   /** Releases memory on big specs: openapi-typescript's AST is garbage once printed. */
   between: () => void,
-): Promise<{ text: string; parsed: Omit<ParsedTail, "offset"> }> {
+): { text: string; parsed?: Omit<ParsedTail, "offset"> } {
   const base = astToString(
     openapiTypes(dropExamplesHoldingRefs(structuredClone(document)) as unknown as OpenAPI3),
   );

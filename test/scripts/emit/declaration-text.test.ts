@@ -38,7 +38,7 @@ const DOCS = [
 
 describe("declarations as text", () => {
   it.each(DOCS)("a type alias documented %j is the text ts-morph prints", (doc) => {
-    const ours = joinStatements([typeAliasText({ name: "A", type: '"x" | 1', doc })]);
+    const ours = joinStatements([typeAliasText({ name: "A", type: '"x" | 1', doc })]).text;
     const theirs = printedByTsMorph([
       { kind: StructureKind.TypeAlias, name: "A", isExported: true, type: '"x" | 1', docs: [doc] },
     ]);
@@ -50,7 +50,7 @@ describe("declarations as text", () => {
     const ours = joinStatements([
       constText({ name: "table", initializer, doc: "The table." }),
       constText({ name: "typed", type: "Contract<{ a: 1 }>", initializer: "{ a }", doc: "T." }),
-    ]);
+    ]).text;
     const theirs = printedByTsMorph([
       {
         kind: StructureKind.VariableStatement,
@@ -80,7 +80,7 @@ describe("declarations as text", () => {
     ],
     ["empty", []],
   ])("an interface %s is the text ts-morph prints", (_, properties) => {
-    const ours = joinStatements([interfaceText({ name: "I", doc: "Doc.", properties })]);
+    const ours = joinStatements([interfaceText({ name: "I", doc: "Doc.", properties })]).text;
     const theirs = printedByTsMorph([
       { kind: StructureKind.Interface, name: "I", isExported: true, docs: ["Doc."], properties },
     ]);
@@ -96,6 +96,11 @@ describe("declarations as text", () => {
       "type C = 2;",
     ];
     theirs.addStatements(statements.flatMap((s, i) => (i === 0 ? [s] : [blankLine, s])));
-    expect(joinStatements(statements)).toBe(theirs.getFullText());
+    const { text, spans } = joinStatements(statements);
+    expect(text).toBe(theirs.getFullText());
+    // Where each statement is, without the line breaks after it.
+    expect(spans.map(([start, end]) => text.slice(start, end))).toEqual(
+      statements.map((statement) => statement.trimEnd()),
+    );
   });
 });

@@ -10,6 +10,7 @@ import { format } from "prettier";
 import { formatInPieces } from "../../../scripts/lib/emit/format-in-pieces.js";
 import { formatTypeScript } from "../../../scripts/lib/emit/format.js";
 import { applyTextEdits } from "../../../scripts/lib/emit/enrich/text-edits.js";
+import { joinStatements } from "../../../scripts/lib/emit/declaration-text.js";
 
 const OPTIONS = { parser: "typescript", printWidth: 100, endOfLine: "lf" } as const;
 import { renderOutputs } from "../../../scripts/lib/emit/render-outputs.js";
@@ -187,5 +188,55 @@ describe("formatting in pieces along a given parse", () => {
       }),
     ).toBe(await formatInPieces(banner + edited, formatPiece, Infinity));
     expect(reads).toBe(0);
+  });
+});
+
+describe("formatting in pieces along the generator's outline", () => {
+  const banner = "// generated: do not edit\n\n";
+  const statements = [1, 2, 3, 4].map(
+    (i) => `/** Table ${i}. */\nexport const t${i} = {"k": ${i}, "l-m": [${i}, "x"]} as const;`,
+  );
+  const { text, spans } = joinStatements([
+    ...statements,
+    "\n/** Several statements in one span. */\nexport type A = 1;\n\nexport type B = 2;\n",
+    `export interface Big {\n${Array.from({ length: 20 }, (_, i) => `    m${i}: { x: ${i} };\n`).join("")}}`,
+  ]);
+  /** Formats like prettier, and records what it was given. */
+  const recording = (given: string[]) => (piece: string) => (
+    given.push(piece),
+    format(piece, OPTIONS)
+  );
+  const pieceChars = Math.floor(statements[0]!.length * 2.2);
+
+  it("keeps a span in one piece, and cuts the spans too big for a piece along their parse", async () => {
+    const expected = await formatInPieces(banner + text, recording([]), Infinity);
+    // Tables 1 and 2 given as one span: with the banner they are more than a piece, which a
+    // parse would cut between them (the next test).
+    const outline = {
+      offset: banner.length,
+      spans: [[spans[0]![0], spans[1]![1]] as const, ...spans.slice(2)],
+    };
+    const given: string[] = [];
+    expect(
+      await formatInPieces(banner + text, recording(given), pieceChars, undefined, outline),
+    ).toBe(expected);
+    expect(given.some((piece) => piece.includes("t1 =") && piece.includes("t2 ="))).toBe(true);
+    // The interface, bigger than a piece, was opened up: its members came in groups.
+    expect(given.filter((piece) => piece.includes("m0:") || piece.includes("m19:"))).toHaveLength(
+      2,
+    );
+  });
+
+  it("parses the whole source when the outline does not fit it", async () => {
+    const expected = await formatInPieces(banner + text, recording([]), Infinity);
+    // The first span cut short: code would lie between two spans.
+    const wrong = { offset: banner.length, spans: [[0, 5] as const, ...spans.slice(1)] };
+    const given: string[] = [];
+    expect(
+      await formatInPieces(banner + text, recording(given), pieceChars, undefined, wrong),
+    ).toBe(expected);
+    // Cut along its parse: tables 1 and 2 apart.
+    expect(given.some((piece) => piece.includes("t1 =") && piece.includes("t2 ="))).toBe(false);
+    expect(given.some((piece) => piece.includes("t1 ="))).toBe(true);
   });
 });
