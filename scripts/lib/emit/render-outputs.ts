@@ -19,6 +19,9 @@ import { openapiTypes } from "./openapi-types.js";
 /** From this many operations on, memory is released between stages (a few ms each). */
 const BIG_SPEC_OPERATIONS = 200;
 
+/** From this size on, memory is released after the schema file is formatted. */
+const BIG_FILE_CHARS = 256 * 1024;
+
 /** File name (relative to the output folder) to exact file contents. */
 export type GeneratedFiles = Map<string, string>;
 
@@ -62,10 +65,15 @@ export async function renderOutputs(
   // is the one its pieces are cut along, and no two files' trees are alive at once.
   const schema = renderSchema(forCode, operations, between);
   const formatting = format(schema.text, schema.parsed);
-  // The formatter plans its pieces before it first waits; the parse need not outlive that.
+  // The formatter plans its pieces before it first waits: from here on the parse, and
+  // ts-morph's wrappers around it, are garbage, and on big specs collected before prettier runs.
   schema.parsed = undefined;
-  files.set("schema.gen.ts", await formatting);
   between();
+  const schemaChars = schema.text.length;
+  files.set("schema.gen.ts", await formatting);
+  // prettier's garbage from a big file, promoted while it ran, would otherwise pile under the
+  // next file's: collecting it here cut OpenAI's peak from 295 to 241 MB for about 0.2 s of CPU.
+  if (big || schemaChars >= BIG_FILE_CHARS) releaseMemory();
   const { text, spans } = renderOperations(forCode, operations, diagnostics);
   files.set("operations.gen.ts", await format(text, { spans }));
   between();
