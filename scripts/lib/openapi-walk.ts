@@ -77,62 +77,112 @@ export function listParameters(document: JsonObject): ParameterRef[] {
   return found;
 }
 
-export type SchemaVisitor = (schema: JsonObject, at: (string | number)[]) => void;
+/**
+ * `at` is one path stack shared by the whole walk, pushed and popped around each child: valid
+ * only during the call, so a visitor that keeps it copies it (`[...at]`, `toPointer(at)`).
+ * Copying the path at every node was most of a big spec's walking time and garbage.
+ */
+export type SchemaVisitor = (schema: JsonObject, at: readonly (string | number)[]) => void;
 
 /** Visits every inline schema object (not through `$ref`), parents before children. */
 export function walkSchemas(document: JsonObject, visit: SchemaVisitor): void {
+  const stack: (string | number)[] = [];
   for (const { operation, at } of listOperations(document)) {
-    walkOperationSchemas(operation, at, visit);
+    stack.push(...at);
+    walkOperationSchemas(operation, stack, visit);
+    stack.length = 0;
   }
   const components = isObject(document.components) ? document.components : {};
   const schemas = isObject(components.schemas) ? components.schemas : {};
-  for (const [name, schema] of Object.entries(schemas)) {
-    walkSchema(schema, ["components", "schemas", name], visit);
-  }
+  stack.push("components", "schemas");
+  for (const name of Object.keys(schemas)) walkChild(schemas[name], stack, name, visit);
 }
 
 function walkOperationSchemas(
   operation: JsonObject,
-  at: (string | number)[],
+  stack: (string | number)[],
   visit: SchemaVisitor,
 ) {
   const parameters = Array.isArray(operation.parameters) ? operation.parameters : [];
-  parameters.forEach((parameter, index) => {
-    if (isObject(parameter))
-      walkSchema(parameter.schema, [...at, "parameters", index, "schema"], visit);
-  });
-  const body = operation.requestBody;
-  if (isObject(body)) walkContent(body.content, [...at, "requestBody", "content"], visit);
-  const responses = isObject(operation.responses) ? operation.responses : {};
-  for (const [status, response] of Object.entries(responses)) {
-    if (isObject(response))
-      walkContent(response.content, [...at, "responses", status, "content"], visit);
+  stack.push("parameters");
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter: unknown = parameters[index];
+    if (!isObject(parameter)) continue;
+    stack.push(index);
+    walkChild(parameter.schema, stack, "schema", visit);
+    stack.pop();
   }
+  stack.pop();
+  const body = operation.requestBody;
+  if (isObject(body)) {
+    stack.push("requestBody");
+    walkContent(body.content, stack, visit);
+    stack.pop();
+  }
+  const responses = isObject(operation.responses) ? operation.responses : {};
+  stack.push("responses");
+  for (const status of Object.keys(responses)) {
+    const response = responses[status];
+    if (!isObject(response)) continue;
+    stack.push(status);
+    walkContent(response.content, stack, visit);
+    stack.pop();
+  }
+  stack.pop();
 }
 
-function walkContent(content: unknown, at: (string | number)[], visit: SchemaVisitor) {
+function walkContent(content: unknown, stack: (string | number)[], visit: SchemaVisitor) {
   if (!isObject(content)) return;
-  for (const [mediaType, media] of Object.entries(content)) {
-    if (isObject(media)) walkSchema(media.schema, [...at, mediaType, "schema"], visit);
+  stack.push("content");
+  for (const mediaType of Object.keys(content)) {
+    const media = content[mediaType];
+    if (!isObject(media)) continue;
+    stack.push(mediaType);
+    walkChild(media.schema, stack, "schema", visit);
+    stack.pop();
   }
+  stack.pop();
 }
 
 const SCHEMA_LISTS = ["allOf", "oneOf", "anyOf"] as const;
 
 export function walkSchema(schema: unknown, at: (string | number)[], visit: SchemaVisitor): void {
+  walkFrom(schema, [...at], visit);
+}
+
+/** Walks `schema` found under `key`, keeping the stack as it was given. */
+function walkChild(
+  schema: unknown,
+  stack: (string | number)[],
+  key: string | number,
+  visit: SchemaVisitor,
+): void {
+  // Checked before the push: most values under these keys are `$ref`s or absent.
   if (!isObject(schema) || typeof schema.$ref === "string") return;
-  visit(schema, at);
-  if (isObject(schema.properties)) {
-    for (const [name, child] of Object.entries(schema.properties)) {
-      walkSchema(child, [...at, "properties", name], visit);
-    }
+  stack.push(key);
+  walkFrom(schema, stack, visit);
+  stack.pop();
+}
+
+function walkFrom(schema: unknown, stack: (string | number)[], visit: SchemaVisitor): void {
+  if (!isObject(schema) || typeof schema.$ref === "string") return;
+  visit(schema, stack);
+  const properties = schema.properties;
+  if (isObject(properties)) {
+    stack.push("properties");
+    for (const name of Object.keys(properties)) walkChild(properties[name], stack, name, visit);
+    stack.pop();
   }
-  walkSchema(schema.items, [...at, "items"], visit);
-  walkSchema(schema.additionalProperties, [...at, "additionalProperties"], visit);
-  walkSchema(schema.not, [...at, "not"], visit);
+  walkChild(schema.items, stack, "items", visit);
+  walkChild(schema.additionalProperties, stack, "additionalProperties", visit);
+  walkChild(schema.not, stack, "not", visit);
   for (const list of SCHEMA_LISTS) {
     const members = schema[list];
-    if (Array.isArray(members)) members.forEach((m, i) => walkSchema(m, [...at, list, i], visit));
+    if (!Array.isArray(members)) continue;
+    stack.push(list);
+    for (let index = 0; index < members.length; index++)
+      walkChild(members[index], stack, index, visit);
+    stack.pop();
   }
 }
 

@@ -19,27 +19,35 @@ export const INFERRED_KEYWORDS = "x-inferred-keywords";
 export function inferConstraints(document: JsonObject, diagnostics: Diagnostics): void {
   const tooLong: string[] = [];
   const readProse = memoizedProse();
-  const read = (schema: JsonObject, text: unknown, at: Segments, textAt: Segments) => {
+  // `textAt` is the text's parent and `textKey` its key: the pointer is built only when a
+  // diagnostic names it, and before `read` returns (the walk's path stack moves on after).
+  const read = (
+    schema: JsonObject,
+    text: unknown,
+    at: Segments,
+    textAt: Segments,
+    textKey: string,
+  ) => {
     if (typeof text !== "string" || text.trim() === "") return;
     if (inferenceOff(document, schema, at)) return;
     // A composed schema says what it accepts itself: prose must not narrow a oneOf of an
     // enum and an object down to the words it happens to list.
     if (COMPOSED.some((key) => schema[key] !== undefined)) return;
+    let pointer: string | undefined;
+    const textPointer = () => (pointer ??= toPointer([...textAt, textKey]));
     if (text.length > MAX_PROSE_CHARS) {
-      tooLong.push(toPointer(textAt));
+      tooLong.push(textPointer());
       return;
     }
     applyProse(schema, readProse(text), (code, message) =>
-      diagnostics.warn(code, message, { pointer: toPointer(textAt) }),
+      diagnostics.warn(code, message, { pointer: textPointer() }),
     );
   };
-  walkSchemas(document, (schema, at) =>
-    read(schema, schema.description, at, [...at, "description"]),
-  );
+  walkSchemas(document, (schema, at) => read(schema, schema.description, at, at, "description"));
   // A parameter's prose is on the parameter; its schema's own description was read above.
   for (const { parameter, schema, at } of listParameterSchemas(document))
     if (schema.description === undefined)
-      read(schema, parameter.description, [...at, "schema"], [...at, "description"]);
+      read(schema, parameter.description, [...at, "schema"], at, "description");
   if (tooLong.length > 0)
     diagnostics.info(
       "prose-too-long",
@@ -79,7 +87,7 @@ function deepFreeze<T>(value: T): T {
  */
 export const MAX_PROSE_CHARS = 10_000;
 
-type Segments = (string | number)[];
+type Segments = readonly (string | number)[];
 
 function applyProse(schema: JsonObject, prose: ProseConstraints, report: Report): void {
   const applied: string[] = [];
@@ -102,7 +110,7 @@ type Report = (code: string, message: string) => void;
 const COMPOSED = ["oneOf", "anyOf", "allOf", "not", "$ref"] as const;
 
 /** `x-infer: false` (from an overlay) on the schema, on its operation, or on the document. */
-function inferenceOff(document: JsonObject, schema: JsonObject, at: (string | number)[]): boolean {
+function inferenceOff(document: JsonObject, schema: JsonObject, at: Segments): boolean {
   if (schema["x-infer"] === false || document["x-infer"] === false) return true;
   if (at[0] !== "paths") return false;
   const operation = (document.paths as Record<string, Record<string, unknown>>)?.[String(at[1])]?.[
