@@ -4,7 +4,7 @@
  * `模型之一:`. A marker is "strong" when it may introduce a single value (`枚举值：customize`,
  * `时长只支持5s`): it names the values themselves, not a choice between several.
  */
-import { cjkEndsWith, isDefaultWord, isPunct, isWord } from "./match.js";
+import { cjkEndsWith, isDefaultWord, isPunct, isWord, isWordIn } from "./match.js";
 import { CJK_ENUM_MARKERS, QUALIFIERS, VALUE_WORDS } from "./read-list.js";
 import type { Token } from "./tokens.js";
 
@@ -22,11 +22,11 @@ const QUALIFIED_NOUN_SPAN = 3;
 export function enumMarkerAt(tokens: Token[], at: number): EnumMarker | undefined {
   const token = tokens[at];
   const next = tokens[at + 1];
-  if (isWord(token, ...NAMES_OF_VALUES) && isWord(next, ...VALUE_WORDS))
+  if (isWordIn(token, NAMES_OF_VALUES) && isWordIn(next, VALUE_WORDS))
     return { end: at + 2, strong: true };
   if (isWord(token, "enum", "enums", "enumeration", "enumerations"))
     return { end: at + 1, strong: true };
-  if (isWord(token, ...QUALIFIERS) && isWord(next, ...VALUE_WORDS))
+  if (isWordIn(token, QUALIFIERS) && isWordIn(next, VALUE_WORDS))
     return { end: at + 2, strong: isWord(token, "allowed", "valid", "permitted", "accepted") };
   if (isWord(token, "one") && isWord(next, "of")) return { end: at + 2, strong: false };
   if (isWord(token, "option", "options", "choice", "choices"))
@@ -35,7 +35,7 @@ export function enumMarkerAt(tokens: Token[], at: number): EnumMarker | undefine
     return { end: at + 2, strong: true };
   if (isWord(token, "values") && isWord(next, "include", "includes"))
     return { end: at + 2, strong: false };
-  if (isWord(token, ...QUALIFIERS)) {
+  if (isWordIn(token, QUALIFIERS)) {
     // "Supported: a, b", "Supported formats: a, b", "Allowed: webp/png/jpeg".
     for (let j = at + 1; j <= at + 1 + QUALIFIED_NOUN_SPAN; j++) {
       // "Allowed:", "Valid values:" name the values; "Supported formats:" may name one of many.

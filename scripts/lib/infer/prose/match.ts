@@ -6,6 +6,13 @@ export const isWord = (token: Token | undefined, ...words: string[]) =>
 export const isPunct = (token: Token | undefined, ...chars: string[]) =>
   token?.kind === "punct" && chars.includes(token.text);
 
+// A list passed as is, not spread into the rest parameter above: the rules call these on every
+// token of every description, and a spread builds a new array at each call.
+export const isWordIn = (token: Token | undefined, words: readonly string[]) =>
+  token?.kind === "word" && words.includes(token.lower);
+export const isPunctIn = (token: Token | undefined, chars: readonly string[]) =>
+  token?.kind === "punct" && chars.includes(token.text);
+
 /** CJK connectives that may trail a marker inside one run: 默认值为, 可选值有. */
 const CJK_CONNECTIVES = ["为", "是", "有", "包括", "包含"];
 
@@ -32,9 +39,9 @@ export function skipFiller(
 ): number {
   let i = at;
   // Twice: exports stutter ("Valid values are are 1-3").
-  if (isWord(tokens[i], ...words)) i++;
-  if (isWord(tokens[i], ...words)) i++;
-  if (isPunct(tokens[i], ...marks)) i++;
+  if (isWordIn(tokens[i], words)) i++;
+  if (isWordIn(tokens[i], words)) i++;
+  if (isPunctIn(tokens[i], marks)) i++;
   return i;
 }
 
@@ -69,6 +76,9 @@ const HABIT_WORDS = ["typically", "generally", "usually", "normally"];
 const CJK_EACH = /^(?:每个|每张|每条|每段|每一|每)/;
 const EACH_WORDS = ["each", "every", "per"];
 const BULLET_MARKS = ["-", "*", "•", "●", "○", "◦", "·"];
+const OPENS_ASIDE = [...INTRODUCES_EXAMPLE, ...ADVICE_WORDS, ...HABIT_WORDS];
+/** At a sentence's start: "For gpt-image-1, …", "Each item …". */
+const OPENS_CONDITION = ["for", ...EACH_WORDS];
 
 /**
  * Marks the tokens that state no constraint of the field: from "for example", "e.g." or "such
@@ -88,16 +98,16 @@ export function markExamples(tokens: Token[]): void {
       return;
     }
     // The first token of a sentence, or the first after a bullet that starts it.
-    const opening = position === 0 || (position === 1 && isPunct(tokens[i - 1], ...BULLET_MARKS));
+    const opening = position === 0 || (position === 1 && isPunctIn(tokens[i - 1], BULLET_MARKS));
     position++;
     if (
-      isWord(token, ...INTRODUCES_EXAMPLE, ...ADVICE_WORDS, ...HABIT_WORDS) ||
+      isWordIn(token, OPENS_ASIDE) ||
       (isWord(token, "example", "examples") &&
         (isWord(tokens[i - 1], "for") || isWord(tokens[i + 1], "value", "values") || opening)) ||
       (token.kind === "cjk" &&
         (/例如|比如|譬如|示例/.test(token.text) || CJK_ADVICE.test(token.text))) ||
       (opening &&
-        (isWord(token, "for", ...EACH_WORDS) ||
+        (isWordIn(token, OPENS_CONDITION) ||
           (token.kind === "cjk" &&
             (/^(?:对于|针对)/.test(token.text) || CJK_EACH.test(token.text)))))
     )

@@ -4,7 +4,7 @@
  * disagree contest each other; where the prose speaks of a length, bounds counted in something
  * else ("至多引用2个音色") are about something else.
  */
-import { cjkEndsWith, isPunct, isWord, skipFiller } from "./match.js";
+import { cjkEndsWith, isPunctIn, isWord, isWordIn, skipFiller } from "./match.js";
 import type { Token } from "./tokens.js";
 
 export const LENGTH_WORDS = ["length", "character", "characters", "char", "chars"];
@@ -88,9 +88,9 @@ function boundMarker(
 ): number | undefined {
   const token = tokens[at];
   // `maximum value`, `maximum length` (a length: the caller knows from the words around).
-  if (isWord(token, ...words)) return isWord(tokens[at + 1], "value", "length") ? at + 2 : at + 1;
-  if (isWord(token, "at") && isWord(tokens[at + 1], ...afterAt)) return at + 2;
-  if (isPunct(token, ...symbols)) return at + 1;
+  if (isWordIn(token, words)) return isWord(tokens[at + 1], "value", "length") ? at + 2 : at + 1;
+  if (isWord(token, "at") && isWordIn(tokens[at + 1], afterAt)) return at + 2;
+  if (isPunctIn(token, symbols)) return at + 1;
   if (cjkEndsWith(token, cjk)) return at + 1;
   return undefined;
 }
@@ -102,10 +102,7 @@ type Unit = "length" | "other" | "none";
 
 function unitAt(token: Token | undefined): Unit {
   if (token === undefined) return "none";
-  if (
-    isWord(token, ...LENGTH_WORDS) ||
-    (token.kind === "cjk" && /^个?(?:字符|字)/.test(token.text))
-  )
+  if (isWordIn(token, LENGTH_WORDS) || (token.kind === "cjk" && /^个?(?:字符|字)/.test(token.text)))
     return "length";
   // "2个音色", "3 秒", "10MB", "8192 tokens": a measure of something else than characters.
   if (token.kind === "cjk" && /^(?:个|张|条|段|秒|分钟|小时|天|毫秒|次|位)/.test(token.text))

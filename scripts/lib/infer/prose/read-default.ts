@@ -1,5 +1,5 @@
 /** Defaults in prose: `Default: 28`, `defaults to 30`, `(default 1.0)`, `默认值：png`. */
-import { endsSentence, isDefaultWord, isPunct, isWord } from "./match.js";
+import { endsSentence, isDefaultWord, isPunct, isWord, isWordIn } from "./match.js";
 import { NOT_VALUES, itemText } from "./read-list.js";
 import type { Token } from "./tokens.js";
 
@@ -220,5 +220,5 @@ const ABSENCE = [
 function conditional(tokens: Token[], at: number): boolean {
   if (!isWord(tokens[at], "when", "if", "for", "with")) return false;
   const next = tokens[at + 1];
-  return !isWord(next, ...ABSENCE) && !(isWord(next, "it", "this") && isWord(tokens[at + 2], "is"));
+  return !isWordIn(next, ABSENCE) && !(isWord(next, "it", "this") && isWord(tokens[at + 2], "is"));
 }

@@ -10,7 +10,7 @@
  * end of the text or a line that closes it (a default, an example, a note). One odd line and
  * nothing is read: a list half understood is not the field's values.
  */
-import { isDefaultWord, isPunct, isWord } from "./match.js";
+import { isDefaultWord, isPunct, isPunctIn, isWord, isWordIn } from "./match.js";
 import type { Token } from "./tokens.js";
 
 const BULLETS = ["-", "*", "•", "●", "○", "◦", "·"];
@@ -38,7 +38,7 @@ export function legendLines(tokens: Token[], at: number, bulleted: boolean): str
   const limit = Math.min(tokens.length, at + BLOCK_BUDGET);
   while (i < limit) {
     let first = i;
-    if (isPunct(tokens[first], ...BULLETS)) first++;
+    if (isPunctIn(tokens[first], BULLETS)) first++;
     else if (bulleted) break;
     if (closesBlock(tokens[first])) break;
     const value = tokens[first];
@@ -100,7 +100,7 @@ function announcesValues(tokens: Token[], colon: number): boolean {
   for (let j = colon - 1; j >= Math.max(0, colon - 30); j--) {
     const token = tokens[j]!;
     if (token.kind === "break") return false;
-    if (isWord(token, ...ANNOUNCES_VALUES)) return true;
+    if (isWordIn(token, ANNOUNCES_VALUES)) return true;
     if (token.kind === "cjk" && /可选|取值|枚举|支持|选项/.test(token.text)) return true;
   }
   return false;
@@ -127,13 +127,13 @@ export function bulletList(tokens: Token[], at: number): string[] | undefined {
   const items: string[] = [];
   let i = at;
   let budget = BULLET_BUDGET;
-  while (isPunct(tokens[i], ...INLINE_BULLETS) && isPunct(tokens[i + 2], ":", "：")) {
+  while (isPunctIn(tokens[i], INLINE_BULLETS) && isPunct(tokens[i + 2], ":", "：")) {
     const value = tokens[i + 1]!;
     if (value.kind !== "word" && value.kind !== "number" && value.kind !== "quoted") break;
     items.push(value.text);
     i += 3;
     // Skip what the value means, up to the next bullet.
-    while (i < tokens.length && budget-- > 0 && !isPunct(tokens[i], ...INLINE_BULLETS)) i++;
+    while (i < tokens.length && budget-- > 0 && !isPunctIn(tokens[i], INLINE_BULLETS)) i++;
   }
   return items.length >= 2 ? [...new Set(items)] : undefined;
 }

@@ -2,7 +2,15 @@
  * Ranges in prose: `range: 1-20`, `between 1 and 20`, `(1-4)`, `1~47`, `1 to 4000 characters`,
  * `minimum 3`, `at most 8`, `取值范围：[1, 20]`, `最大值 10`.
  */
-import { cjkEndsWith, endsSentence, isPunct, isWord, skipFiller } from "./match.js";
+import {
+  cjkEndsWith,
+  endsSentence,
+  isPunct,
+  isPunctIn,
+  isWord,
+  isWordIn,
+  skipFiller,
+} from "./match.js";
 import { CONTESTED, LENGTH_WORDS, maximumMarker, minimumMarker, oneBound } from "./read-bounds.js";
 import type { Token } from "./tokens.js";
 
@@ -25,7 +33,7 @@ export function findRange(tokens: Token[]): ProseRange | undefined {
   const ofLength = tokens.some(
     (t) =>
       !t.example &&
-      (isWord(t, ...LENGTH_WORDS) || (t.kind === "cjk" && /长度|字符|字数/.test(t.text))),
+      (isWordIn(t, LENGTH_WORDS) || (t.kind === "cjk" && /长度|字符|字数/.test(t.text))),
   );
   const span =
     markedSpan(tokens) ??
@@ -70,7 +78,7 @@ function spanAt(tokens: Token[], at: number, dashesOnly = false): Span | undefin
   if (low?.kind !== "number" || high?.kind !== "number") return undefined;
   const separates = dashesOnly
     ? isPunct(separator, "-", "–", "—", "~", "～") || isWord(separator, "to")
-    : isPunct(separator, ...SPAN_SEPARATORS) ||
+    : isPunctIn(separator, SPAN_SEPARATORS) ||
       isWord(separator, "to", "and") ||
       (separator?.kind === "cjk" && ["至", "到", "和", "与"].includes(separator.text));
   return separates ? { min: low.text, max: high.text, end: at + 3 } : undefined;
@@ -88,7 +96,7 @@ function markedSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
     let at = skipFiller(tokens, after, ["is", "are", "of"]);
     // `取值范围：字符长度1-64位`: the unit stands between the marker and the span.
     if (tokens[at]?.kind === "cjk" && /^(?:字符)?长度(?:为|是)?$/.test(tokens[at]!.text)) at++;
-    if (isPunct(tokens[at], ...OPEN_BRACKETS)) at++;
+    if (isPunctIn(tokens[at], OPEN_BRACKETS)) at++;
     const span = spanAt(tokens, at, qualified !== undefined);
     if (span) return { min: span.min, max: span.max };
   }
@@ -146,9 +154,9 @@ function labelledSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
 function bracketSpan(tokens: Token[]): Omit<Span, "end"> | undefined {
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.example) continue;
-    if (!isPunct(tokens[i], ...OPEN_BRACKETS)) continue;
+    if (!isPunctIn(tokens[i], OPEN_BRACKETS)) continue;
     const span = spanAt(tokens, i + 1);
-    if (span && isPunct(tokens[span.end], ...CLOSE_BRACKETS))
+    if (span && isPunctIn(tokens[span.end], CLOSE_BRACKETS))
       return { min: span.min, max: span.max };
   }
   return undefined;
