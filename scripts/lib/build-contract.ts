@@ -76,10 +76,7 @@ export function buildContract(
   // Always kept: a warning about a node another file states cites that file's line. It costs
   // one entry per copied node; a file's lines are indexed only when a diagnostic lands in it.
   const sourceMap = new SourceMap({ id: rootFile.id, name: rootFile.name, locate: parsed.locate });
-  const located = new Diagnostics(spec.name, parsed.locate, (pointer) => {
-    const origin = sourceMap.origin(pointer);
-    return { file: origin.file.name, line: origin.line };
-  });
+  const located = diagnosticsAt(spec.name, sourceMap, parsed.locate);
   located.items.push(...diagnostics.items);
   if (!isOpenApi3(parsed.value, located))
     return { document: undefined, diagnostics: located.items };
@@ -130,6 +127,18 @@ export function buildContract(
   };
   if (options.keepLines) Object.assign(result, { locate: parsed.locate, sourceMap });
   return result;
+}
+
+/** A collector citing each pointer at the file (root or another) and line that states it. */
+export function diagnosticsAt(
+  name: string,
+  sourceMap: SourceMap,
+  locate: LineLocator,
+): Diagnostics {
+  return new Diagnostics(name, locate, (pointer) => {
+    const origin = sourceMap.origin(pointer);
+    return { file: origin.file.name, line: origin.line };
+  });
 }
 
 const NO_FILE_ACCESS: SpecFileReader = {

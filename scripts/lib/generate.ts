@@ -3,11 +3,13 @@ import { dirname } from "node:path";
 import { diskReader } from "./load/spec-files.js";
 import {
   buildContract,
+  diagnosticsAt,
   displayName,
   referencedFileName,
   type SourceText,
 } from "./build-contract.js";
 import { Diagnostics, type Diagnostic } from "./diagnostics.js";
+import type { Contract } from "./build-contract.js";
 import { provenanceOf } from "./emit/banner.js";
 import { renderOutputs, type GeneratedFiles } from "./emit/render-outputs.js";
 import type { FormatMemo } from "./emit/format-memo.js";
@@ -32,13 +34,14 @@ export async function generate(
   const overlays = await Promise.all(
     options.overlays.map((file) => readSource(file, options.root)),
   );
-  const contract = buildContract(spec, overlays, {
+  const contractOptions = {
     reader: diskReader(
       options.refRoot,
       referencedFileName(options.root, dirname(spec.id ?? options.spec)),
     ),
     infer: options.infer,
-  });
+  };
+  const contract = buildContract(spec, overlays, contractOptions);
   const diagnostics = contract.diagnostics;
   const blocked = diagnostics.some(
     (d) => d.severity === "error" || (options.strict && d.severity === "warning"),
@@ -57,7 +60,11 @@ export async function generate(
     undefined,
     formatMemo,
   );
-  diagnostics.push(...emitDiagnostics.items);
+  diagnostics.push(
+    ...withLines(emitDiagnostics.items, () =>
+      buildContract(spec, overlays, { ...contractOptions, keepLines: true }),
+    ),
+  );
   return {
     files: emitDiagnostics.errors.length > 0 ? undefined : files,
     diagnostics,
@@ -78,3 +85,25 @@ async function readSource(path: string, root: string): Promise<SourceText> {
 
 /** An input file that cannot be read: a user error, reported without a stack trace. */
 export class InputError extends Error {}
+
+/**
+ * The emit stage's diagnostics point into the contract, whose lines were let go to keep the
+ * render's memory down. The only ones it raises stop the run (a generated-name clash), so their
+ * lines come from building the contract again, on that failure path only.
+ */
+function withLines(items: Diagnostic[], rebuild: () => Contract): Diagnostic[] {
+  if (!items.some((d) => d.location.pointer !== undefined && d.location.line === undefined))
+    return items;
+  const again = rebuild();
+  if (!again.sourceMap || !again.locate) return items;
+  const located = diagnosticsAt(items[0]!.location.file, again.sourceMap, again.locate);
+  for (const d of items) {
+    const at = d.location.line !== undefined ? { line: d.location.line } : {};
+    const pointer = d.location.pointer !== undefined ? { pointer: d.location.pointer } : {};
+    located[d.severity === "warning" ? "warn" : d.severity](d.code, d.message, {
+      ...at,
+      ...pointer,
+    });
+  }
+  return located.items;
+}
