@@ -56,6 +56,40 @@ export const COMMONJS_LIBRARIES = new Map(
 export const REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
+/**
+ * openapi-typescript's entry imports Redocly's whole core for what `openapiTS()` does before its
+ * transform (fetch, lint, bundle, config), none of which the generator calls: it bundles the spec
+ * itself and calls the transform (emit/openapi-types.ts). Loading that core cost every run about
+ * 0.25 s of CPU and 25 MB. In its place, the names openapi-typescript imports, each failing
+ * loudly if ever called; Redocly's ref utilities, which the transform does use, come from
+ * another path and stay the real ones. A new name imported from the core fails the build.
+ */
+const REDOCLY_CORE_UNUSED = {
+  name: "redocly-core-unused",
+  setup(build) {
+    build.onResolve({ filter: /^@redocly\/openapi-core$/ }, () => ({
+      path: "redocly-core",
+      namespace: "redocly-core-unused",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "redocly-core-unused" }, () => ({
+      contents: [
+        "const unused = (name) => function () {",
+        "  throw new Error(`@redocly/openapi-core's ${name} is not in the generator's bundle (build-generator.mjs)`);",
+        "};",
+        ...[
+          "BaseResolver",
+          "Source",
+          "bundle",
+          "createConfig",
+          "lintDocument",
+          "makeDocumentFromString",
+        ].map((name) => `export const ${name} = unused(${JSON.stringify(name)});`),
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
 /** The repository's commands that run from a bundle, by name: `npm run generate`, `npm run diff`. */
 export const COMMANDS = { generate: "scripts/generate-repo.ts", diff: "scripts/diff.ts" };
 
@@ -84,6 +118,7 @@ export async function buildGenerator(root, outfile, entry = COMMANDS.generate) {
     // ts-morph loads anyway.
     external: ["jsonpath-rfc9535", TS_MORPH_TYPESCRIPT, ...COMMONJS_LIBRARIES.keys()],
     alias: { typescript: TS_MORPH_TYPESCRIPT },
+    plugins: [REDOCLY_CORE_UNUSED],
   });
   for (const file of result.outputFiles) {
     mkdirSync(dirname(file.path), { recursive: true });
@@ -91,8 +126,12 @@ export async function buildGenerator(root, outfile, entry = COMMANDS.generate) {
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
   }
-  // Files only, not libraries.
-  return Object.keys(result.metafile.inputs).filter((file) => !file.includes("node_modules"));
+  // Files only: not libraries, nor a plugin's module (`namespace:path`, never on disk, would
+  // make the bundle stale forever); this file too, since how it bundles shapes the bundle.
+  const sources = Object.keys(result.metafile.inputs).filter(
+    (file) => !file.includes("node_modules") && !/^[a-z-]+:/.test(file),
+  );
+  return [...sources, "scripts/build-generator.mjs"];
 }
 
 /**
