@@ -1,5 +1,6 @@
 import type { State } from "js-yaml";
 import { CORE_PLAIN_TAG } from "./core-scalars.js";
+import { AMPERSAND, BANG, CR, GREATER, HASH, LF, PIPE, SINGLE_QUOTE, SPACE } from "./char-codes.js";
 
 /** One node js-yaml composed, as its `listener` option reports it. */
 export interface NodeRecord {
@@ -28,16 +29,6 @@ interface LoaderState extends State {
 
 /** Thrown from the listener to stop a parse the fast path must not finish. */
 export class NotForFastPath extends Error {}
-
-const SPACE = 0x20;
-const LF = 0x0a;
-const CR = 0x0d;
-const HASH = 0x23;
-const BANG = 0x21;
-const AMPERSAND = 0x26;
-const SINGLE_QUOTE = 0x27;
-const PIPE = 0x7c;
-const GREATER = 0x3e;
 
 /**
  * A js-yaml `listener` that records every node into a tree, and stops the parse (throws

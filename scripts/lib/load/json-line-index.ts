@@ -1,6 +1,5 @@
 import { escapePointerSegment } from "../json-pointer.js";
-
-const LF = 0x0a;
+import { CR, LF, SPACE, TAB } from "./char-codes.js";
 
 /**
  * JSON pointer -> line for every value of a JSON text that parsePlainJson accepted, exactly as
@@ -17,7 +16,7 @@ export function jsonLineIndex(text: string): Map<string, number> {
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === LF) line++;
-      else if (c !== 0x20 && c !== 0x0d && c !== 0x09) return;
+      else if (c !== SPACE && c !== CR && c !== TAB) return;
     }
   };
   const readString = (): string => {

@@ -1,3 +1,5 @@
+import { BACKSLASH, COLON, CR, LF, QUOTE, SPACE, TAB } from "./char-codes.js";
+
 /**
  * The fast path for a spec written as JSON (GitHub's are): `JSON.parse` reads a megabyte in
  * milliseconds where the YAML parser takes a second or more. Taken only when the YAML parser
@@ -11,14 +13,6 @@
 
 /** What YAML allows an implicit key, less a margin: a longer one goes the YAML way. */
 const MAX_KEY_CHARS = 1000;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const SPACE = 0x20;
-const TAB = 0x09;
-const CR = 0x0d;
-const LF = 0x0a;
 
 /**
  * repairYaml asks first whether a text is plain JSON, and parseYaml then wants its value: the
