@@ -1,5 +1,6 @@
 import { ChainHubError } from "../errors/chainhub-error.js";
 import { fromBase64 } from "../internal/base64.js";
+import { followSignals } from "../internal/follow-signals.js";
 import { nodeModule } from "../internal/node-only.js";
 import { extensionFor } from "./media-type.js";
 
@@ -45,13 +46,10 @@ export async function saveImages(
     );
   await mkdir(directory, { recursive: true });
   const saved: SavedImage[] = [];
+  // The call's own: the caller's may be shared by many saves at once (see followSignals).
+  const signal = options.signal && followSignals([options.signal]);
   for (const [index, image] of result.images.entries()) {
-    const { bytes, contentType } = await download(
-      image.url,
-      image.content_type,
-      fetchImpl,
-      options.signal,
-    );
+    const { bytes, contentType } = await download(image.url, image.content_type, fetchImpl, signal);
     const path = `${directory.replace(/[\\/]+$/, "")}/${prefix}-${index}.${extensionFor(contentType)}`;
     const partial = `${path}.partial`;
     await writeFile(partial, bytes);

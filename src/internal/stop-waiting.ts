@@ -1,5 +1,6 @@
 import { AbortedError } from "../errors/aborted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
+import { followSignals } from "./follow-signals.js";
 
 export interface WaitLimits {
   /** The caller's signal. */
@@ -15,22 +16,8 @@ export function waitSignals(limits: WaitLimits): {
 } {
   const deadline = limits.timeoutMs ? AbortSignal.timeout(limits.timeoutMs) : undefined;
   const signals = [limits.signal, deadline].filter((s): s is AbortSignal => s !== undefined);
-  return { deadline, signal: signals.length > 0 ? anySignal(signals) : undefined };
-}
-
-/** AbortSignal.any where the host has it; Safari before 17.4 does not. */
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  if (signals.length === 1) return signals[0]!;
-  if (typeof AbortSignal.any === "function") return AbortSignal.any(signals);
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
+  // Always a signal of the wait's own, even for the caller's alone: its polls listen there.
+  return { deadline, signal: signals.length > 0 ? followSignals(signals) : undefined };
 }
 
 export interface StoppedWait extends WaitLimits {

@@ -8,6 +8,7 @@ import { InternalError } from "../errors/internal-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import type { DirectFetch } from "./direct-fetch.js";
 import { isNetworkFailure, parseJson, readText } from "./host-fetch.js";
+import { followSignals } from "./follow-signals.js";
 import { errorCodes } from "./retry-policy.js";
 import type { Redactor } from "./redact.js";
 import { pathOfUrl } from "./url-path.js";
@@ -133,7 +134,8 @@ export function createTransport(
       if (options.body !== undefined) init.body = options.body;
       if (options.query || options.params)
         init.params = { ...options.params, ...(options.query ? { query: options.query } : {}) };
-      if (options.signal) init.signal = options.signal;
+      // The call's own: the caller's may be shared by many calls at once (see followSignals).
+      if (options.signal) init.signal = followSignals([options.signal]);
       // We read a 2xx body ourselves (readBody), so a connection cut mid-body is told apart from a bug.
       init.parseAs = "stream";
       outcome = await request(method.toLowerCase(), path, init);

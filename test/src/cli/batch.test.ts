@@ -255,6 +255,15 @@ describe("kontext batch", () => {
     expect(many - few).toBeLessThan(9);
   });
 
+  it("runs 16 jobs at once without Node's listener-leak warning in the user's terminal", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
+    const out = join(dir, "out");
+    const args = ["batch", jobsFile(dir, 32), "--out", out, "--concurrency", "16", "--json"];
+    const run = await runCli([...args, "--poll-interval", "20"], { cwd: dir, env: apiEnv() });
+    expect(JSON.parse(run.stdout).done).toBe(32);
+    expect(run.stderr).not.toMatch(/MaxListenersExceeded|memory leak/);
+  });
+
   it("stops on SIGINT with exit 130, leaving jobs running upstream, and a re-run resumes them", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kontext-batch-"));
     const jobs = jobsFile(dir, 40);

@@ -5,9 +5,13 @@ describe("waitSignals", () => {
   const any = Object.getOwnPropertyDescriptor(AbortSignal, "any")!;
   afterEach(() => Object.defineProperty(AbortSignal, "any", any));
 
-  it("hands the caller's own signal on when it is the only one", () => {
+  it("gives a wait a signal of its own that follows the caller's, so its polls do not listen on the caller's", () => {
     const caller = new AbortController();
-    expect(waitSignals({ signal: caller.signal }).signal).toBe(caller.signal);
+    const { signal } = waitSignals({ signal: caller.signal });
+    expect(signal).not.toBe(caller.signal);
+    expect(signal?.aborted).toBe(false);
+    caller.abort(new Error("stop"));
+    expect((signal?.reason as Error).message).toBe("stop");
     expect(waitSignals({}).signal).toBeUndefined();
   });
 
