@@ -1,7 +1,8 @@
 import type { AuthScheme } from "./contract.js";
 import { BEARER, setCredentialHeader, withCredentialInUrl } from "../middleware/credential.js";
 import { settleWithRetries, type AttemptOutcome, type RetryEvent } from "./retry-loop.js";
-import type { RetryOptions } from "./retry-policy.js";
+import { readOkBody } from "./host-fetch.js";
+import { isIdempotent, type RetryOptions } from "./retry-policy.js";
 
 /** Sends a bodyless request to a path on the API's base URL, retried by the client's rules. */
 export type DirectFetch = (method: string, path: string, signal?: AbortSignal) => Promise<Response>;
@@ -45,6 +46,8 @@ export function createDirectFetch(options: DirectFetchOptions): DirectFetch {
     if (headers) init.headers = headers;
     if (signal) init.signal = signal;
     const send = () => fetchImpl(url, init);
+    // Status, result and cancel: a body cut short or garbled is retried like a reset.
+    const readOk = isIdempotent(method) ? readOkBody : undefined;
     const retry = (first: AttemptOutcome) =>
       settleWithRetries(first, {
         method,
@@ -53,10 +56,19 @@ export function createDirectFetch(options: DirectFetchOptions): DirectFetch {
         options: options.retry,
         onRetry: options.onRetry,
         signal,
+        readOk,
       });
-    // A 2xx is never retried: hand it back without the retry loop's promise hops.
+    // A 2xx read whole is never retried: hand it back without the retry loop's promise hops.
     return send().then(
-      (response) => (response.ok ? response : retry({ response })),
+      (response) =>
+        response.ok && readOk
+          ? readOk(response).then(
+              () => response,
+              (error: unknown) => retry({ error }),
+            )
+          : response.ok
+            ? response
+            : retry({ response }),
       (error: unknown) => retry({ error }),
     );
   };

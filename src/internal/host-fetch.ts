@@ -46,6 +46,28 @@ export function readText(response: Response): Promise<string> {
   });
 }
 
+/** 2xx bodies already read and parsed within their attempt (readOkBody), by response. */
+const bodiesRead = new WeakMap<Response, unknown>();
+
+/**
+ * Reads and parses a 2xx JSON body as part of its attempt, so that a body cut short or garbled
+ * fails the attempt the way a reset would, and an idempotent request is retried by the same
+ * rules and counts. Never for a submit: its 2xx means a paid job (its id is in the headers).
+ */
+export async function readOkBody(response: Response): Promise<void> {
+  if (!response.ok || response.status === 204) return;
+  const raw = await readText(response);
+  bodiesRead.set(response, raw ? parseJson(raw) : undefined);
+}
+
+/** What readOkBody read of this response, once; undefined when it did not read it. */
+export function takeBodyRead(response: Response): { data: unknown } | undefined {
+  if (!bodiesRead.has(response)) return undefined;
+  const data = bodiesRead.get(response);
+  bodiesRead.delete(response);
+  return { data };
+}
+
 /** Parses a body's text; a 2xx that is not JSON is the server's failure, not ours. */
 export function parseJson(text: string): unknown {
   try {

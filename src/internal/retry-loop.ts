@@ -27,6 +27,11 @@ export interface RetryLoop {
   onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Aborts the wait between attempts. */
   signal?: AbortSignal | null | undefined;
+  /**
+   * Reads a 2xx body within its attempt (idempotent requests only): a body cut short or garbled
+   * then fails the attempt and is retried as a reset would be.
+   */
+  readOk?: ((response: Response) => Promise<void>) | undefined;
 }
 
 /**
@@ -37,6 +42,8 @@ export interface RetryLoop {
 export async function settleWithRetries(first: AttemptOutcome, loop: RetryLoop): Promise<Response> {
   let current = first;
   for (let attempt = 0; ; attempt++) {
+    if (loop.readOk && "response" in current && current.response.ok)
+      current = await readWithin(current.response, loop.readOk);
     const delay =
       "response" in current
         ? retryDelayForResponse(loop.method, current.response, attempt, loop.options)
@@ -58,6 +65,17 @@ export async function settleWithRetries(first: AttemptOutcome, loop: RetryLoop):
     await sleep(delay, loop.signal ?? undefined);
     current = await attemptOnce(loop.resend);
   }
+}
+
+/** A 2xx whose body could not be read is that attempt's failure. */
+function readWithin(
+  response: Response,
+  read: (response: Response) => Promise<void>,
+): Promise<AttemptOutcome> {
+  return read(response).then(
+    () => ({ response }),
+    (error: unknown) => ({ error }),
+  );
 }
 
 /** One attempt, its failure captured as an outcome instead of thrown. */

@@ -29,6 +29,11 @@ export const DEFAULT_RETRY: RetryOptions = {
 };
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+
+/** A method whose request may be sent again without a second effect (never a paid submit). */
+export function isIdempotent(method: string): boolean {
+  return IDEMPOTENT.has(method.toUpperCase());
+}
 const RETRYABLE_READ_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const RETRYABLE_SUBMIT_STATUS = new Set([429, 503]);
 /** Transport failures that mean nothing reached the server. */
@@ -50,9 +55,7 @@ export function retryDelayForResponse(
   if (attempt >= options.maxRetries) return undefined;
   const { status, headers } = response;
   if (status === 504 && headers.get("x-fal-request-timeout-type") === "user") return undefined;
-  const retryable = IDEMPOTENT.has(method.toUpperCase())
-    ? RETRYABLE_READ_STATUS
-    : RETRYABLE_SUBMIT_STATUS;
+  const retryable = isIdempotent(method) ? RETRYABLE_READ_STATUS : RETRYABLE_SUBMIT_STATUS;
   if (!retryable.has(status)) return undefined;
   const retryAfter = parseRetryAfter(headers.get("retry-after"));
   if (retryAfter !== undefined)
@@ -70,8 +73,7 @@ export function retryDelayForError(
 ): number | undefined {
   // Only the network's failures: a bug of ours fails the same way on every attempt.
   if (attempt >= options.maxRetries || isAbort(error) || !isNetworkFailure(error)) return undefined;
-  const safe =
-    IDEMPOTENT.has(method.toUpperCase()) || errorCodes(error).some((c) => NEVER_CONNECTED.has(c));
+  const safe = isIdempotent(method) || errorCodes(error).some((c) => NEVER_CONNECTED.has(c));
   return safe ? backoff(attempt, options, random) : undefined;
 }
 

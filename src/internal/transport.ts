@@ -7,7 +7,7 @@ import { createApiError } from "../errors/create-api-error.js";
 import { InternalError } from "../errors/internal-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import type { DirectFetch } from "./direct-fetch.js";
-import { isNetworkFailure, parseJson, readText } from "./host-fetch.js";
+import { isNetworkFailure, parseJson, readText, takeBodyRead } from "./host-fetch.js";
 import { followSignals } from "./follow-signals.js";
 import { errorCodes } from "./retry-policy.js";
 import type { Redactor } from "./redact.js";
@@ -180,6 +180,8 @@ async function readBody(
   response: Response,
 ): Promise<{ data?: unknown; error?: unknown; response: Response }> {
   if (response.status === 204) return { response };
+  const read = takeBodyRead(response);
+  if (read) return { data: read.data, response };
   if (response.ok) {
     const raw = await readText(response);
     return { data: raw ? parseJson(raw) : undefined, response };

@@ -1,5 +1,6 @@
 import type { Middleware } from "openapi-fetch";
-import type { RetryOptions } from "../internal/retry-policy.js";
+import { readOkBody } from "../internal/host-fetch.js";
+import { isIdempotent, type RetryOptions } from "../internal/retry-policy.js";
 import { settleWithRetries, type AttemptOutcome, type RetryEvent } from "../internal/retry-loop.js";
 
 export type { RetryEvent } from "../internal/retry-loop.js";
@@ -25,6 +26,7 @@ export function retryMiddleware(
       options,
       onRetry,
       signal: request.signal,
+      readOk: isIdempotent(request.method) ? readOkBody : undefined,
     });
   }
 

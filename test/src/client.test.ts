@@ -236,15 +236,30 @@ describe("faults", () => {
     ).rejects.toThrow(TimeoutError);
   });
 
-  it("reports malformed JSON and truncated bodies as ConnectionErrors", async () => {
+  it("reports a submit's malformed body as a ConnectionError without sending it again", async () => {
+    const sent = () => env.emulator.stats.requests.filter((r) => r.route === "submit").length;
+    const before = sent();
     env.emulator.inject({ kind: "malformed-json", route: "submit" });
     await expect(env.client().run("falAiFluxProKontextMax", validInput)).rejects.toThrow(
       /not valid JSON/,
     );
+    expect(sent()).toBe(before + 1);
+  });
+
+  it("retries a status or result body cut short or garbled, and names the job once retries run out", async () => {
+    env.emulator.inject({ kind: "truncated", route: "status" });
+    env.emulator.inject({ kind: "malformed-json", route: "status" });
     env.emulator.inject({ kind: "truncated", route: "result" });
-    await expect(env.client().run("falAiFluxProKontextMax", validInput)).rejects.toThrow(
-      ConnectionError,
-    );
+    const { data } = await env.client().run("falAiFluxProKontextMax", validInput);
+    expect(data.images).toHaveLength(1);
+
+    env.emulator.inject({ kind: "truncated", route: "result", times: 4 });
+    const error = await env
+      .client()
+      .run("falAiFluxProKontextMax", validInput)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).message).toContain("resume with client.wait");
   });
 
   it("reports a failed run (COMPLETED, then an error from the result) with its request id", async () => {

@@ -51,13 +51,30 @@ describe.each([
     await expect(client.queue.status(handle)).resolves.toHaveProperty("status");
   });
 
-  it("report a malformed result body as a ConnectionError, and read logs by query", async () => {
+  it("retry a result body cut short or garbled as a reset, and report one garbled on every attempt as a ConnectionError", async () => {
+    const retries: RetryEvent[] = [];
+    const client = env.client({ ...extra, onRetry: (event) => retries.push(event) });
+    const handle = await client.queue.submit("falAiFluxProKontextMax", validInput);
+    await client.wait(handle);
+    env.emulator.inject({ kind: "truncated", route: "result" });
+    env.emulator.inject({ kind: "malformed-json", route: "result" });
+    expect((await client.queue.result(handle)).images).toHaveLength(1);
+    expect(retries.map((r) => [r.method, r.attempt])).toEqual([
+      ["GET", 1],
+      ["GET", 2],
+    ]);
+    env.emulator.inject({ kind: "malformed-json", route: "result", times: 4 });
+    const error = await client.queue.result(handle).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).message).toMatch(/not valid JSON/);
+    expect(retries).toHaveLength(5);
+  });
+
+  it("read logs by query, and cancel a finished job as ALREADY_COMPLETED", async () => {
     const client = env.client(extra);
     const handle = await client.queue.submit("falAiFluxProKontextMax", validInput);
     await client.wait(handle);
     expect((await client.queue.status(handle, { logs: true })).logs?.length).toBeGreaterThan(0);
-    env.emulator.inject({ kind: "malformed-json", route: "result" });
-    await expect(client.queue.result(handle)).rejects.toThrow(ConnectionError);
     expect(await client.queue.cancel(handle)).toBe("ALREADY_COMPLETED");
   });
 });
