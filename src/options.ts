@@ -96,6 +96,7 @@ export function resolveOptions(
       `no API key: pass { apiKey } to createClient or set ${API_KEY_ENV}`,
     );
   }
+  checkKeyCharacters(apiKey);
   if (!options.dangerouslyAllowBrowser && isRunningInBrowser()) {
     throw new ConfigurationError(
       "an API key in a browser is readable by anyone who opens the page: " +
@@ -140,6 +141,25 @@ export function resolveOptions(
     maxInlineBytes: options.maxInlineBytes ?? DEFAULT_MAX_INLINE_BYTES,
     redactor: createRedactor([apiKey]),
   };
+}
+
+/**
+ * A key travels in a header, where fetch refuses a line break, a NUL or a character past
+ * Latin-1 with an error that quotes the header, key and all. Said here instead, without the key:
+ * a key read from a file (or a CRLF .env) often ends in a line break, a pasted one in a quote.
+ */
+function checkKeyCharacters(apiKey: string): void {
+  const at = apiKey.search(/[\0\r\n\u0100-\uffff]/);
+  if (at === -1) return;
+  const char = apiKey[at]!;
+  const code = char.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase();
+  const hint =
+    char === "\n" || char === "\r"
+      ? "a key read from a file keeps its line break: trim it"
+      : "copy the key again, as plain text";
+  throw new ConfigurationError(
+    `the API key has a character no HTTP header can carry (U+${code}, character ${at + 1} of ${apiKey.length}); ${hint}`,
+  );
 }
 
 /** Behind a proxy: the proxy's URL is the base, and the key stays on the server. */

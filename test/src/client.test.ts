@@ -349,6 +349,28 @@ describe("keys and configuration", () => {
     }
   });
 
+  it("refuses a key no header can carry, without printing it: a trailing line break, a pasted quote", () => {
+    const key = "sk-live-0123456789abcdef";
+    for (const [bad, said] of [
+      [`${key}\n`, "U+000A, character 25 of 25); a key read from a file keeps its line break"],
+      [`${key}\r\n`, "U+000D, character 25 of 26)"],
+      [`\u201c${key}\u201d`, "U+201C, character 1 of 26); copy the key again"],
+    ] as const) {
+      const error = (() => {
+        try {
+          createClient({ baseUrl: env.emulator.url, apiKey: bad });
+        } catch (e) {
+          return e as Error;
+        }
+      })();
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error!.message).toContain(said);
+      expect(String(error) + error!.stack).not.toContain(key);
+    }
+    // A key with a tab or Latin-1 letters is what headers carry: not refused here.
+    expect(() => createClient({ baseUrl: env.emulator.url, apiKey: `${key}\u00e9` })).not.toThrow();
+  });
+
   it("names a malformed middleware entry as a ConfigurationError", () => {
     const options = { baseUrl: env.emulator.url, apiKey: TEST_KEY };
     const bad = [{ onRequest: () => undefined }, { onResponse: "not a function" }];
