@@ -1,3 +1,4 @@
+import { NotFoundError } from "../errors/api-error.js";
 import { ChainHubError } from "../errors/chainhub-error.js";
 import { InternalError } from "../errors/internal-error.js";
 import { cancelledTheJob } from "./stop-waiting.js";
@@ -24,7 +25,10 @@ export function resumableError(
       writable: true,
       configurable: true,
     });
-  if (!cancelledTheJob(typed)) {
+  if (typed instanceof NotFoundError)
+    // Waiting again would only be told the same: the relay has no such job (any more).
+    typed.message += `; the relay does not know job ${requestId}: a wrong id, or its result has expired`;
+  else if (!cancelledTheJob(typed)) {
     const ref = `{ operation: ${JSON.stringify(operation)}, requestId: ${JSON.stringify(requestId)} }`;
     typed.message += `; job ${requestId} was submitted: resume with client.wait(${ref})`;
   }

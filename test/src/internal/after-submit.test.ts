@@ -4,6 +4,7 @@ import {
   ChainHubError,
   ConfigurationError,
   InternalError,
+  NotFoundError,
 } from "../../../src/index.js";
 import { submits, useEmulator, validInput } from "../../helpers/emulator.js";
 
@@ -31,6 +32,20 @@ describe("a failure after a paid submit", () => {
     const { data } = await client.wait({ operation: OPERATION, requestId: error.requestId! });
     expect(data.images.length).toBeGreaterThan(0);
     expect(submits(env.emulator)).toBe(before + 1);
+  });
+
+  it("offers no resume for a job the relay does not know, and says so", async () => {
+    const requestId = "00000000-0000-4000-8000-000000000000";
+    const error = (await env
+      .client()
+      .wait({ operation: OPERATION, requestId })
+      .catch((e: unknown) => e)) as NotFoundError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.requestId).toBe(requestId);
+    expect(error.message).toMatch(
+      /the relay does not know job 0{8}-0000-4000-8000-0{12}: a wrong id, or its result has expired$/,
+    );
+    expect(error.message).not.toContain("client.wait");
   });
 
   it("names the job, but offers no resume, when the wait cancelled it", async () => {
