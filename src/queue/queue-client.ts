@@ -2,6 +2,7 @@ import { ApiError } from "../errors/api-error.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { ConnectionError } from "../errors/connection-error.js";
 import { asChainHubError } from "../internal/after-submit.js";
+import { answerExcerpt } from "../internal/answer-excerpt.js";
 import type { AnyTypes, DefaultTypes, OperationDescriptor } from "../internal/contract.js";
 import type { Transport } from "../internal/transport.js";
 import { parseRetryAfter } from "../internal/retry-policy.js";
@@ -115,11 +116,14 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
     if (typeof (data as { status?: unknown } | undefined)?.status !== "string")
       // Not a status: waiting on would poll it forever (there is no default deadline).
       throw this.#settings.redactor.error(
-        new ConnectionError(`the API answered a status poll without a status (${excerpt(data)})`, {
-          method: "GET",
-          url: response.url,
-          requestId: handle.requestId,
-        }),
+        new ConnectionError(
+          `the API answered a status poll without a status (${answerExcerpt(data)})`,
+          {
+            method: "GET",
+            url: response.url,
+            requestId: handle.requestId,
+          },
+        ),
       );
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
     return retryAfterMs === undefined ? { status: data } : { status: data, retryAfterMs };
@@ -221,10 +225,4 @@ function toHandle<N, T extends AnyTypes>(
   };
   if (typeof data.queue_position === "number") handle.queuePosition = data.queue_position;
   return handle;
-}
-
-/** What came instead of a status, short and as JSON (control characters escaped). */
-function excerpt(data: unknown): string {
-  const text = data === undefined ? "an empty body" : JSON.stringify(data);
-  return text.length > 200 ? `${text.slice(0, 200)}...` : text;
 }

@@ -1,4 +1,6 @@
+import { ConfigurationError } from "../errors/configuration-error.js";
 import { JobFailedError } from "../errors/job-failed-error.js";
+import { answerExcerpt } from "../internal/answer-excerpt.js";
 import type { OperationDescriptor, TaskCall, TaskProtocol } from "../internal/contract.js";
 import { parseRetryAfter } from "../internal/retry-policy.js";
 import type { AnyTypes } from "../internal/contract.js";
@@ -77,6 +79,11 @@ export async function waitForTask(
   return pollUntilDone(job, options, async (signal) => {
     const { data, response } = await call(task.poll, signal);
     const status = valueAt(data, task.status);
+    if (status === undefined)
+      // A pointer that leads nowhere never reads "done": waiting on would poll forever.
+      throw new ConfigurationError(
+        `${descriptor.id}: the poll's answer for task ${handle.requestId} has no status at ${task.status}; check its x-async-task against the vendor's docs (the answer: ${answerExcerpt(data)})`,
+      );
     return {
       state: String(status),
       retryAfterMs: parseRetryAfter(response?.headers.get("retry-after") ?? null),

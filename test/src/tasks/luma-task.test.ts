@@ -65,4 +65,36 @@ describe("the vendor's Luma export, with the overlay the generator printed for i
     expect((error as Error).message).toMatch(/task-without-protocol/);
     expect(emulator.stats.submits.lumaGenerations).toBe(1); // nothing was sent, nothing paid
   });
+
+  it("with a status pointer that leads nowhere, run() says so at the first poll instead of polling forever", async () => {
+    const table = contract.operationTable.lumaGenerations!;
+    const wrongPointer = {
+      ...contract,
+      operationTable: {
+        ...contract.operationTable,
+        lumaGenerations: { ...table, task: { ...table.task!, status: "/data/no_such_field" } },
+      },
+    } as Contract;
+    const client = createClient({
+      contract: wrongPointer,
+      apiKey: emulator.apiKey,
+      baseUrl: emulator.url,
+      pollIntervalMs: 1,
+    });
+    const error = await client
+      .run("lumaGenerations", {
+        user_prompt: "x",
+        model_name: "ray-v2",
+        duration: "5s",
+        resolution: "720p",
+      })
+      .then(() => {
+        throw new Error("run() resolved");
+      })
+      .catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.message).toMatch(
+      /^lumaGenerations: the poll's answer for task \S+ has no status at \/data\/no_such_field; check its x-async-task against the vendor's docs \(the answer: \{.*\}\); job \S+ was submitted: resume with client\.wait/,
+    );
+  });
 });
