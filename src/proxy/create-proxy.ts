@@ -8,6 +8,7 @@ import { resolveOptions } from "../options.js";
 import { allowedRoutes, findRoute } from "./allow-list.js";
 import { forwardedHeaders, forwardedQuery, NEVER_FORWARDED } from "./forwarded-parts.js";
 import { readCappedBody } from "./read-capped-body.js";
+import { redactBody } from "./redact-body.js";
 import { refuse } from "./refuse.js";
 import { standardPhrase } from "./status-phrase.js";
 import { pathProblem } from "./request-target.js";
@@ -153,7 +154,8 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
         `the relay's answer is larger than this proxy's maxResponseBytes (${maxResponseBytes}); the relay keeps it: ask again once the cap is raised`,
       );
     if (answer === "bad-length") return refuse(502, "the relay's answer was cut short");
-    const text = answer ? redactor.text(new TextDecoder().decode(answer)) : "";
+    // Bytes, not a string: a string body would also gain a text/plain type the relay never sent.
+    const passedOn = answer ? redactBody(redactor, answer) : new Uint8Array(0);
     const out = new Headers();
     upstream.headers.forEach((value, name) => {
       if (FORWARDED_RESPONSE_HEADERS.includes(name) || name.startsWith("x-fal-"))
@@ -161,7 +163,7 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
     });
     // The relay's reason phrase is free text (`401 Unauthorized: <key>` has been seen): the
     // standard phrase replaces it rather than a redacted copy, which a new spelling could pass.
-    return new Response(NULL_BODY_STATUSES.includes(upstream.status) ? null : text, {
+    return new Response(NULL_BODY_STATUSES.includes(upstream.status) ? null : passedOn, {
       status: upstream.status,
       statusText: standardPhrase(upstream.status),
       headers: out,

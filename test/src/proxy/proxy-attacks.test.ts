@@ -253,6 +253,36 @@ describe("createProxy under attack: the relay sees nothing it should not", () =>
     relay.received.length = 0;
   });
 
+  it("passes an answer on byte for byte, binary or text, with the key redacted in it", async () => {
+    // A PNG's head (bytes that are not UTF-8), the key in it as a relay's debug trailer might put it.
+    const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xd8, 0x00, 0x80, 0xc3];
+    const binary = Uint8Array.from([...png, ...new TextEncoder().encode(` key=${KEY};`), 0xfe]);
+    const redacted = Uint8Array.from([
+      ...png,
+      ...new TextEncoder().encode(" key=[REDACTED];"),
+      0xfe,
+    ]);
+    // UTF-8 text with a byte-order mark, which a default decoder drops.
+    const text = new TextEncoder().encode('\ufeff{"caption":"café ✓"}');
+    const cases: [Record<string, string>, Uint8Array, Uint8Array][] = [
+      [{ "content-type": "image/png" }, Uint8Array.from(png), Uint8Array.from(png)],
+      [{ "content-type": "application/octet-stream" }, binary, redacted],
+      [{ "content-type": "application/json" }, text, text],
+    ];
+    for (const [headers, sent, passed] of cases) {
+      relay.reply(() => ({ status: 200, headers, body: sent }));
+      // As a Request -> Response handler, and through toNodeHandler on a socket.
+      for (const response of [await handle(STATUS), await fetch(`${proxyUrl}${STATUS}`)]) {
+        expect(new Uint8Array(await response.arrayBuffer())).toEqual(passed);
+        expect(response.headers.get("content-type")).toBe(headers["content-type"]);
+      }
+    }
+    // An answer without a type is passed on without one: not labelled text it may not be.
+    relay.reply(() => ({ status: 200, body: Uint8Array.from(png) }));
+    expect((await handle(STATUS)).headers.has("content-type")).toBe(false);
+    relay.received.length = 0;
+  });
+
   it("sends to the configured base and the checked path, never to what Host says", async () => {
     relay.reply(() => ({ status: 200, body: "{}" }));
     const answer = await rawRequest(

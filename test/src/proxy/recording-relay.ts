@@ -14,7 +14,8 @@ export interface Reply {
   status: number;
   reason?: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** Text (sent as UTF-8) or bytes, sent as they are. */
+  body?: string | Uint8Array;
   /** Send the head and the body, then drop the connection before the answer is complete. */
   breakOff?: boolean;
 }
