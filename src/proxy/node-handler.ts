@@ -19,18 +19,19 @@ export function toNodeHandler(
       // originalUrl: Express strips the mount path from req.url; the handler's prefix needs it.
       const raw = (req as { originalUrl?: string }).originalUrl ?? req.url ?? "/";
       const target = parseOriginForm(raw);
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const response =
         "problem" in target
           ? refuse(400, target.problem)
-          : await handler(
-              new Request(`http://${safeHost(req.headers.host)}${target.path}${target.search}`, {
-                method: req.method ?? "GET",
-                headers: headersOf(req),
-                ...(req.method === "GET" || req.method === "HEAD"
-                  ? {}
-                  : { body: pulledBody(req), duplex: "half" }),
-              } as RequestInit),
-            );
+          : hasBody && req.readableEnded && declaresBody(req)
+            ? refuse(500, BODY_ALREADY_READ)
+            : await handler(
+                new Request(`http://${safeHost(req.headers.host)}${target.path}${target.search}`, {
+                  method: req.method ?? "GET",
+                  headers: headersOf(req),
+                  ...(hasBody ? { body: pulledBody(req), duplex: "half" } : {}),
+                } as RequestInit),
+              );
       await send(req, res, response);
     })().catch(() => {
       if (!res.headersSent) void send(req, res, refuse(500, "the proxy failed"));
@@ -38,6 +39,14 @@ export function toNodeHandler(
     });
   };
 }
+
+/**
+ * Express apps often mount a body parser (`express.json()`) for every route: it reads the body
+ * to its end before the proxy runs, which then had nothing to forward and answered a misleading
+ * "malformed Content-Length". The developer's mistake is named instead, before the relay is called.
+ */
+const BODY_ALREADY_READ =
+  "the request body was read before the proxy (a body parser such as express.json() mounted ahead of it?): mount the proxy before any body parser";
 
 /** How long a connection whose upload we refused may keep sending after our answer. */
 const LINGER_MS = 2_000;
@@ -96,6 +105,12 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
     });
   }
   res.end(body);
+}
+
+/** Whether the request said a body follows (an empty one read early loses nothing). */
+function declaresBody(req: IncomingMessage): boolean {
+  const length = req.headers["content-length"];
+  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }
 
 function headersOf(req: IncomingMessage): Headers {
