@@ -88,13 +88,13 @@ export function resolveOptions(
   // Any contract: only its servers are read here.
   options: ClientOptions<Contract<ContractTypes>>,
   env: Record<string, string | undefined> = globalThis.process?.env ?? {},
+  /** Who is being set up, for the messages: the proxy resolves the same options. */
+  caller: "createClient" | "createProxy" = "createClient",
 ): ResolvedOptions {
   if (options.proxyUrl !== undefined) return resolveBehindProxy(options, options.proxyUrl);
   const apiKey = options.apiKey ?? env[API_KEY_ENV];
   if (!apiKey) {
-    throw new ConfigurationError(
-      `no API key: pass { apiKey } to createClient or set ${API_KEY_ENV}`,
-    );
+    throw new ConfigurationError(`no API key: pass { apiKey } to ${caller} or set ${API_KEY_ENV}`);
   }
   checkKeyCharacters(apiKey);
   if (!options.dangerouslyAllowBrowser && isRunningInBrowser()) {
@@ -109,7 +109,7 @@ export function resolveOptions(
   const chosen = options.baseUrl ?? env[BASE_URL_ENV] ?? specServer;
   if (!chosen) {
     throw new ConfigurationError(
-      `no base URL: the spec lists no server, so pass { baseUrl } to createClient or set ${BASE_URL_ENV}`,
+      `no base URL: the spec lists no server, so pass { baseUrl } to ${caller} or set ${BASE_URL_ENV}`,
     );
   }
   const baseUrl = chosen.replace(/\/+$/, "");

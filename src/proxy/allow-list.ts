@@ -1,3 +1,4 @@
+import { ConfigurationError } from "../errors/configuration-error.js";
 import type { OperationDescriptor } from "../internal/contract.js";
 import type { OperationIndex } from "../internal/operation-index.js";
 import { escapeRegex, pathTemplatePattern } from "../internal/path-template.js";
@@ -50,7 +51,7 @@ export function allowedRoutes(
   for (const name of allow) {
     const descriptor = operations.find(name);
     if (!descriptor)
-      throw new TypeError(
+      throw new ConfigurationError(
         `createProxy: unknown operation "${name}" in allow; known: ${operations
           .all()
           .map((d) => d.id)

@@ -73,12 +73,16 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
     throw new ConfigurationError(
       "createProxy: list the operations the browser may call in { allow }",
     );
-  const resolved = resolveOptions({
-    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.contract ? { contract: options.contract } : {}),
-  });
+  const resolved = resolveOptions(
+    {
+      ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.contract ? { contract: options.contract } : {}),
+    },
+    undefined,
+    "createProxy",
+  );
   const forwardHeaders = (options.forward?.headers ?? []).map((name) => name.toLowerCase());
   const unsafe = forwardHeaders.find((name) => NEVER_FORWARDED.has(name));
   if (unsafe) throw new ConfigurationError(`createProxy: forward.headers may not name "${unsafe}"`);
@@ -88,6 +92,12 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
     { query: options.forward?.query ?? [], headers: forwardHeaders },
   );
   const prefix = (options.prefix ?? "").replace(/\/+$/, "");
+  // Request paths start with "/": a prefix without one (or a whole URL) would match none of them,
+  // and every call would be a 404 with nothing said about why.
+  if (prefix && !/^\/[^/?#]/.test(prefix))
+    throw new ConfigurationError(
+      `createProxy: prefix must be a path starting with "/", like "/api/chainhub"; got "${prefix.slice(0, 80)}"`,
+    );
   const maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
   const maxResponseBytes = options.maxResponseBytes ?? 256 * 1024 * 1024;
   const redactor = createRedactor([resolved.apiKey]);

@@ -180,4 +180,28 @@ describe("createProxy: the browser calls the relay through your server, without 
     ).toThrow(/unknown operation "noSuchModel"/);
     expect(() => createClient({ proxyUrl: "/api", apiKey: KEY })).toThrow(ConfigurationError);
   });
+
+  it("says each setup mistake as a ConfigurationError about createProxy", () => {
+    const setUp = (options: Partial<Parameters<typeof createProxy>[0]>) => () =>
+      createProxy({ contract: seedContract, allow: ["falAiFluxProKontextMax"], ...options });
+    const mistakes: [Partial<Parameters<typeof createProxy>[0]>, RegExp][] = [
+      [{ allow: ["noSuchModel"], apiKey: KEY }, /unknown operation "noSuchModel"/],
+      // No key anywhere: the message points at createProxy, not at the browser's createClient.
+      [{}, /^no API key: pass \{ apiKey \} to createProxy or set CHAINHUB_API_KEY$/],
+      // A prefix that no request path can start with: every call would be a silent 404.
+      [{ apiKey: KEY, prefix: "api/chainhub" }, /prefix must be a path starting with "\/"/],
+      [{ apiKey: KEY, prefix: "https://app.test/api" }, /prefix must be a path/],
+    ];
+    const saved = process.env.CHAINHUB_API_KEY;
+    delete process.env.CHAINHUB_API_KEY;
+    try {
+      for (const [options, message] of mistakes) {
+        expect(setUp(options)).toThrow(ConfigurationError);
+        expect(setUp(options)).toThrow(message);
+      }
+    } finally {
+      if (saved !== undefined) process.env.CHAINHUB_API_KEY = saved;
+    }
+    expect(setUp({ apiKey: KEY, prefix: "/api/chainhub/" })).not.toThrow();
+  });
 });
