@@ -154,6 +154,45 @@ describe("the packed npm package in a fresh project", () => {
     );
   });
 
+  it("installs beside an app's own TypeScript 7, or older prettier, yaml and js-yaml", () => {
+    // The generator's libraries are optional peers, but npm still refuses an install whose
+    // project has one outside its range: the ranges must admit what apps really have.
+    // TypeScript's latest is 7 (types only: no JS API, so the generator needs openapi-typescript's
+    // TypeScript 5); prettier's docs say to pin it exactly. The oldest versions admitted here
+    // were checked to generate the fixtures' folders, and TypeScript 5.4 to compile a consumer.
+    const apps = [
+      { typescript: "7.0.2" },
+      { typescript: "5.4.5", prettier: "3.0.0", yaml: "2.3.0", "js-yaml": "4.1.0" },
+    ];
+    for (const devDependencies of apps) {
+      const dir = mkdtempSync(join(work, "pinned-"));
+      writeFileSync(
+        join(dir, "package.json"),
+        JSON.stringify({
+          name: "pinned",
+          private: true,
+          dependencies: { "chainhub-fal-client": `file:${tarball}` },
+          devDependencies,
+        }),
+      );
+      // Resolving the tree is where npm refuses: nothing needs downloading to show it.
+      const npm = spawnSync(
+        "npm",
+        [
+          "install",
+          "--package-lock-only",
+          "--ignore-scripts",
+          "--no-audit",
+          "--no-fund",
+          "--prefer-offline",
+        ],
+        { cwd: dir, encoding: "utf8" },
+      );
+      expect(npm.stderr).not.toContain("ERESOLVE");
+      expect(npm.status, npm.stderr).toBe(0);
+    }
+  }, 120_000);
+
   it("brings its own spec: chainhub-generate, then createClient({ contract }) typed and run from it", () => {
     // The generator's libraries are optional peers: a project that generates installs them.
     const declared = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
