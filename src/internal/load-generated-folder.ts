@@ -1,7 +1,9 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Contract } from "./contract.js";
+import { importTranspiledFolder } from "./transpile-generated-folder.js";
 
 /** A generated folder's spec: its `contract` export and its normalized `openapi.json`. */
 export interface GeneratedSpec {
@@ -15,9 +17,7 @@ export interface GeneratedSpec {
  */
 export async function loadGeneratedFolder(dir: string): Promise<GeneratedSpec> {
   try {
-    const module = (await import(pathToFileURL(resolve(dir, "index.gen.js")).href)) as {
-      contract?: Contract;
-    };
+    const module = (await importFolder(dir)) as { contract?: Contract };
     if (!module.contract) throw new Error("it exports no contract");
     const document = JSON.parse(await readFile(resolve(dir, "openapi.json"), "utf8")) as Record<
       string,
@@ -28,5 +28,21 @@ export async function loadGeneratedFolder(dir: string): Promise<GeneratedSpec> {
     throw new Error(
       `--contract ${dir}: not a generated folder (${(error as Error).message.split("\n")[0]})`,
     );
+  }
+}
+
+/**
+ * The folder's index module. `generate` writes TypeScript: a TypeScript runtime (tsx, Deno, Bun,
+ * vitest) imports `index.gen.js` as its `.ts`, while plain Node, which runs an installed
+ * `kontext`, finds no such file and gets the folder transpiled instead.
+ */
+async function importFolder(dir: string): Promise<unknown> {
+  const index = resolve(dir, "index.gen.js");
+  try {
+    return await import(pathToFileURL(index).href);
+  } catch (error) {
+    const notFound = (error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND";
+    if (!notFound || existsSync(index) || !existsSync(resolve(dir, "index.gen.ts"))) throw error;
+    return importTranspiledFolder(dir);
   }
 }

@@ -242,6 +242,17 @@ describe("the packed npm package in a fresh project", () => {
     expect(again.stderr + again.stdout).toContain("up to date");
     expect(again.status).toBe(0);
 
+    // The installed kontext is plain Node, with no loader for the folder's TypeScript: it
+    // transpiles it with the project's typescript (documented: kontext --contract src/api).
+    const operations = spawnSync(
+      join(project, "node_modules/.bin/kontext"),
+      ["--contract", "src/api", "operations"],
+      { cwd: project, encoding: "utf8" },
+    );
+    expect(operations.stderr).toBe("");
+    expect(operations.stdout).toMatch(/^v1VideosText2video +POST \/v1\/videos\/text2video$/m);
+    expect(operations.status).toBe(0);
+
     writeFileSync(join(project, "byo.ts"), BRING_YOUR_OWN);
     writeFileSync(
       join(project, "tsconfig.byo.json"),
