@@ -1,8 +1,13 @@
 import { countByLevel, type DiffReport } from "./report.js";
+import { terminalSafe } from "../terminal-safe.js";
 
-/** For tools: `{ summary, changes: [{ id, level, method, path, message, source, ... }], surface }`. */
+/**
+ * For tools: `{ summary, changes: [{ id, level, method, path, message, source, ... }], surface }`.
+ * JSON.stringify leaves DEL, C1 controls, U+2028 and bidirectional overrides raw; they can only
+ * sit inside strings, where `\uXXXX` is the same value, so the text is also safe to print.
+ */
 export function formatJson(report: DiffReport): string {
-  return (
+  return terminalSafe(
     JSON.stringify(
       {
         base: report.base,
@@ -14,6 +19,6 @@ export function formatJson(report: DiffReport): string {
       },
       null,
       2,
-    ) + "\n"
+    ) + "\n",
   );
 }

@@ -7,6 +7,7 @@ import {
   whereText,
   type DiffReport,
 } from "./report.js";
+import { terminalSafe } from "../terminal-safe.js";
 
 /** Marks the one PR comment the workflow creates and then updates in place. */
 export const STICKY_MARKER = "<!-- chainhub-spec-diff -->";
@@ -107,7 +108,8 @@ function render(report: DiffReport, rows: Change[], withSurface: boolean): strin
     lines.push("", "<details><summary>Generated TypeScript surface</summary>", "", `${fence}diff`);
     lines.push(...body.map((line) => line.replace(/\r|\n/g, " ")), fence, "", "</details>");
   }
-  return lines.join("\n") + "\n";
+  // Escaped before the budget is checked: an escape is longer than the character it shows.
+  return terminalSafe(lines.join("\n") + "\n");
 }
 
 function omitted(report: DiffReport, rows: Change[], withSurface: boolean): string {

@@ -6,8 +6,13 @@ import {
   whereText,
   type DiffReport,
 } from "./report.js";
+import { terminalSafe } from "../terminal-safe.js";
 
-/** For a terminal: a summary line, then each operation's changes, then the TypeScript surface. */
+/**
+ * For a terminal: a summary line, then each operation's changes, then the TypeScript surface.
+ * Names come from the vendor's export: a control character in one is shown as an escape, so it
+ * cannot recolour, clear or rewrite the lines a reviewer reads (a BREAKING row included).
+ */
 export function formatText(report: DiffReport): string {
   const lines = [`Spec diff ${report.base} -> ${report.head}: ${summaryLine(report.changes)}`];
   if (report.changes.length === 0) lines.push("No changes to callers.");
@@ -33,5 +38,5 @@ export function formatText(report: DiffReport): string {
     for (const change of report.surface)
       lines.push(`  ${change.kind.padEnd(8)} ${change.name}: ${change.detail}`);
   }
-  return lines.join("\n") + "\n";
+  return terminalSafe(lines.join("\n") + "\n");
 }
