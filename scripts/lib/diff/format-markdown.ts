@@ -7,6 +7,7 @@ import {
   whereText,
   type DiffReport,
 } from "./report.js";
+import { escapeMessage } from "../markdown-spans.js";
 import { terminalSafe } from "../terminal-safe.js";
 
 /** Marks the one PR comment the workflow creates and then updates in place. */
@@ -138,23 +139,21 @@ function link(line: SourceLine): string {
 }
 
 /**
- * Spec text is untrusted: no table breaks, no line breaks, no HTML and no links of its own
- * outside code spans (inside one, `<` is shown as written, and an entity would be shown as an
- * entity). A file name is spec text too: `[x](https://…).yaml` must not become a link.
+ * Spec text is untrusted: no table breaks, no line breaks, no HTML, no links of its own and no
+ * mentions outside code spans (inside one, `<` is shown as written, and an entity would be shown
+ * as an entity), and no backtick of its own that opens or closes a span (markdown-spans.ts). A
+ * file name is spec text too: `[x](https://…).yaml` must not become a link.
  */
 function escape(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
-    .split(/(`[^`]*`)/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part.replace(/\|/g, "\\|")
-        : part
-            .replace(/&/g, "&amp;")
-            .replace(/</g, "&lt;")
-            .replace(/[|[\]]/g, (c) => `\\${c}`),
-    )
-    .join("");
+  return escapeMessage(
+    text.replace(/[\r\n]+/g, " "),
+    (plain) =>
+      plain
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/[\\`|[\]]/g, (c) => `\\${c}`),
+    (code) => code.replace(/\|/g, "\\|"),
+  );
 }
 
 /** Inside an inline code span: a backtick would end it, a bar would split the table cell. */
