@@ -22,6 +22,8 @@ export interface GenerateResult {
   diagnostics: Diagnostic[];
   /** The normalized contract, when the pipeline got that far. */
   document?: JsonObject;
+  /** Every file the spec's `$ref`s name, read or missing (absolute): what `--watch` follows. */
+  referencedFiles: string[];
 }
 
 /** Reads the inputs and runs every stage; writes nothing. */
@@ -34,10 +36,12 @@ export async function generate(
   const overlays = await Promise.all(
     options.overlays.map((file) => readSource(file, options.root)),
   );
+  const named = new Set<string>();
   const contractOptions = {
     reader: diskReader(
       options.refRoot,
       referencedFileName(options.root, dirname(spec.id ?? options.spec)),
+      named,
     ),
     infer: options.infer,
   };
@@ -51,6 +55,7 @@ export async function generate(
       files: undefined,
       diagnostics,
       ...(contract.document ? { document: contract.document } : {}),
+      referencedFiles: [...named],
     };
   const emitDiagnostics = new Diagnostics(spec.name);
   const files = await renderOutputs(
@@ -69,6 +74,7 @@ export async function generate(
     files: emitDiagnostics.errors.length > 0 ? undefined : files,
     diagnostics,
     document: contract.document,
+    referencedFiles: [...named],
   };
 }
 

@@ -71,14 +71,20 @@ async function generateCommand(
     return watchAndGenerate(
       options,
       () => resolveOptions(argv, root, entry.requireSpec),
-      (resolved) => generateOnce(resolved, entry.formatMemo),
+      (resolved, onReferences) => generateOnce(resolved, entry.formatMemo, onReferences),
     );
   return generateOnce(options, entry.formatMemo);
 }
 
-async function generateOnce(options: GenerateOptions, place?: FormatMemoPlace): Promise<number> {
+async function generateOnce(
+  options: GenerateOptions,
+  place?: FormatMemoPlace,
+  /** Told the files the spec's `$ref`s named, failed run or not (`--watch` follows them). */
+  onReferences?: (files: string[]) => void,
+): Promise<number> {
   const memo = place ? await readFormatMemo(place, options.spec) : undefined;
-  const { files, diagnostics, document } = await generate(options, memo);
+  const { files, diagnostics, document, referencedFiles } = await generate(options, memo);
+  onReferences?.(referencedFiles);
   if (place && memo && files) await saveFormatMemo(place, options.spec, memo);
   if (options.explain) process.stdout.write(explainInferences(diagnostics, document));
   // --check runs in CI and hooks: the export's known defects are summarized, not repeated.

@@ -3,14 +3,16 @@ import { dirname, relative, resolve, sep } from "node:path";
 import type { GenerateOptions } from "../options.js";
 
 /**
- * `--watch`: generates, then again after every change to the spec's folder or an overlay's,
- * until Ctrl-C. Options are read again each time, so a new overlay file is picked up. Runs never
- * overlap: a change during a run schedules one more. Our own writes never trigger a run.
+ * `--watch`: generates, then again after every change to the spec's folder, an overlay's, or
+ * the folder of a file the spec's `$ref`s name (`models/pet.yaml`: learnt from each run, so a new
+ * `$ref` is followed from the run that reads it), until Ctrl-C. Options are read again each time,
+ * so a new overlay file is picked up. Runs never overlap: a change during a run schedules one
+ * more. Our own writes never trigger a run.
  */
 export function watchAndGenerate(
   first: GenerateOptions,
   reread: () => GenerateOptions | "help",
-  once: (options: GenerateOptions) => Promise<number>,
+  once: (options: GenerateOptions, onReferences: (files: string[]) => void) => Promise<number>,
 ): Promise<number> {
   return new Promise((done) => {
     let running = false;
@@ -19,7 +21,7 @@ export function watchAndGenerate(
     const run = async (options: GenerateOptions) => {
       running = true;
       const started = performance.now();
-      const code = await once(options).catch((error: unknown) => {
+      const code = await once(options, follow).catch((error: unknown) => {
         console.error(`generate: ${(error as Error).message}`);
         return 1;
       });
@@ -50,17 +52,32 @@ export function watchAndGenerate(
       }, 100);
     };
     const out = resolve(first.out) + sep;
-    const folders = new Set([dirname(first.spec), ...first.overlays.map((file) => dirname(file))]);
-    const watchers: FSWatcher[] = [...folders].map((folder) =>
-      watch(folder, (_event, name) => {
-        if (isInput(folder, name, out)) schedule();
-      }),
-    );
-    console.error(
-      `[watch] ${[...folders].map((f) => relative(process.cwd(), f) || ".").join(", ")}`,
-    );
+    const watchers = new Map<string, FSWatcher>();
+    const watchFolders = (folders: string[]) => {
+      const added = folders.filter((folder) => {
+        if (watchers.has(folder)) return false;
+        try {
+          const watcher = watch(folder, (_event, name) => {
+            if (isInput(folder, name, out)) schedule();
+          });
+          watchers.set(folder, watcher);
+          return true;
+        } catch {
+          // A folder a `$ref` names that does not exist (yet): nothing in it to follow.
+          return false;
+        }
+      });
+      if (added.length > 0)
+        console.error(`[watch] ${added.map((f) => relative(process.cwd(), f) || ".").join(", ")}`);
+    };
+    function follow(files: string[]): void {
+      watchFolders([...new Set(files.map((file) => dirname(file)))]);
+    }
+    watchFolders([
+      ...new Set([dirname(first.spec), ...first.overlays.map((file) => dirname(file))]),
+    ]);
     const stop = () => {
-      for (const watcher of watchers) watcher.close();
+      for (const watcher of watchers.values()) watcher.close();
       clearTimeout(timer);
       done(0);
     };

@@ -19,9 +19,14 @@ export interface SpecFileReader {
  * Reads `$ref` targets from disk, relative to the file that holds the `$ref`, and only inside
  * `refRoot` (by default the root spec's folder): a spec is vendor input, and a `$ref` to
  * `/etc/passwd` or `../../.env` must not copy that file into generated/openapi.json.
- * Remote references are refused: generation never reaches the network.
+ * Remote references are refused: generation never reaches the network. `named` collects every
+ * path under the root a `$ref` names, read or missing: the files `--watch` must follow.
  */
-export function diskReader(refRoot: string, displayName: (path: string) => string): SpecFileReader {
+export function diskReader(
+  refRoot: string,
+  displayName: (path: string) => string,
+  named?: Set<string>,
+): SpecFileReader {
   const root = realpathOr(refRoot);
   // A big multi-file spec names the same few files thousands of times (DigitalOcean: 7,000
   // `$ref`s into 2,000 files); each is resolved, checked and read once.
@@ -42,6 +47,7 @@ export function diskReader(refRoot: string, displayName: (path: string) => strin
       };
     }
     const wanted = resolve(dirname(from.id), decodeURIComponent(reference));
+    if (named && isInside(root, wanted)) named.add(wanted);
     let real: string;
     try {
       real = realpathSync(wanted);
@@ -50,8 +56,7 @@ export function diskReader(refRoot: string, displayName: (path: string) => strin
         error: `cannot read ${displayName(wanted)} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
       };
     }
-    const inside = relative(root, real);
-    if (inside === "" || inside.split(sep)[0] === ".." || isAbsolute(inside)) {
+    if (!isInside(root, real)) {
       return {
         error: `${reference} is outside ${displayName(root)}; only files under the spec's folder are read (widen with --ref-root)`,
       };
@@ -64,6 +69,11 @@ export function diskReader(refRoot: string, displayName: (path: string) => strin
       };
     }
   }
+}
+
+function isInside(root: string, path: string): boolean {
+  const inside = relative(root, path);
+  return inside !== "" && inside.split(sep)[0] !== ".." && !isAbsolute(inside);
 }
 
 function realpathOr(path: string): string {
