@@ -36,7 +36,7 @@ export function applyOverlay(
     }
     const matches: (string | number)[][] = [];
     try {
-      exec(document as never, action.target, (_value, path) => matches.push([...path]));
+      exec(document as never, action.target, (_value, path) => matches.push(path.map(keyOf)));
     } catch (error) {
       diagnostics.error(
         "overlay-bad-jsonpath",
@@ -197,3 +197,17 @@ function describeUpdate(update: unknown): string {
   const shown = leaves.slice(0, 5).map((leaf) => `"${leaf}"`);
   return leaves.length > 5 ? `${shown.join(", ")} and ${leaves.length - 5} more` : shown.join(", ");
 }
+
+/**
+ * The library gives a match's path as normalized-path segments (RFC 9535 2.7): a key holding an
+ * apostrophe, a backslash or a control character comes escaped (`a\'b`), and as such names no
+ * member of the document. Array indices come as numbers.
+ */
+function keyOf(segment: string | number): string | number {
+  if (typeof segment === "number" || !segment.includes("\\")) return segment;
+  return segment.replace(/\\(?:u([0-9a-fA-F]{4})|(.))/g, (_, hex: string | undefined, c: string) =>
+    hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : (UNESCAPED[c] ?? c),
+  );
+}
+
+const UNESCAPED: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };

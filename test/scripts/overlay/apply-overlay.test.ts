@@ -133,4 +133,23 @@ describe("redundant overlay actions", () => {
     // Appending to an array always adds.
     expect(run([{ target: "$.tags", update: { name: "a" } }])).toEqual([]);
   });
+
+  it("updates and removes what a wildcard selects under keys with quotes, backslashes or controls", () => {
+    // The JSONPath library hands matches back as normalized-path segments (`a\'b`), escaped.
+    const keys = ["/a'b", "/c\\d", "/e\u001bf", "/g\nh"];
+    const doc: { paths: Record<string, { post: Record<string, unknown> }> } = {
+      paths: Object.fromEntries(keys.map((key) => [key, { post: { summary: key } }])),
+    };
+    const diagnostics = collector();
+    applyOverlay(
+      doc,
+      overlay([{ target: "$.paths[*].post", update: { "x-q": true } }]),
+      diagnostics,
+    );
+    expect(codes(diagnostics)).toEqual([]);
+    for (const key of keys) expect(doc.paths[key]!.post).toEqual({ summary: key, "x-q": true });
+    applyOverlay(doc, overlay([{ target: "$.paths[*].post.summary", remove: true }]), diagnostics);
+    expect(codes(diagnostics)).toEqual([]);
+    for (const key of keys) expect(doc.paths[key]!.post).toEqual({ "x-q": true });
+  });
 });
