@@ -1,6 +1,7 @@
 import { isObject, resolveSchema, type JsonObject } from "../openapi-walk.js";
 import type { ChangeSink } from "./change.js";
-import { baseType, typeLabel } from "./compare-schemas.js";
+import { typeLabel } from "./compare-schemas.js";
+import { typeAdmitsAll } from "./type-widening.js";
 import { emitChange } from "./emit-change.js";
 import { childPointer, viewSchema } from "./schema-view.js";
 
@@ -50,9 +51,8 @@ export function compareResponseHeaders(
     if (!a || !b) continue;
     const [typeA, typeB] = [typeLabel(a.schema), typeLabel(b.schema)];
     if (typeA !== typeB && typeA !== "" && typeB !== "") {
-      // Only a format added to the same type is safe: callers get what they parsed before.
-      const specialized =
-        baseType(a.schema) === baseType(b.schema) && a.schema.format === undefined;
+      // Only a header that holds fewer values than before is safe: callers parse what they did.
+      const specialized = typeAdmitsAll(b.schema, a.schema);
       emit(
         specialized ? "response-header-type-specialized" : "response-header-type-changed",
         `${label} type changed from ${typeA} to ${typeB}`,

@@ -19,6 +19,7 @@ import { isUnchangedComponent } from "./unchanged-components.js";
 import { childPointer, viewSchema, type SchemaView } from "./schema-view.js";
 import { createBudget, spend, type ComparisonBudget } from "./comparison-budget.js";
 import { reportCut } from "./report-cut.js";
+import { typeAdmitsAll } from "./type-widening.js";
 
 export type Direction = "request" | "response";
 
@@ -111,13 +112,12 @@ export function compareSchemas(
   const typeBefore = typeLabel(before.schema);
   const typeAfter = typeLabel(after.schema);
   if (typeBefore !== typeAfter && typeBefore !== "" && typeAfter !== "") {
-    // Same type, a format only dropped (a request accepts more) or only added (a response
-    // promises more): the type callers see is unchanged, and nothing they did stops working.
-    const sameType = baseType(before.schema) === baseType(after.schema);
+    // A request that accepts every value it did (a format dropped, `integer` -> `number`), a
+    // response that returns only values it did: nothing callers did stops working.
     const narrowing =
-      sameType && context.direction === "request" && after.schema.format === undefined
+      context.direction === "request" && typeAdmitsAll(before.schema, after.schema)
         ? "type-generalized"
-        : sameType && context.direction === "response" && before.schema.format === undefined
+        : context.direction === "response" && typeAdmitsAll(after.schema, before.schema)
           ? "type-specialized"
           : undefined;
     emit(narrowing ?? "type-changed", `type changed from ${typeBefore} to ${typeAfter}`, {
