@@ -1,11 +1,13 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { resolvePointer } from "../json-pointer.js";
 import type { JsonObject } from "../openapi-walk.js";
+import { terminalSafe } from "../terminal-safe.js";
 
 /**
  * `generate --explain`: every inference, by field: the prose it read, what was applied, and
  * what was held back or not applied, and why. Built from the run's own diagnostics, so it
- * says exactly what the run did.
+ * says exactly what the run did. For a terminal: the vendor's names and prose in it are shown
+ * with their control and invisible characters as escapes.
  */
 export function explainInferences(
   diagnostics: Diagnostic[],
@@ -43,5 +45,7 @@ export function explainInferences(
       ...entry.lines,
     ].join("\n");
   });
-  return `${blocks.join("\n\n")}\n\n${byField.size} field(s) with prose constraints.\n`;
+  return terminalSafe(
+    `${blocks.join("\n\n")}\n\n${byField.size} field(s) with prose constraints.\n`,
+  );
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { GeneratedFiles } from "../emit/render-outputs.js";
 import { MANIFEST_NAME, readManifest } from "./output-manifest.js";
+import { terminalSafe } from "../terminal-safe.js";
 
 export interface Drift {
   file: string;
@@ -48,6 +49,7 @@ function firstDifference(expected: string, actual: string) {
   };
 }
 
+/** For a terminal: a differing line quotes generated text, the vendor's characters escaped. */
 export function formatDrift(outDir: string, drift: Drift[]): string {
   const lines = drift.map((d) => {
     const path = join(outDir, d.file);
@@ -55,7 +57,9 @@ export function formatDrift(outDir: string, drift: Drift[]): string {
     if (d.kind === "unexpected") return `  ${path}: not produced by generation (would be removed)`;
     return `  ${path}:${d.line}: differs\n      expected: ${d.expected}\n      found:    ${d.actual}`;
   });
-  return `${drift.length} generated file(s) are stale:\n${lines.join("\n")}\nRun \`npm run generate\` and commit the result.`;
+  return terminalSafe(
+    `${drift.length} generated file(s) are stale:\n${lines.join("\n")}\nRun \`npm run generate\` and commit the result.`,
+  );
 }
 
 async function listFiles(dir: string, root = dir): Promise<string[]> {
