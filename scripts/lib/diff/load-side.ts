@@ -115,6 +115,9 @@ function revParse(root: string, ref: string): string | undefined {
   }
 }
 
+/** Errors that leave a `$ref` unresolved; others (a stale overlay, say) are notes. */
+const HOLE_CODES = new Set(["unresolved-ref", "ref-cycle"]);
+
 function toSide(
   label: string,
   source: SourceText,
@@ -135,7 +138,10 @@ function toSide(
     };
   }
   const contract = buildContract(source, overlays, { reader, keepLines: true });
-  if (!contract.document) {
+  // A reference left unresolved is a hole the comparison would report as something else (a
+  // schema "nested deeper than the diff compares"): the side is as unusable as unparsable YAML.
+  const holes = contract.diagnostics.filter((d) => HOLE_CODES.has(d.code));
+  if (!contract.document || holes.length > 0) {
     const errors = contract.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
     throw new DiffInputError(`${label}: not a usable spec\n${errors.join("\n")}`);
   }
