@@ -12,6 +12,9 @@ import { forEachRef } from "./ref-walk.js";
 export function checkRefs(document: JsonObject, diagnostics: Diagnostics): void {
   const check = (ref: string, pointer: string): void => {
     if (!ref.startsWith("#")) {
+      // The bundler already said why at this `$ref` (a missing file, a refused path): one error.
+      if (diagnostics.items.some((d) => d.severity === "error" && d.location.pointer === pointer))
+        return;
       diagnostics.error("unresolved-ref", `${ref}: a reference to another file was not bundled`, {
         pointer,
       });
