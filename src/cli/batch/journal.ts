@@ -31,7 +31,20 @@ export class Journal {
   ) {}
 
   static async open(path: string): Promise<Journal> {
-    return new Journal(path, await open(path, "a"));
+    const file = await open(path, "a+");
+    try {
+      // A kill or a full disk mid-write leaves a torn last line, which replay skips. Appended to
+      // as it is, it would swallow this run's first record too (a lost `submitting` is a job
+      // that could be paid twice): end it first, so that it stays the only line lost.
+      const { size } = await file.stat();
+      const last = Buffer.alloc(1);
+      if (size > 0 && (await file.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] !== 0x0a)
+        await file.appendFile("\n");
+    } catch (error) {
+      await file.close();
+      throw error;
+    }
+    return new Journal(path, file);
   }
 
   /** Resolves once the record is on disk; rejects if the journal cannot be written. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,5 +36,30 @@ describe("the batch journal", () => {
     expect(secondWritten).toBe(true);
     expect(journal.commits).toBe(2);
     expect([...replayJournal(path).states.keys()]).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("a journal left with a torn last line (kill -9 or a full disk mid-write)", () => {
+  it("keeps the next run's first record readable instead of gluing it to the torn line", async () => {
+    const path = freshPath();
+    const torn = `${JSON.stringify(submitting("earlier"))}\n{"t":"submitted","key":"late","dig`;
+    writeFileSync(path, torn);
+    const journal = await Journal.open(path);
+    await journal.append(submitting("next-run"));
+    await journal.close();
+    const { states } = replayJournal(path);
+    expect(states.get("next-run")?.kind).toBe("unknown");
+    expect(states.get("earlier")?.kind).toBe("unknown");
+    expect(states.has("late")).toBe(false);
+  });
+
+  it("adds nothing to a journal whose last line is whole", async () => {
+    const path = freshPath();
+    const whole = `${JSON.stringify(submitting("a"))}\n`;
+    writeFileSync(path, whole);
+    const journal = await Journal.open(path);
+    await journal.append(submitting("b"));
+    await journal.close();
+    expect(readFileSync(path, "utf8")).toBe(`${whole}${JSON.stringify(submitting("b"))}\n`);
   });
 });
