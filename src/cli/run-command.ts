@@ -9,6 +9,7 @@ import { emulatedNote } from "./emulated-note.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
 import { bodyFromFlags, flagHelp, flagOf, flagsFor, tokenize } from "./flags.js";
 import { JobReporter } from "./job-reporter.js";
+import { prepareOutFolder } from "./batch/out-folder.js";
 import { saveResultImages } from "./save-result.js";
 import { cliRedactor, printable } from "./safe-output.js";
 import { userPathsToFiles } from "./user-paths.js";
@@ -121,6 +122,8 @@ async function execute(
   process.once("SIGINT", interrupt);
   process.once("SIGTERM", interrupt);
   try {
+    // Before the job is paid for: a result that cannot be saved would be lost.
+    prepareOutFolder(out);
     reporter.line(`${descriptor.summary ?? descriptor.id} via ${connection.target}`);
     const { requestId, data } = await connection.client.run(
       descriptor.id as QueueOperation,
@@ -136,7 +139,18 @@ async function execute(
     reporter.done();
     // The request id comes from the relay: only its safe characters name files.
     const prefix = requestId.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 8) || "image";
-    const saved = await saveResultImages(data, out, { prefix });
+    let saved: Awaited<ReturnType<typeof saveResultImages>>;
+    try {
+      saved = await saveResultImages(data, out, { prefix });
+    } catch (error) {
+      // The job is paid and done: its result, with the image URLs, reaches the user anyway.
+      process.stdout.write(cliRedactor().text(JSON.stringify({ requestId, data }, null, 2)) + "\n");
+      const { message } = describeError(error, specs);
+      process.stderr.write(
+        `kontext: job ${printable(requestId)} finished, but its images could not be saved in ${out}: ${message}; its result is printed on stdout (the image URLs expire upstream)\n`,
+      );
+      return EXIT.failed;
+    }
     if (json)
       process.stdout.write(
         cliRedactor().text(

@@ -1,17 +1,21 @@
-import { mkdirSync, statSync } from "node:fs";
+import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import { lstat, mkdir } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
 import { CliUsageError } from "../exit-codes.js";
+import { fsWords } from "../fs-problem.js";
 import { invalidJobId } from "./job-identity.js";
 
-/** Creates the batch's out folder, or checks that the existing one is a folder. */
+/**
+ * Creates the out folder, or checks that the existing one is a folder we may write in. Called
+ * before anything is sent: a result paid for and then not savable would be lost.
+ */
 export function prepareOutFolder(out: string): void {
   try {
     mkdirSync(out, { recursive: true });
-    if (!statSync(out).isDirectory()) throw new Error("not a folder");
+    if (!statSync(out).isDirectory()) throw Object.assign(new Error(), { code: "ENOTDIR" });
+    accessSync(out, constants.W_OK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CliUsageError(`cannot use ${out} as the out folder (${code})`);
+    throw new CliUsageError(`cannot save into ${out}: ${fsWords(error)}`);
   }
 }
 

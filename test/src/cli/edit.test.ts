@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -130,5 +130,33 @@ describe("kontext edit", () => {
     expect(readFileSync(join(dir, run.stdout.trim())).subarray(0, 3)).toEqual(
       Buffer.from([0xff, 0xd8, 0xff]),
     );
+  });
+
+  it("refuses an --out it cannot save into before the job is submitted, so no result is paid for and lost", async () => {
+    const dir = cwd();
+    writeFileSync(join(dir, "taken"), "a file where the folder would go");
+    const submits = env.emulator.stats.requests.filter((r) => r.route === "submit").length;
+    const run = await runCli(
+      ["edit", "--image", sample, "--prompt", "p", "--out", "taken", "--poll-interval", "10"],
+      { cwd: dir, env: apiEnv() },
+    );
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain("kontext: cannot save into taken: a file is in the way");
+    expect(env.emulator.stats.requests.filter((r) => r.route === "submit").length).toBe(submits);
+  });
+
+  it("prints the result of a finished job whose images could not be saved, with its request id", async () => {
+    env.emulator.inject({ kind: "500", route: "cdn" });
+    const run = await runCli(
+      ["edit", "--image", sample, "--prompt", "p", "--poll-interval", "10"],
+      { cwd: cwd(), env: apiEnv() },
+    );
+    expect(run.status, run.stderr).toBe(1);
+    const printed = JSON.parse(run.stdout);
+    expect(printed.data.images[0].url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\//);
+    expect(run.stderr).toContain(
+      `kontext: job ${printed.requestId} finished, but its images could not be saved in out:`,
+    );
+    expect(run.stderr).toContain("500 Internal Server Error");
   });
 });
