@@ -2,6 +2,9 @@ import { ChainHubError } from "../errors/chainhub-error.js";
 import { fromBase64 } from "../internal/base64.js";
 import { followSignals } from "../internal/follow-signals.js";
 import { nodeModule } from "../internal/node-only.js";
+import type { RetryEvent } from "../internal/retry-loop.js";
+import { DEFAULT_RETRY, type RetryOptions } from "../internal/retry-policy.js";
+import { downloadFile, type DownloadOptions } from "./download-file.js";
 import { extensionFor } from "./media-type.js";
 
 /** Options of {@link saveImages}. */
@@ -12,6 +15,15 @@ export interface SaveImagesOptions {
   fetch?: typeof fetch;
   /** Stops the downloads; files already written stay. */
   signal?: AbortSignal;
+  /**
+   * Retries of each download after its first attempt: resets, 408, 429, 5xx and bodies cut short
+   * are retried, as the client retries its reads. @default 3
+   */
+  maxRetries?: number;
+  /** Backoff of those retries. @default see {@link RetryOptions} */
+  retry?: Partial<RetryOptions>;
+  /** Called before each retry of a download. */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 /** One image written to disk. */
@@ -48,8 +60,22 @@ export async function saveImages(
   const saved: SavedImage[] = [];
   // The call's own: the caller's may be shared by many saves at once (see followSignals).
   const signal = options.signal && followSignals([options.signal]);
+  const retry = {
+    ...DEFAULT_RETRY,
+    ...options.retry,
+    ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+  };
   for (const [index, image] of result.images.entries()) {
-    const { bytes, contentType } = await download(image.url, image.content_type, fetchImpl, signal);
+    const { bytes, contentType } =
+      decodeDataUri(image.url, image.content_type) ??
+      (await downloadImage(
+        image,
+        { fetch: fetchImpl, retry, onRetry: options.onRetry, signal },
+        {
+          index,
+          directory,
+        },
+      ));
     const path = `${directory.replace(/[\\/]+$/, "")}/${prefix}-${index}.${extensionFor(contentType)}`;
     const partial = `${path}.partial`;
     await writeFile(partial, bytes);
@@ -59,28 +85,25 @@ export async function saveImages(
   return saved;
 }
 
-async function download(
+/** A `data:` URI's bytes and type, decoded here: nothing to download. */
+function decodeDataUri(
   url: string,
   declared: string | undefined,
-  fetchImpl: typeof fetch,
-  signal?: AbortSignal,
-) {
+): { bytes: Uint8Array; contentType: string } | undefined {
   const inline = /^data:([^;,]+)?(;base64)?,(.*)$/s.exec(url);
-  if (inline) {
-    const body = inline[3] ?? "";
-    const bytes = inline[2] ? fromBase64(body) : new TextEncoder().encode(decodeURIComponent(body));
-    return { bytes, contentType: inline[1] ?? declared ?? "application/octet-stream" };
-  }
-  const init: RequestInit = { redirect: "follow" };
-  if (signal) init.signal = signal;
-  const response = await fetchImpl(url, init);
-  if (!response.ok)
-    throw new ChainHubError(
-      `downloading ${new URL(url).pathname} failed: ${response.status} ${response.statusText}`,
-    );
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return {
-    bytes,
-    contentType: response.headers.get("content-type") ?? declared ?? "application/octet-stream",
-  };
+  if (!inline) return undefined;
+  const body = inline[3] ?? "";
+  const bytes = inline[2] ? fromBase64(body) : new TextEncoder().encode(decodeURIComponent(body));
+  return { bytes, contentType: inline[1] ?? declared ?? "application/octet-stream" };
+}
+
+async function downloadImage(
+  image: { url: string; content_type?: string },
+  options: Omit<DownloadOptions, "purpose">,
+  at: { index: number; directory: string },
+): Promise<{ bytes: Uint8Array; contentType: string }> {
+  const purpose = `image ${at.index} of the result, for ${at.directory}`;
+  const file = await downloadFile(image.url, { ...options, purpose });
+  const contentType = file.contentType ?? image.content_type ?? "application/octet-stream";
+  return { bytes: file.bytes, contentType };
 }

@@ -146,7 +146,8 @@ describe("kontext edit", () => {
   });
 
   it("prints the result of a finished job whose images could not be saved, with its request id", async () => {
-    env.emulator.inject({ kind: "500", route: "cdn" });
+    // Not retried: fal's own "your deadline passed" answer.
+    env.emulator.inject({ kind: "504-user", route: "cdn" });
     const run = await runCli(
       ["edit", "--image", sample, "--prompt", "p", "--poll-interval", "10"],
       { cwd: cwd(), env: apiEnv() },
@@ -157,6 +158,6 @@ describe("kontext edit", () => {
     expect(run.stderr).toContain(
       `kontext: job ${printed.requestId} finished, but its images could not be saved in out:`,
     );
-    expect(run.stderr).toContain("500 Internal Server Error");
+    expect(run.stderr).toContain("504 Gateway Timeout: GET /files/");
   });
 });
