@@ -1,7 +1,7 @@
 import { PollSchedule } from "../queue/poll-schedule.js";
 import type { Progress, WaitOptions } from "../queue/types.js";
 import { sleep } from "./sleep.js";
-import { rethrowStopped, waitSignals } from "./stop-waiting.js";
+import { rethrowStopped, usableTimeoutMs, waitSignals } from "./stop-waiting.js";
 
 /** What one poll of a job found. */
 export interface Polled<R> {
@@ -40,7 +40,8 @@ export async function pollUntilDone<R>(
   poll: (signal: AbortSignal | undefined) => Promise<Polled<R>>,
 ): Promise<R> {
   const started = Date.now();
-  const endsAt = options.timeoutMs ? started + options.timeoutMs : Number.POSITIVE_INFINITY;
+  const timeoutMs = usableTimeoutMs(options.timeoutMs);
+  const endsAt = timeoutMs ? started + timeoutMs : Number.POSITIVE_INFINITY;
   const schedule = new PollSchedule(options.pollIntervalMs ?? 500);
   const { deadline, signal } = waitSignals(options);
   try {

@@ -9,12 +9,28 @@ export interface WaitLimits {
   timeoutMs?: number | undefined;
 }
 
+/** The longest delay a host's timer keeps (2^31 - 1 ms, 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A wait's deadline as a timer can keep it, or undefined for none: 0, a negative or NaN (as the
+ * per-attempt `timeoutMs: 0`), and anything past 24.8 days, Infinity included. Given to a timer,
+ * those threw a RangeError or fired at once, after the job was submitted and paid for; a result
+ * expires upstream long before such a deadline.
+ */
+export function usableTimeoutMs(timeoutMs: number | undefined): number | undefined {
+  return timeoutMs !== undefined && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS
+    ? timeoutMs
+    : undefined;
+}
+
 /** The signal every call of a wait takes: the caller's, the wait's own deadline, or both. */
 export function waitSignals(limits: WaitLimits): {
   deadline: AbortSignal | undefined;
   signal: AbortSignal | undefined;
 } {
-  const deadline = limits.timeoutMs ? AbortSignal.timeout(limits.timeoutMs) : undefined;
+  const timeoutMs = usableTimeoutMs(limits.timeoutMs);
+  const deadline = timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined;
   const signals = [limits.signal, deadline].filter((s): s is AbortSignal => s !== undefined);
   // Always a signal of the wait's own, even for the caller's alone: its polls listen there.
   return { deadline, signal: signals.length > 0 ? followSignals(signals) : undefined };

@@ -113,7 +113,10 @@ export interface WaitOptions {
   onProgress?: (progress: Progress) => void;
   /** Called once per new log line (polls with `?logs=1` when set). */
   onLog?: (log: QueueLog) => void;
-  /** Give up (and cancel the job) after this long. @default no limit */
+  /**
+   * Give up (and cancel the job) after this long. 0, and anything past 24.8 days (what a timer
+   * can hold), mean no limit. @default no limit
+   */
   timeoutMs?: number;
   /** Aborting stops waiting and cancels the job upstream. */
   signal?: AbortSignal;

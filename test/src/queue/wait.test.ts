@@ -56,4 +56,13 @@ describe("waiting for a queued job", () => {
     await done;
     expect(sinceFirst()).toEqual([0, 2000]);
   });
+
+  it("keeps waiting under a deadline no timer can hold (past 24.8 days, Infinity) rather than giving up on the paid job at once", async () => {
+    for (const timeoutMs of [3e9, Number.POSITIVE_INFINITY, -1]) {
+      const { client, handle, sinceFirst } = relay(60);
+      const { requestId } = await client.wait(handle, { timeoutMs });
+      expect(requestId).toBe("r-1");
+      expect(sinceFirst().at(-1)).toBeGreaterThanOrEqual(60);
+    }
+  });
 });
