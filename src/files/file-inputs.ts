@@ -120,12 +120,9 @@ async function toUrlString(value: FileInput, field: string, maxBytes: number): P
 }
 
 async function readAsDataUri(path: string, field: string, maxBytes: number): Promise<string> {
-  const { readFile, stat } =
-    await nodeModule<typeof import("node:fs/promises")>("node:fs/promises");
   let bytes: Uint8Array;
   try {
-    checkSize((await stat(path)).size, field, maxBytes, path);
-    bytes = await readFile(path);
+    bytes = await readAtMost(path, maxBytes, field);
   } catch (error) {
     if (error instanceof FileInputError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -136,6 +133,42 @@ async function readAsDataUri(path: string, field: string, maxBytes: number): Pro
   }
   checkIsImage(bytes, field, `file ${path}`);
   return toDataUri(bytes, sniffMediaType(bytes, path.split(/[\\/]/).pop()), field, maxBytes);
+}
+
+/**
+ * The file's bytes, reading no more than one past the limit: a device or a pipe has no size to
+ * check first (`/dev/zero`, `<(curl ...)`), and reading one whole could take all the memory.
+ */
+async function readAtMost(path: string, maxBytes: number, field: string): Promise<Uint8Array> {
+  const { open } = await nodeModule<typeof import("node:fs/promises")>("node:fs/promises");
+  const file = await open(path, "r");
+  try {
+    // A regular file says its size: one over the limit is refused before a byte is read.
+    checkSize((await file.stat()).size, field, maxBytes, path);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      const chunk = new Uint8Array(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (total > maxBytes)
+      throw new FileInputError(
+        `${field}: file ${path} is over the ${formatBytes(maxBytes)} limit for inline uploads; host it and pass its https URL instead`,
+        { field },
+      );
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return bytes;
+  } finally {
+    await file.close();
+  }
 }
 
 function toDataUri(bytes: Uint8Array, mediaType: string, field: string, maxBytes: number): string {

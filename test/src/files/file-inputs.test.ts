@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { fileFrom, saveImages, ValidationError } from "../../../src/index.js";
+import { FileInputError, fileFrom, saveImages, ValidationError } from "../../../src/index.js";
 import { resolveFileInputs } from "../../../src/files/file-inputs.js";
 import { userPathsToFiles } from "../../../src/cli/user-paths.js";
 
@@ -103,6 +103,19 @@ describe("file fields: strings are URLs, never paths", () => {
     await refusal(link);
     const resolved = await resolveFileInputs({ image_url: fileFrom(link) }, "op");
     expect(resolved.image_url).toMatch(/^data:image\/png;base64,/);
+  });
+
+  it("stops reading a file that has no size to check (a device, a pipe) one byte past the limit, instead of reading it whole", async () => {
+    // /dev/zero never ends: read whole, it took every byte of memory and the OOM killer ended the CLI.
+    const error = await resolveFileInputs(
+      { image_url: fileFrom("/dev/zero") },
+      "op",
+      64 * 1024,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileInputError);
+    expect((error as Error).message).toBe(
+      "image_url: file /dev/zero is over the 64 KiB limit for inline uploads; host it and pass its https URL instead",
+    );
   });
 
   it("does not take a look-alike plain object for a local file", async () => {
