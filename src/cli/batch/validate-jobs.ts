@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import type { ChainHubClient } from "../../index.js";
 import { LocalFile } from "../../files/local-file.js";
 import type { QueueOperation } from "../../queue/types.js";
+import { CliUsageError } from "../exit-codes.js";
 import { userPathsToFiles } from "../user-paths.js";
 import type { BadLine, BatchJob } from "./jobs-file.js";
 
@@ -15,7 +16,16 @@ export async function validateJobs(
   jobs: BatchJob[],
 ): Promise<{ valid: BatchJob[]; invalid: BadLine[] }> {
   const errors = await Promise.all(
-    jobs.map(async (job) => schemaIssues(client, job) ?? (await missingFiles(job))),
+    jobs.map(async (job) => {
+      try {
+        return schemaIssues(client, job) ?? (await missingFiles(job));
+      } catch (error) {
+        // A URL the CLI refuses (ftp:, plain http: off loopback) is this line's problem, not
+        // the whole file's: it is reported with its line number, beside the others.
+        if (error instanceof CliUsageError) return error.message;
+        throw error;
+      }
+    }),
   );
   const valid: BatchJob[] = [];
   const invalid: BadLine[] = [];

@@ -167,6 +167,8 @@ describe("kontext batch", () => {
       }),
       JSON.stringify({ id: "no-prompt", image_url: "https://x.test/a.png" }),
       JSON.stringify({ id: "no-file", prompt: "p", image_url: "./missing.png" }),
+      JSON.stringify({ id: "ftp", prompt: "p", image_url: "ftp://x.test/a.png" }),
+      JSON.stringify({ id: "plain-http", prompt: "p", image_url: "http://x.test/a.png" }),
     ]);
     const submitsBefore = env.emulator.stats.submitDigests.length;
     const run = await runCli(
@@ -180,7 +182,13 @@ describe("kontext batch", () => {
     );
     expect(run.stderr).toMatch(new RegExp(`${jobs}:6 \\(no-prompt\\): .*prompt`));
     expect(run.stderr).toContain(`${jobs}:7 (no-file): image_url: ./missing.png: no such file`);
-    expect(run.stderr).toContain("4 invalid line(s)");
+    expect(run.stderr).toContain(
+      `${jobs}:8 (ftp): image_url takes a local path, an https: URL or a data: URI; got a ftp: URL`,
+    );
+    expect(run.stderr).toContain(
+      `${jobs}:9 (plain-http): image_url: plain http: is accepted only for 127.0.0.1`,
+    );
+    expect(run.stderr).toContain("6 invalid line(s)");
     expect(run.stderr).toContain("--skip-invalid");
     expect(env.emulator.stats.submitDigests.length).toBe(submitsBefore);
     expect(existsSync(join(dir, "out", ".kontext-batch.journal"))).toBe(false);
