@@ -2,6 +2,7 @@ import { ChainHubError, ConfigurationError, FileInputError, ValidationError } fr
 import { printable } from "./safe-output.js";
 import { EXIT, CliUsageError } from "./exit-codes.js";
 import { flagOf, type FlagSpec } from "./flags.js";
+import { fsProblem } from "./fs-problem.js";
 
 let debugMode = false;
 
@@ -38,6 +39,9 @@ function classify(error: unknown, specs: FlagSpec[]): { message: string; code: n
     return { message: error.message, code: EXIT.badInput };
   if (error instanceof ChainHubError)
     return { message: `${error.name}: ${error.message}`, code: EXIT.failed };
+  // A full disk, a read-only folder: the machine's state, said in words, not a bug of ours.
+  const fileSystem = fsProblem(error);
+  if (fileSystem) return { message: fileSystem, code: EXIT.failed };
   // Not the user's doing: one line, and the stack trace only when asked for.
   if (debugMode) return { message: String((error as Error)?.stack ?? error), code: EXIT.failed };
   const message = error instanceof Error ? error.message : String(error);

@@ -30,3 +30,10 @@ export function fsWords(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   return (code && WORDS[code]) ?? code ?? (error as Error)?.message ?? String(error);
 }
+
+/** Names the file on an error Node raised without it (a write or read on an open handle). */
+export function withPath(error: unknown, path: string): unknown {
+  if (error && typeof error === "object" && (error as NodeJS.ErrnoException).path === undefined)
+    (error as NodeJS.ErrnoException).path = path;
+  return error;
+}

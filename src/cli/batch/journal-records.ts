@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { withPath } from "../fs-problem.js";
 
 /**
  * What the batch journal holds, and how a later run reads it back.
@@ -47,7 +48,13 @@ export function replayJournal(path: string): JournalReplay {
   const states = new Map<string, JobState>();
   let jobsFile: string | undefined;
   if (!existsSync(path)) return { states, jobsFile };
-  for (const line of readFileSync(path, "utf8").split("\n")) {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw withPath(error, path);
+  }
+  for (const line of text.split("\n")) {
     let record: JournalRecord;
     try {
       record = JSON.parse(line) as JournalRecord;

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from "node:fs/promises";
+import { withPath } from "../fs-problem.js";
 import { cliRedactor } from "../safe-output.js";
 import type { JournalRecord } from "./journal-records.js";
 
@@ -72,7 +73,7 @@ export class Journal {
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
         // A journal that cannot be written guards nothing: every later append fails too.
-        this.failure = error;
+        this.failure = withPath(error, this.path);
         for (const waiter of [...waiters, ...this.waiters]) waiter.reject(error);
         this.queued = [];
         this.waiters = [];
