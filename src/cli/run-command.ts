@@ -11,7 +11,7 @@ import { bodyFromFlags, flagHelp, flagOf, flagsFor, tokenize } from "./flags.js"
 import { JobReporter } from "./job-reporter.js";
 import { prepareOutFolder } from "./batch/out-folder.js";
 import { saveResultImages } from "./save-result.js";
-import { cliRedactor, printable } from "./safe-output.js";
+import { printable, printableJson } from "./safe-output.js";
 import { userPathsToFiles } from "./user-paths.js";
 
 const COMMON_SWITCHES = ["--json", "--verbose", "--emulator", "--help"];
@@ -144,7 +144,7 @@ async function execute(
       saved = await saveResultImages(data, out, { prefix });
     } catch (error) {
       // The job is paid and done: its result, with the image URLs, reaches the user anyway.
-      process.stdout.write(cliRedactor().text(JSON.stringify({ requestId, data }, null, 2)) + "\n");
+      process.stdout.write(printableJson({ requestId, data }) + "\n");
       const { message } = describeError(error, specs);
       process.stderr.write(
         `kontext: job ${printable(requestId)} finished, but its images could not be saved in ${out}: ${message}; its result is printed on stdout (the image URLs expire upstream)\n`,
@@ -153,13 +153,11 @@ async function execute(
     }
     if (json)
       process.stdout.write(
-        cliRedactor().text(
-          JSON.stringify({ requestId, data, files: saved.map((f) => f.path) }, null, 2),
-        ) + "\n",
+        printableJson({ requestId, data, files: saved.map((f) => f.path) }) + "\n",
       );
     else if (saved.length === 0)
       // A task's result is often not images (a video URL, a text): show it rather than nothing.
-      process.stdout.write(cliRedactor().text(JSON.stringify(data, null, 2)) + "\n");
+      process.stdout.write(printableJson(data) + "\n");
     else for (const file of saved) process.stdout.write(`${file.path}\n`);
     reporter.line(
       `done: ${saved.length} file(s) in ${out}${saved[0] ? ` (e.g. ${basename(saved[0].path)})` : ""}`,

@@ -36,3 +36,15 @@ export function printable(text: string): string {
       c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
     );
 }
+
+/**
+ * A value as JSON for stdout (`--json`, a result without images): redacted, and with the same
+ * characters written as JSON's own `\uXXXX` escapes. JSON.stringify escapes only C0 controls, so
+ * a relay's C1 escapes (`\u009b`) and bidirectional overrides reached the terminal as they were;
+ * escaped, the JSON parses to the very same value.
+ */
+export function printableJson(value: unknown): string {
+  return cliRedactor()
+    .text(JSON.stringify(value, null, 2))
+    .replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -72,6 +72,18 @@ describe("kontext edit", () => {
     expect(result.files).toHaveLength(1);
   });
 
+  it("escapes a relay's bidirectional and C1 control characters in --json, keeping the value", async () => {
+    const prompt = "Add snow\u202e gnp.exe \u009b31m";
+    const run = await runCli(
+      ["edit", "--image", sample, "--prompt", prompt, "--json", "--poll-interval", "10"],
+      { cwd: cwd(), env: apiEnv() },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/[\u009b\u202e]/);
+    expect(run.stdout).toContain("Add snow\\u202e gnp.exe \\u009b31m");
+    expect(JSON.parse(run.stdout).data.prompt).toBe(prompt);
+  });
+
   it("redraws one progress line on a terminal and shows logs with --verbose", async () => {
     const run = await runCliOnTty(
       ["edit", "--image", sample, "--prompt", "Add snow", "--verbose", "--poll-interval", "10"],

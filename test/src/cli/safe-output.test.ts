@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { printable } from "../../../src/cli/safe-output.js";
+import { printable, printableJson } from "../../../src/cli/safe-output.js";
 
 const code = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
@@ -43,5 +43,15 @@ describe("printable: text from a relay shown on a terminal", () => {
 
   it("shows a carriage return as \\r, so a line cannot overwrite itself", () => {
     expect(printable("ok\rFAKE")).toBe("ok\\rFAKE");
+  });
+});
+
+describe("printableJson: a relay's result as JSON on stdout", () => {
+  it("writes C1 controls, bidirectional overrides and invisible characters as JSON escapes, and parses back to the same value", () => {
+    const value = { prompt: "abc\u202edef\u009b31mX\u200b", file_name: "a\u001b]0;t\u0007.png" };
+    const text = printableJson(value);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e]/);
+    expect(text).toContain("abc\\u202edef\\u009b31mX\\u200b");
+    expect(JSON.parse(text)).toEqual(value);
   });
 });
