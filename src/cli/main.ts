@@ -51,6 +51,14 @@ async function main(args: string[]): Promise<number> {
       );
     case "run": {
       const [operation, ...flags] = rest;
+      // `kontext <command> --help` is documented for every command: here it lists what runs.
+      if (operation === "--help" || operation === "-h") {
+        const ids = runnableOperations().map((d) => `  ${d.id}`);
+        process.stdout.write(
+          `Usage: kontext run <operation> [flags]\n\nOperations (kontext operations shows their flags; kontext run <operation> --help one's):\n${ids.join("\n")}\n`,
+        );
+        return EXIT.ok;
+      }
       if (!operation || operation.startsWith("--"))
         throw new CliUsageError("kontext run needs an operation; see kontext operations");
       return runCommand(findOperation(operation), flags, `Usage: kontext run ${operation} [flags]`);

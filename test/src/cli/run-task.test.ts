@@ -40,4 +40,12 @@ describe("kontext run: an x-async-task operation runs like a queue one", () => {
     expect(result.stdout).toContain("lumaGenerations  POST /luma/generations");
     expect(result.status).toBe(0);
   });
+
+  it("answers kontext run --help with its usage and the operations it can run, as every command does", async () => {
+    const result = await runCli([...LUMA, "run", "--help"], { cwd, env: cliEnv() });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Usage: kontext run <operation> [flags]");
+    expect(result.stdout).toMatch(/^  lumaGenerations$/m);
+    expect(result.stderr).toBe("");
+  });
 });
