@@ -88,7 +88,8 @@ export function readJobs(
 
 function readJobsText(path: string): string {
   try {
-    return readFileSync(path, "utf8");
+    // Windows editors start a UTF-8 file with a byte-order mark: not part of the first job.
+    return readFileSync(path, "utf8").replace(/^\ufeff/, "");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
