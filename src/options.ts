@@ -5,6 +5,7 @@ import { defaultContract, type Contract, type ContractTypes } from "./internal/c
 import { DEFAULT_RETRY, type RetryOptions } from "./internal/retry-policy.js";
 import { createRedactor, type Redactor } from "./internal/redact.js";
 import { hostFetch } from "./internal/host-fetch.js";
+import { usableTimeoutMs } from "./internal/stop-waiting.js";
 import { isRunningInBrowser } from "./internal/host-check.js";
 import type { Logger } from "./middleware/logging.js";
 import type { RetryEvent } from "./middleware/retry.js";
@@ -127,7 +128,8 @@ export function resolveOptions(
     apiKey,
     baseUrl,
     fetch: hostFetch(fetchImpl),
-    timeoutMs: options.timeoutMs ?? 60_000,
+    // 0 (none) for what no timer can hold: each attempt would otherwise time out at once.
+    timeoutMs: usableTimeoutMs(options.timeoutMs ?? 60_000) ?? 0,
     retry: {
       ...DEFAULT_RETRY,
       ...options.retry,

@@ -1,6 +1,7 @@
 import { AbortedError } from "../errors/aborted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { followSignals } from "./follow-signals.js";
+import { MAX_TIMER_MS } from "./sleep.js";
 
 export interface WaitLimits {
   /** The caller's signal. */
@@ -8,9 +9,6 @@ export interface WaitLimits {
   /** The whole wait's deadline. */
   timeoutMs?: number | undefined;
 }
-
-/** The longest delay a host's timer keeps (2^31 - 1 ms, 24.8 days); a longer one fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * A wait's deadline as a timer can keep it, or undefined for none: 0, a negative or NaN (as the
