@@ -10,6 +10,7 @@
  */
 import { toBase64 } from "./base64.js";
 import { createSecretSearch } from "./secret-search.js";
+import { escapeUnsafe } from "./unsafe-characters.js";
 
 export const REDACTED = "[REDACTED]";
 
@@ -18,7 +19,10 @@ export interface Redactor {
   text(text: string): string;
   /** A deep copy of a JSON-like value with every string redacted (keys included). */
   value<T>(value: T): T;
-  /** Redacts an error and its `cause` chain in place (message, stack, own properties); returns it. */
+  /**
+   * Redacts an error and its `cause` chain in place (message, stack, own properties), and shows
+   * the control and invisible characters of messages and stacks as escapes; returns it.
+   */
   error<E>(error: E): E;
 }
 
@@ -91,7 +95,11 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
         const descriptor = Object.getOwnPropertyDescriptor(target, key);
         if (!descriptor || !("value" in descriptor) || typeof descriptor.value === "function")
           continue;
-        const redacted = value(descriptor.value);
+        let redacted = value(descriptor.value);
+        // What apps print of an error, and Node prints of an uncaught one: a relay's text in it
+        // shows its control and invisible characters as escapes, never acts on the terminal.
+        if ((key === "message" || key === "stack") && typeof redacted === "string")
+          redacted = escapeUnsafe(redacted);
         if (redacted !== descriptor.value)
           Object.defineProperty(target, key, { ...descriptor, value: redacted, writable: true });
       }
