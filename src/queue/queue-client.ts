@@ -120,7 +120,8 @@ export class QueueClient<T extends AnyTypes = DefaultTypes> {
           `the API answered a status poll without a status (${answerExcerpt(data)})`,
           {
             method: "GET",
-            url: response.url,
+            // A test double's Response has no URL: the path polled then.
+            url: response.url || handle.urls.status,
             requestId: handle.requestId,
           },
         ),
