@@ -38,7 +38,7 @@ function classify(error: unknown, specs: FlagSpec[]): { message: string; code: n
   if (error instanceof FileInputError || error instanceof ConfigurationError)
     return { message: error.message, code: EXIT.badInput };
   if (error instanceof ChainHubError)
-    return { message: `${error.name}: ${error.message}`, code: EXIT.failed };
+    return { message: `${error.name}: ${asCommand(error.message)}`, code: EXIT.failed };
   // A full disk, a read-only folder: the machine's state, said in words, not a bug of ours.
   const fileSystem = fsProblem(error);
   if (fileSystem) return { message: fileSystem, code: EXIT.failed };
@@ -49,4 +49,24 @@ function classify(error: unknown, specs: FlagSpec[]): { message: string; code: n
     message: `internal error: ${message.split("\n")[0]} (--debug shows the stack trace)`,
     code: EXIT.failed,
   };
+}
+
+/** The library's resume hint (`client.wait({ operation, requestId })`), as a CLI user runs it. */
+const LIBRARY_RESUME =
+  /resume with client\.wait\(\{ operation: ("(?:[^"\\]|\\.)*"), requestId: ("(?:[^"\\]|\\.)*") \}\)/;
+
+function asCommand(message: string): string {
+  return message.replace(LIBRARY_RESUME, (hint, operation: string, requestId: string) => {
+    try {
+      const words = [JSON.parse(operation) as string, JSON.parse(requestId) as string];
+      return `resume with: kontext wait ${words.map(shellWord).join(" ")}`;
+    } catch {
+      return hint;
+    }
+  });
+}
+
+/** A word a shell reads back as it is: the request id comes from the relay, so never raw. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9._:@%+=,/-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }

@@ -4,6 +4,7 @@
  *   kontext edit --image ./in.jpg --prompt "..." [--aspect-ratio 16:9 ...]
  *   kontext run <operation> [flags]          any queue operation of the spec
  *   kontext batch jobs.jsonl [--concurrency 4 --out ./out]
+ *   kontext wait <operation> <request-id>    resume waiting for a job submitted earlier
  *   kontext operations                       list the operations and their flags
  */
 import { basename, extname, join } from "node:path";
@@ -11,7 +12,13 @@ import { runBatch } from "./batch/run-batch.js";
 import { describeError, setDebugMode } from "./describe-error.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
 import { flagHelp, flagsFor, tokenize } from "./flags.js";
-import { commonHelp, findOperation, runCommand, runnableOperations } from "./run-command.js";
+import {
+  commonHelp,
+  findOperation,
+  runCommand,
+  runnableOperations,
+  waitCommand,
+} from "./run-command.js";
 import { useGeneratedFolder } from "./cli-spec.js";
 
 /** The model `kontext edit` and batch files default to. */
@@ -23,6 +30,7 @@ const USAGE = `Usage:
   kontext batch <jobs.jsonl> [--concurrency 4] [--out ./out/<jobs>] [--state <file>]
                 [--resubmit-unknown] [--retry-failed] [--rerun-changed] [--other-jobs-file]
                 [--skip-invalid] [--emulator] [--json] [--poll-interval <ms>]
+  kontext wait <operation> <request-id> [flags]             resume waiting for a job, then save it
   kontext operations                                        list operations and their flags
   kontext <command> --help                                  flags, allowed values, defaults
   --contract <dir>                                          another spec: a folder generate wrote
@@ -63,6 +71,8 @@ async function main(args: string[]): Promise<number> {
         throw new CliUsageError("kontext run needs an operation; see kontext operations");
       return runCommand(findOperation(operation), flags, `Usage: kontext run ${operation} [flags]`);
     }
+    case "wait":
+      return waitCommand(rest);
     case "batch":
       return batch(rest);
     case "operations":

@@ -3,7 +3,8 @@ import { AbortedError } from "../index.js";
 import type { OperationDescriptor } from "../internal/contract.js";
 import { cliOperations } from "./cli-spec.js";
 import type { QueueOperation } from "../queue/types.js";
-import { connect } from "./connect.js";
+import type { RunOptions } from "../client.js";
+import { connect, type Connection } from "./connect.js";
 import { describeError } from "./describe-error.js";
 import { emulatedNote } from "./emulated-note.js";
 import { CliUsageError, EXIT } from "./exit-codes.js";
@@ -84,7 +85,13 @@ export async function runCommand(
     );
     if (missing.length > 0)
       throw new CliUsageError(missing.map((s) => `missing ${s.flag} (required)`).join("\n"));
-    return await execute(descriptor, body, values, specs);
+    return await execute(descriptor, values, specs, (client, options) =>
+      client.run(
+        descriptor.id as QueueOperation,
+        userPathsToFiles(body, (property) => flagOf(specs, property)) as never,
+        options,
+      ),
+    );
   } catch (error) {
     const { message, code } = describeError(error, specs);
     process.stderr.write(`kontext: ${message}\n`);
@@ -92,11 +99,47 @@ export async function runCommand(
   }
 }
 
+/** Resumes waiting for a job submitted earlier (by any run), then saves and prints it as `run` does. */
+export async function waitCommand(argv: string[]): Promise<number> {
+  const usage = "Usage: kontext wait <operation> <request-id> [flags]";
+  try {
+    const switches = new Set(COMMON_SWITCHES);
+    const { values, positionals } = tokenize(
+      argv,
+      switches,
+      new Set([...COMMON_SWITCHES, ...COMMON_VALUES]),
+    );
+    if (values.get("--help") === true) {
+      process.stdout.write(
+        `${usage}\n\nWaits for a job submitted earlier (its request id is in the message of a run that stopped), then saves its result; nothing is submitted or paid again.\n\nFlags:\n${commonHelp()}\n`,
+      );
+      return EXIT.ok;
+    }
+    const [operation, requestId, extra] = positionals;
+    if (!operation || !requestId || extra !== undefined)
+      throw new CliUsageError(`kontext wait needs an operation and a request id\n${usage}`);
+    const descriptor = findOperation(operation);
+    return await execute(descriptor, values, [], (client, options) =>
+      client.wait({ operation: descriptor.id as QueueOperation, requestId }, options),
+    );
+  } catch (error) {
+    const { message, code } = describeError(error);
+    process.stderr.write(`kontext: ${message}\n`);
+    return code;
+  }
+}
+
+/** What a command does with the client: submit and wait (`run`), or wait only (`wait`). */
+type StartJob = (
+  client: Connection["client"],
+  options: RunOptions,
+) => Promise<{ requestId: string; data: unknown }>;
+
 async function execute(
   descriptor: OperationDescriptor,
-  body: Record<string, unknown>,
   values: Map<string, string | boolean>,
   specs: ReturnType<typeof flagsFor>,
+  start: StartJob,
 ): Promise<number> {
   const json = values.get("--json") === true;
   const out = String(values.get("--out") ?? "out");
@@ -125,17 +168,13 @@ async function execute(
     // Before the job is paid for: a result that cannot be saved would be lost.
     prepareOutFolder(out);
     reporter.line(`${descriptor.summary ?? descriptor.id} via ${connection.target}`);
-    const { requestId, data } = await connection.client.run(
-      descriptor.id as QueueOperation,
-      userPathsToFiles(body, (property) => flagOf(specs, property)) as never,
-      {
-        signal: controller.signal,
-        ...(timeoutMs ? { timeoutMs } : {}),
-        onSubmitted: (id) => reporter.submitted(id),
-        onProgress: (p) => reporter.progress(p),
-        onLog: (l) => reporter.log(l),
-      },
-    );
+    const { requestId, data } = await start(connection.client, {
+      signal: controller.signal,
+      ...(timeoutMs ? { timeoutMs } : {}),
+      onSubmitted: (id) => reporter.submitted(id),
+      onProgress: (p) => reporter.progress(p),
+      onLog: (l) => reporter.log(l),
+    });
     reporter.done();
     // The request id comes from the relay: only its safe characters name files.
     const prefix = requestId.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 8) || "image";
