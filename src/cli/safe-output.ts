@@ -1,5 +1,5 @@
 import { createRedactor, type Redactor } from "../internal/redact.js";
-import { escapeUnsafe, UNSAFE_CHARACTERS } from "../internal/unsafe-characters.js";
+import { escapeUnsafe } from "../internal/unsafe-characters.js";
 import { API_KEY_ENV } from "../options.js";
 
 let redactor: Redactor | undefined;
@@ -29,7 +29,6 @@ export function printable(text: string): string {
  * escaped, the JSON parses to the very same value.
  */
 export function printableJson(value: unknown): string {
-  return cliRedactor()
-    .text(JSON.stringify(value, null, 2))
-    .replace(UNSAFE_CHARACTERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  // JSON.stringify leaves no raw C0 control (a CR included), so every escape is JSON's `\uXXXX`.
+  return escapeUnsafe(cliRedactor().text(JSON.stringify(value, null, 2)));
 }

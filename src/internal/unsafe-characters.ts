@@ -8,7 +8,7 @@
  * The generator keeps the same set (scripts/lib/terminal-safe.ts).
  */
 // eslint-disable-next-line no-control-regex
-export const UNSAFE_CHARACTERS =
+const UNSAFE_CHARACTERS =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** Text from elsewhere with those characters shown as escapes (`\u202e`, `\r`). */
